@@ -1,0 +1,202 @@
+import Foundation
+import Shared
+
+/// What a whole file contributed, counted while it was transcoded.
+public struct TranscodeTotals: Sendable, Equatable {
+    /// Rows and signed total (minor units) of one fiscal year.
+    public struct YearTotal: Sendable, Equatable {
+        /// Rows accepted for the year.
+        public var rows: Int
+        /// Their signed amounts summed by the debit/credit rule, in minor units.
+        public var minorUnits: Int64
+    }
+
+    /// Data records read (header and blank lines excluded; malformed records included).
+    public var rowsRead = 0
+    /// Records turned into rows.
+    public var rowsAccepted = 0
+    /// Records refused.
+    public var rowsRejected = 0
+    /// Empty lines skipped.
+    public var blankLines = 0
+    /// Accepted rows by fiscal year.
+    public var years: [Int: YearTotal] = [:]
+
+    /// Signed total of all accepted rows, in minor units.
+    public var minorUnits: Int64 { years.values.reduce(0) { $0 + $1.minorUnits } }
+}
+
+/// Streams one extract into COPY text chunks for `finance_expense`: reads records, resolves the header
+/// against a profile, transcodes each row, and collects rejected rows with line, column and reason.
+final class ExtractTranscoder<Source: ByteSource> {
+    /// A piece of COPY text of about the configured size, ending at a row boundary.
+    struct Chunk {
+        /// Fiscal years of the rows in the chunk.
+        var fiscalYears: Set<Int>
+    }
+
+    private let reader: CSVRecordReader<Source>
+    private let transcoder: RowTranscoder
+    private let plan: TranscodePlan
+    private let chunkBytes: Int
+    private let maxStoredRejects: Int
+    private var buffer: CopyTextBuffer
+
+    /// Totals so far; final once ``nextChunk()`` returned nil.
+    private(set) var totals = TranscodeTotals()
+    /// Rejected rows kept in detail (at most `maxStoredRejects`).
+    private(set) var rejects: [RejectedRow] = []
+
+    /// Reads the header and prepares the plan.
+    ///
+    /// - Parameters:
+    ///   - source: The file's bytes.
+    ///   - head: The first bytes of the same file (up to 64 KiB), used to sniff the delimiter when the profile
+    ///     says `auto`.
+    ///   - fileName: Used in messages.
+    ///   - observe: Sees every byte read (hashing, progress).
+    /// - Throws: ``MappingError`` when the header lacks a required column, ``IngestFileError`` for an empty file.
+    init(
+        source: Source, head: [UInt8], profile: MappingProfile, fileName: String, batchID: Int64, chunkBytes: Int,
+        maxStoredRejects: Int, observe: @escaping (UnsafeRawBufferPointer) -> Void
+    ) throws {
+        let settings = try ResolvedSettings(profile: profile, source: profile.name)
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let hasBOM = head.starts(with: bom)
+        if hasBOM, settings.encoding == .windows1252 {
+            throw IngestFileError(
+                file: fileName, line: 1, reason: "starts with a UTF-8 byte order mark but the profile declares windows-1252")
+        }
+        let delimiter = settings.delimiter ?? Self.sniffDelimiter(hasBOM ? Array(head.dropFirst(3)) : head)
+        let reader = CSVRecordReader(source: source, delimiter: delimiter, observe: observe)
+        self.reader = reader
+        if hasBOM { _ = try reader.skipPrefix(bom) }
+        var header: [String] = []
+        headerLoop: while true {
+            switch try reader.next() {
+            case .record:
+                header = (0..<reader.fieldCount).map { index in
+                    Self.decode(reader.field(index), encoding: settings.encoding)
+                        .trimmingCharacters(in: [" ", "\t"])
+                }
+                break headerLoop
+            case .blank:
+                continue
+            case .malformed(let reason):
+                throw IngestFileError(file: fileName, line: reader.recordLine, reason: "header line is not valid CSV: \(reason)")
+            case .end:
+                throw IngestFileError(file: fileName, line: 1, reason: "file is empty (no header line)")
+            }
+        }
+        plan = try TranscodePlan(profile: profile, settings: settings, header: header, source: fileName)
+        transcoder = RowTranscoder(plan: plan, batchID: batchID)
+        self.chunkBytes = chunkBytes
+        self.maxStoredRejects = maxStoredRejects
+        buffer = CopyTextBuffer(capacity: chunkBytes + 64 * 1024)
+    }
+
+    /// Transcodes rows until about `chunkBytes` are ready and passes them to `body`; returns nil at the end of
+    /// the file. The bytes are valid only inside `body`.
+    func nextChunk<Result>(_ body: (UnsafeRawBufferPointer, Chunk) async throws -> Result) async throws -> Result? {
+        buffer.removeAll()
+        var years = Set<Int>()
+        var lastYear = -1
+        reading: while buffer.count < chunkBytes {
+            let outcome = try reader.next()
+            switch outcome {
+            case .end:
+                break reading
+            case .blank:
+                totals.blankLines += 1
+            case .malformed(let reason):
+                totals.rowsRead += 1
+                reject(column: nil, reason: "not valid CSV: \(reason)")
+            case .record:
+                totals.rowsRead += 1
+                let rowStart = buffer.count
+                let reader = self.reader
+                do {
+                    let facts = try transcoder.transcode(
+                        fieldCount: reader.fieldCount, field: { reader.field($0) }, line: reader.recordLine,
+                        into: &buffer)
+                    totals.rowsAccepted += 1
+                    totals.years[facts.fiscalYear, default: .init(rows: 0, minorUnits: 0)].rows += 1
+                    totals.years[facts.fiscalYear]!.minorUnits += facts.signedMinorUnits
+                    if facts.fiscalYear != lastYear {
+                        years.insert(facts.fiscalYear)
+                        lastYear = facts.fiscalYear
+                    }
+                } catch {
+                    buffer.truncate(to: rowStart)
+                    reject(column: error.column.isEmpty ? nil : error.column, reason: error.reason)
+                }
+            }
+        }
+        if buffer.count == 0 { return nil }
+        return try await body(buffer.bytes, Chunk(fiscalYears: years))
+    }
+
+    private func reject(column: String?, reason: String) {
+        totals.rowsRejected += 1
+        guard rejects.count < maxStoredRejects else { return }
+        var raw = reader.rawRecord
+        while let last = raw.last, last == 0x0A || last == 0x0D { raw = UnsafeBufferPointer(rebasing: raw.dropLast()) }
+        if raw.count > 65_536 { raw = UnsafeBufferPointer(rebasing: raw.prefix(65_536)) }
+        rejects.append(
+            RejectedRow(
+                line: reader.recordLine, column: column, reason: reason,
+                rawLine: Self.decode(raw, encoding: plan.settings.encoding)))
+    }
+
+    /// Text for display: UTF-8 with invalid bytes replaced, or Windows-1252 transcoded.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, encoding: TextEncoding) -> String {
+        switch encoding {
+        case .utf8:
+            return String(decoding: bytes, as: UTF8.self)
+        case .windows1252:
+            var scalars = String.UnicodeScalarView()
+            for byte in bytes {
+                let value = CopyTextBuffer.windows1252Scalar(byte)
+                scalars.append(Unicode.Scalar(value == 0 ? 0xFFFD : value) ?? "\u{FFFD}")
+            }
+            return String(scalars)
+        }
+    }
+
+    /// The delimiter among `,` `;` `|` tab that occurs most often outside quotes on the first line (`,` if none).
+    static func sniffDelimiter(_ head: [UInt8]) -> UInt8 {
+        let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "|"), 0x09]
+        var counts = [Int](repeating: 0, count: candidates.count)
+        var inQuotes = false
+        for byte in head {
+            if byte == 0x22 {
+                inQuotes.toggle()
+            } else if !inQuotes {
+                if byte == 0x0A || byte == 0x0D { break }
+                if let index = candidates.firstIndex(of: byte) { counts[index] += 1 }
+            }
+        }
+        let best = counts.indices.max { counts[$0] < counts[$1] }!
+        return counts[best] > 0 ? candidates[best] : UInt8(ascii: ",")
+    }
+}
+
+/// A file that cannot be loaded at all, naming the file, the line and the reason.
+public struct IngestFileError: Error, Sendable, CustomStringConvertible {
+    /// The file.
+    public var file: String
+    /// The line concerned (1 for whole-file problems).
+    public var line: Int
+    /// What is wrong.
+    public var reason: String
+
+    /// Creates the error.
+    public init(file: String, line: Int, reason: String) {
+        self.file = file
+        self.line = line
+        self.reason = reason
+    }
+
+    /// `file.csv:1: reason`.
+    public var description: String { "\(file):\(line): \(reason)" }
+}

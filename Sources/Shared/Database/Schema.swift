@@ -1,0 +1,118 @@
+/// finrca's database schema: the ordered migrations and the DDL for fiscal-year partitions.
+///
+/// Ownership (see ARCHITECTURE.md): the Ingestor writes `finance_expense`, `ingest_batches` and
+/// `ingest_rejects`; later modules add their own tables in later migrations.
+public enum Schema {
+    /// Every migration, oldest first. Never edit an applied one; append a new one.
+    public static let migrations: [Migration] = [
+        Migration(version: 1, name: "ingest tables and partitioned finance_expense", statements: [
+            """
+            CREATE TABLE ingest_batches (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                file_name text NOT NULL,
+                file_path text NOT NULL,
+                file_size bigint NOT NULL,
+                sha256 text,
+                profile text NOT NULL,
+                status text NOT NULL CHECK (status IN ('loading', 'loaded', 'rejected', 'duplicate', 'aborted', 'replaced')),
+                rows_read bigint NOT NULL DEFAULT 0,
+                rows_loaded bigint NOT NULL DEFAULT 0,
+                rows_rejected bigint NOT NULL DEFAULT 0,
+                blank_lines bigint NOT NULL DEFAULT 0,
+                total_amount numeric(20,2),
+                fiscal_years smallint[] NOT NULL DEFAULT '{}',
+                message text,
+                duplicate_of bigint REFERENCES ingest_batches (id),
+                replaces bigint REFERENCES ingest_batches (id),
+                started_at timestamptz NOT NULL DEFAULT now(),
+                finished_at timestamptz
+            )
+            """,
+            "CREATE UNIQUE INDEX ingest_batches_loaded_sha256 ON ingest_batches (sha256) WHERE status = 'loaded'",
+            "CREATE INDEX ingest_batches_file_name ON ingest_batches (file_name, status)",
+            """
+            CREATE TABLE ingest_rejects (
+                batch_id bigint NOT NULL REFERENCES ingest_batches (id) ON DELETE CASCADE,
+                line bigint NOT NULL,
+                column_name text,
+                reason text NOT NULL,
+                raw_line text NOT NULL,
+                PRIMARY KEY (batch_id, line)
+            )
+            """,
+            """
+            CREATE TABLE finance_expense (
+                posting_period smallint NOT NULL CHECK (posting_period BETWEEN 1 AND 16),
+                ledger text,
+                company_code text,
+                company_code_currency_key text,
+                company_code_currency_value numeric(15,2) NOT NULL,
+                debit_credit_ind text NOT NULL CHECK (debit_credit_ind IN ('S', 'H')),
+                account_type text,
+                region text,
+                profit_center_id text,
+                profit_center_name text,
+                cost_center_id text,
+                cost_center_name text,
+                directorate text,
+                entity text,
+                remapping_directorate text,
+                functional_area text,
+                functional_area_name text,
+                general_ledger_account text,
+                general_ledger_account_name text,
+                general_ledger_fiscal_year smallint NOT NULL CHECK (general_ledger_fiscal_year BETWEEN 1900 AND 2999),
+                fund text,
+                supplier text,
+                reference text,
+                document_header_text text,
+                po_description text,
+                transaction text,
+                level_1 text,
+                level_7 text,
+                status text,
+                funds_center text,
+                posting_date date,
+                amount numeric(15,2) GENERATED ALWAYS AS (
+                    CASE debit_credit_ind WHEN 'S' THEN company_code_currency_value
+                                          WHEN 'H' THEN -company_code_currency_value END) STORED,
+                batch_id bigint NOT NULL,
+                source_line bigint NOT NULL
+            ) PARTITION BY LIST (general_ledger_fiscal_year)
+            """,
+            """
+            COMMENT ON COLUMN finance_expense.amount IS
+                'Signed amount by the one rule: S (Soll, debit) = +value, H (Haben, credit) = -value'
+            """,
+        ]),
+    ]
+
+    /// The name of the partition holding `fiscalYear`, e.g. `finance_expense_y2024`.
+    public static func partitionName(fiscalYear: Int) -> String {
+        "finance_expense_y\(fiscalYear)"
+    }
+
+    /// DDL creating the partition of `fiscalYear` (without indexes: a load fills a new partition first and
+    /// indexes it afterwards, which is several times faster than maintaining indexes row by row).
+    ///
+    /// - Precondition: `fiscalYear` is in 1900...2999 (the table's CHECK), so the name is a safe identifier.
+    public static func createPartitionStatement(fiscalYear: Int) -> String {
+        precondition((1900...2999).contains(fiscalYear), "fiscal year out of range")
+        return "CREATE TABLE \(partitionName(fiscalYear: fiscalYear)) PARTITION OF finance_expense FOR VALUES IN (\(fiscalYear))"
+    }
+
+    /// DDL for the indexes of one partition: the original system's indexes (functional area, cost centre,
+    /// directorate, fiscal year + period, amount) plus a BRIN index on (batch_id, source_line), which finds a
+    /// batch's rows (replace, evidence lines) at almost no cost because loads append batches in order.
+    public static func partitionIndexStatements(fiscalYear: Int) -> [String] {
+        let table = partitionName(fiscalYear: fiscalYear)
+        return [
+            "CREATE INDEX IF NOT EXISTS \(table)_functional_area ON \(table) (functional_area)",
+            "CREATE INDEX IF NOT EXISTS \(table)_cost_center ON \(table) (cost_center_id)",
+            "CREATE INDEX IF NOT EXISTS \(table)_directorate ON \(table) (directorate)",
+            "CREATE INDEX IF NOT EXISTS \(table)_period ON \(table) (general_ledger_fiscal_year, posting_period)",
+            "CREATE INDEX IF NOT EXISTS \(table)_amount ON \(table) (amount)",
+            "CREATE INDEX IF NOT EXISTS \(table)_batch_line ON \(table) USING brin (batch_id, source_line)",
+        ]
+    }
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs PostgreSQL from Debian when missing, then starts finrca's private cluster:
+# data directory .pgdata/ inside the repository, 127.0.0.1 only, port $FINRCA_PG_PORT (default 54329).
+# Idempotent: a running cluster is left as it is. Prints the database URL on stdout.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+bin=$(pg_bin) || true
+if [ -z "${bin:-}" ]; then
+  apt_install postgresql
+  bin=$(pg_bin) || die "PostgreSQL server binaries not found under /usr/lib/postgresql after install"
+fi
+
+mkdir -p "$FINRCA_PG_DIR" "$FINRCA_PG_RUN"
+if [ "$(id -u)" -eq 0 ]; then chown -R postgres:postgres "$FINRCA_PG_DIR"; fi
+
+if [ ! -s "$FINRCA_PG_DATA/PG_VERSION" ]; then
+  log "initialising private cluster in $FINRCA_PG_DATA"
+  as_pg "$bin/initdb" -D "$FINRCA_PG_DATA" -U finrca --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  cat >> "$FINRCA_PG_DATA/postgresql.conf" <<CONF
+# finrca private cluster: loopback only, own port and socket directory
+listen_addresses = '127.0.0.1'
+port = $FINRCA_PG_PORT
+unix_socket_directories = '$FINRCA_PG_RUN'
+shared_buffers = 256MB
+max_wal_size = 4GB
+checkpoint_timeout = 15min
+max_connections = 100
+CONF
+  # trust only on loopback TCP and the private socket; nothing else is accepted
+  cat > "$FINRCA_PG_DATA/pg_hba.conf" <<HBA
+local   all   all                 trust
+host    all   all   127.0.0.1/32  trust
+HBA
+  if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$FINRCA_PG_DATA/pg_hba.conf"; fi
+fi
+
+if as_pg "$bin/pg_ctl" -D "$FINRCA_PG_DATA" status >/dev/null 2>&1; then
+  log "private cluster already running on 127.0.0.1:$FINRCA_PG_PORT"
+else
+  log "starting private cluster on 127.0.0.1:$FINRCA_PG_PORT"
+  as_pg "$bin/pg_ctl" -D "$FINRCA_PG_DATA" -l "$FINRCA_PG_LOG" -w -t 60 start >/dev/null \
+    || { tail -n 20 "$FINRCA_PG_LOG" >&2; die "PostgreSQL did not start (log: $FINRCA_PG_LOG)"; }
+fi
+
+if ! "$bin/psql" -h 127.0.0.1 -p "$FINRCA_PG_PORT" -U finrca -d postgres -tAc \
+     "SELECT 1 FROM pg_database WHERE datname = 'finrca'" | grep -q 1; then
+  "$bin/createdb" -h 127.0.0.1 -p "$FINRCA_PG_PORT" -U finrca finrca
+fi
+echo "$FINRCA_PG_URL"
