@@ -15,12 +15,17 @@ struct GLAccount: Sendable {
 
     /// The mean of its (unclipped) lognormal amounts, in minor units.
     var meanAmount: Double { typicalAmount * PortableMath.exp(sigma * sigma / 2) }
+
+    /// The median amount of a row on this account in `period`, in whole minor units.
+    func typicalAmount(in period: FiscalPeriod) -> Int64 {
+        Int64((typicalAmount * period.spendFactor).rounded())
+    }
 }
 
 /// The chart of expense accounts and how often each is used.
 struct AccountCatalog: Sendable {
-    /// The largest z-score a natural amount may reach; with `sigma ≤ 1` and spend factors ≤ 1.31 no
-    /// natural row exceeds 32 times its account's typical amount, which keeps point outliers (≥ 50×) apart.
+    /// The largest z-score a natural amount may reach: with `sigma < 1` no natural row exceeds 25 times its
+    /// account's typical amount in its period, which keeps point outliers (≥ 50×) apart.
     static let amountClip = 3.2
 
     let accounts: [GLAccount]
@@ -60,6 +65,13 @@ struct AccountCatalog: Sendable {
     func largestAmongMostUsed(_ count: Int) -> Int {
         let mostUsed = accounts.indices.sorted { accountSampler.probability(of: $0) > accountSampler.probability(of: $1) }
         return mostUsed.prefix(count).max { accounts[$0].typicalAmount < accounts[$1].typicalAmount }!
+    }
+
+    /// The indices of the accounts whose typical amount is at least `amount` (minor units), or of the one
+    /// with the largest typical amount when there are none.
+    func accounts(typicallyAtLeast amount: Double) -> [Int] {
+        let large = accounts.indices.filter { accounts[$0].typicalAmount >= amount }
+        return large.isEmpty ? [accounts.indices.max { accounts[$0].typicalAmount < accounts[$1].typicalAmount }!] : large
     }
 
     private struct Group {

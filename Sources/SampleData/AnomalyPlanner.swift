@@ -4,13 +4,16 @@ import Shared
 ///
 /// Sizes follow the row count N (P = number of periods); an anomaly that finds no room is left out:
 /// - `mom_spike`: July of the last fiscal year; needs at least 5 rows in that period.
-/// - `root_cause`: April of the last fiscal year; rows worth ~15 % of the period's spend (at least 3, at most a
+/// - `root_cause`: April of the last fiscal year; rows worth ~30 % of the period's spend (at least 3, at most a
 ///   tenth of the period's rows, or 3 when that is less); needs at least 2 rows left over in the period.
 /// - `below_approval_limit`: min(15, max(3, N/150)) rows in one random period away from the two above, at
-///   most the period's rows minus 2; needs N ≥ 100 and room for 3.
+///   most the period's rows minus 2; needs N ≥ 100 and room for 3. Booked on one of the ten busiest cost
+///   centres (not the spike's) and an account typically at least a tenth of the limit, so that the cluster
+///   neither looks like point outliers nor, in a large run, like a spike of its cost centre.
 /// - `duplicate_payment`: min(10, max(2, N/1000)) pairs when N ≥ 2000, 1 pair when N ≥ 100, else none.
-/// - `point_outlier`: max(N/1000, 5) rows when N ≥ 2000, 1 row when N ≥ 100, else none; never in the root
-///   cause period or the one before it, never on the spike cost centre.
+/// - `point_outlier`: max(N/1000, 5) rows when N ≥ 2000, 1 row when N ≥ 100, else none; never on the spike
+///   cost centre, and, while there are fewer outliers than periods, never in the root cause period or the
+///   one before it.
 /// A tiny run (e.g. 50 rows over 36 periods) therefore has no anomalies at all.
 struct AnomalyPlanner {
     private let catalog: SampleCatalog
@@ -35,8 +38,7 @@ struct AnomalyPlanner {
         let busyPeriods = Set([momSpike?.period, rootCause?.period].compactMap(\.self).flatMap { [$0 - 1, $0] })
         let belowLimit = planBelowLimit(avoiding: busyPeriods, spikeCostCentre: momSpike?.costCentre)
         planDuplicatePayments()
-        let rootCausePeriods = rootCause.map { Set([$0.period - 1, $0.period]) } ?? []
-        planPointOutliers(avoiding: rootCausePeriods)
+        planPointOutliers(avoidingPeriodsOf: rootCause)
         return AnomalyPlan(plannedRows: plannedRows, momSpike: momSpike, rootCause: rootCause, belowLimit: belowLimit)
     }
 
@@ -49,10 +51,9 @@ struct AnomalyPlanner {
         let period = timeline.periodCount - 6
         let rows = timeline.rows(ofPeriod: period)
         guard rows.count >= 5 else { return nil }
-        let sampler = catalog.organisation.costCentreSampler
-        let busiest = catalog.organisation.costCentres.indices.sorted { sampler.probability(of: $0) > sampler.probability(of: $1) }
-        let costCentre = busiest[generator.nextIndex(below: 10)]
-        let expectedRows = rowsPerPeriod * sampler.probability(of: costCentre)
+        let busiest = catalog.organisation.busiestCostCentres(10)
+        let costCentre = busiest[generator.nextIndex(below: busiest.count)]
+        let expectedRows = rowsPerPeriod * catalog.organisation.costCentreSampler.probability(of: costCentre)
         let growth = generator.nextDouble(in: 1.9..<2.3)
         let extraCount = min(max(2, Int((expectedRows * (growth - 1)).rounded())), max(2, rows.count / 3))
         guard extraCount + 3 <= rows.count else { return nil }
@@ -75,7 +76,7 @@ struct AnomalyPlanner {
         let rows = timeline.rows(ofPeriod: period)
         let account = catalog.accounts.largestAmongMostUsed(15)
         let accountMean = catalog.accounts.accounts[account].meanAmount * fiscalPeriod.spendFactor
-        let targetAmount = 0.15 * Double(rows.count) * catalog.accounts.meanRowAmount * fiscalPeriod.spendFactor
+        let targetAmount = 0.3 * Double(rows.count) * catalog.accounts.meanRowAmount * fiscalPeriod.spendFactor
         let count = min(max(3, Int((targetAmount / accountMean).rounded())), max(3, rows.count / 10))
         guard count + 2 <= rows.count else { return nil }
         let directorate = generator.nextIndex(below: catalog.organisation.directorates.count)
@@ -106,10 +107,12 @@ struct AnomalyPlanner {
         for row in freeRows(count, in: rows) {
             plannedRows[row] = .belowApprovalLimit(amount: lowest + Int64(generator.nextIndex(below: Int(approvalLimit - lowest))))
         }
+        let costCentres = catalog.organisation.busiestCostCentres(11).filter { $0 != spikeCostCentre }
+        let accounts = catalog.accounts.accounts(typicallyAtLeast: Double(approvalLimit) / 10)
         return BelowLimitPlan(
             supplier: generator.nextInt(in: 20...299),
-            costCentre: rowFactory.costCentre(excluding: spikeCostCentre, using: &generator),
-            account: catalog.accounts.accountSampler.sample(using: &generator),
+            costCentre: costCentres[generator.nextIndex(below: costCentres.count)],
+            account: accounts[generator.nextIndex(below: accounts.count)],
             period: period
         )
     }
@@ -131,8 +134,15 @@ struct AnomalyPlanner {
         }
     }
 
-    private mutating func planPointOutliers(avoiding excludedPeriods: Set<Int>) {
+    private mutating func planPointOutliers(avoidingPeriodsOf rootCause: RootCausePlan?) {
         let count = rowCount >= 2000 ? max(5, rowCount / 1000) : (rowCount >= 100 ? 1 : 0)
+        // A lone outlier would swamp the root cause's change; many outliers average out, and leaving them out
+        // of two periods would then itself look like a change.
+        let excludedPeriods: Set<Int> = if let rootCause, count < timeline.periodCount {
+            [rootCause.period - 1, rootCause.period]
+        } else {
+            []
+        }
         for _ in 0..<count {
             for _ in 0..<100 {
                 let row = generator.nextIndex(below: rowCount)

@@ -18,8 +18,8 @@ struct CSVFileWriter {
     }
 
     /// Appends an encoded field.
-    mutating func append(_ field: CSVField) {
-        buffer.append(contentsOf: field.bytes)
+    mutating func append(_ field: borrowing CSVField) {
+        field.bytes.withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
     }
 
     /// Appends the field separator.

@@ -81,7 +81,7 @@ struct LabelRecorder {
 
     private mutating func recordPointOutlier(_ row: LedgerRow, line: Int, period: FiscalPeriod) {
         let account = catalog.accounts.accounts[row.account]
-        let typical = Money(minorUnits: Int64(account.typicalAmount))
+        let typical = Money(minorUnits: account.typicalAmount(in: period))
         anomalies.append(SampleAnomaly(
             kind: .pointOutlier,
             lines: [line],
@@ -92,7 +92,7 @@ struct LabelRecorder {
                 FinanceExpenseColumn.supplier.rawValue: catalog.suppliers.names[row.supplier],
             ],
             description: "Amount \(Money(minorUnits: row.amount)) on GL account \(account.id) is "
-                + "\(row.amount / max(1, typical.minorUnits))x its typical amount of \(typical).",
+                + "\(row.amount / max(1, typical.minorUnits)) times its typical amount of \(typical) in \(period.label).",
             expected: typical,
             actual: Money(minorUnits: row.amount)
         ))

@@ -28,8 +28,8 @@ struct LedgerRowEncoder {
 
     /// Writes one data record.
     func write(_ row: LedgerRow, in period: PeriodContext, to writer: inout CSVFileWriter) throws {
-        let costCentre = catalog.organisation.costCentres[row.costCentre]
-        let account = catalog.accounts.accounts[row.account]
+        let costCentres = catalog.organisation.costCentres
+        let accounts = catalog.accounts.accounts
         let narratives = catalog.narratives
         let transaction = row.debitTransaction.map { narratives.debitTransactions[$0] } ?? narratives.creditTransaction
         for (position, column) in Self.columns.enumerated() {
@@ -42,29 +42,29 @@ struct LedgerRowEncoder {
             case .companyCodeCurrencyValue: writer.appendAmount(minorUnits: row.amount)
             case .debitCreditInd: writer.append(row.isCredit ? Self.creditField : Self.debitField)
             case .accountType: writer.append(transaction.accountTypeField)
-            case .region: writer.append(costCentre.regionField)
-            case .profitCenterID: writer.append(costCentre.profitCentreIDField)
-            case .profitCenterName: writer.append(costCentre.profitCentreNameField)
-            case .costCenterID: writer.append(costCentre.idField)
-            case .costCenterName: writer.append(costCentre.nameField)
-            case .directorate: writer.append(costCentre.directorateField)
-            case .entity: writer.append(costCentre.entityField)
-            case .remappingDirectorate: writer.append(costCentre.remappingDirectorateField)
-            case .functionalArea: writer.append(costCentre.functionalAreaField)
-            case .functionalAreaName: writer.append(costCentre.functionalAreaNameField)
-            case .generalLedgerAccount: writer.append(account.idField)
-            case .generalLedgerAccountName: writer.append(account.nameField)
+            case .region: writer.append(costCentres[row.costCentre].regionField)
+            case .profitCenterID: writer.append(costCentres[row.costCentre].profitCentreIDField)
+            case .profitCenterName: writer.append(costCentres[row.costCentre].profitCentreNameField)
+            case .costCenterID: writer.append(costCentres[row.costCentre].idField)
+            case .costCenterName: writer.append(costCentres[row.costCentre].nameField)
+            case .directorate: writer.append(costCentres[row.costCentre].directorateField)
+            case .entity: writer.append(costCentres[row.costCentre].entityField)
+            case .remappingDirectorate: writer.append(costCentres[row.costCentre].remappingDirectorateField)
+            case .functionalArea: writer.append(costCentres[row.costCentre].functionalAreaField)
+            case .functionalAreaName: writer.append(costCentres[row.costCentre].functionalAreaNameField)
+            case .generalLedgerAccount: writer.append(accounts[row.account].idField)
+            case .generalLedgerAccountName: writer.append(accounts[row.account].nameField)
             case .generalLedgerFiscalYear: writer.append(period.fiscalYearField)
-            case .fund: writer.append(costCentre.fundField)
+            case .fund: writer.append(costCentres[row.costCentre].fundField)
             case .supplier: writer.append(catalog.suppliers.fields[row.supplier])
             case .reference: writer.appendInteger(row.reference)
             case .documentHeaderText: writer.append(narratives.documentHeaderTexts[row.documentHeaderText])
             case .poDescription: writer.append(row.purchaseOrderDescription.map { narratives.purchaseOrderDescriptions[$0] } ?? .empty)
             case .transaction: writer.append(transaction.codeField)
-            case .level1: writer.append(account.level1Field)
-            case .level7: writer.append(account.level7Field)
+            case .level1: writer.append(accounts[row.account].level1Field)
+            case .level7: writer.append(accounts[row.account].level7Field)
             case .status: writer.append(Self.statusField)
-            case .fundsCenter: writer.append(costCentre.fundsCentreField)
+            case .fundsCenter: writer.append(costCentres[row.costCentre].fundsCentreField)
             case .postingDate: writer.append(period.postingDays.dateFields[row.postingDay - 1])
             }
         }

@@ -4,8 +4,6 @@ import Shared
 struct CostCentre: Sendable {
     /// The 5-digit cost centre id, e.g. `31090`.
     let id: String
-    /// The index of its directorate in ``OrganisationCatalog/directorates``.
-    let directorate: Int
     let idField: CSVField
     let nameField: CSVField
     let directorateField: CSVField
@@ -61,6 +59,12 @@ struct OrganisationCatalog: Sendable {
         })
     }
 
+    /// The `count` cost centres with the most rows, busiest first.
+    func busiestCostCentres(_ count: Int) -> [Int] {
+        let ranked = costCentres.indices.sorted { costCentreSampler.probability(of: $0) > costCentreSampler.probability(of: $1) }
+        return Array(ranked.prefix(count))
+    }
+
     private static func costCentre(
         id: String, name: String, directorateIndex: Int, site: Site, using generator: inout SeededGenerator
     ) -> CostCentre {
@@ -78,7 +82,6 @@ struct OrganisationCatalog: Sendable {
         let profitCentreID = "PC\(directorateIndex + 1)\(site.code)"
         return CostCentre(
             id: id,
-            directorate: directorateIndex,
             idField: CSVField(id),
             nameField: CSVField(name),
             directorateField: CSVField(directorate.name),

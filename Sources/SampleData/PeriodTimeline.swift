@@ -15,7 +15,7 @@ struct FiscalPeriod: Sendable, Hashable {
         return growth * Self.seasonality[month - 1]
     }
 
-    private static let seasonality = [0.95, 0.97, 1.02, 1.00, 1.00, 1.03, 0.98, 1.00, 1.02, 1.00, 1.05, 1.18]
+    private static let seasonality = [0.95, 0.97, 1.02, 1.00, 1.00, 1.03, 0.98, 1.00, 1.02, 1.00, 1.04, 1.10]
 }
 
 /// Spreads the rows of a run over its periods in time order: row `i` belongs to period `⌊i·P/N⌋`.

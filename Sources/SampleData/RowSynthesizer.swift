@@ -29,7 +29,8 @@ struct RowSynthesizer {
         switch planned {
         case .pointOutlier(let multiplier):
             row.costCentre = factory.costCentre(excluding: plan.momSpike?.costCentre, using: &generator)
-            row.amount = Int64((factory.catalog.accounts.accounts[row.account].typicalAmount * multiplier).rounded())
+            let typical = factory.catalog.accounts.accounts[row.account].typicalAmount(in: period.fiscalPeriod)
+            row.amount = Int64((Double(typical) * multiplier).rounded())
         case .duplicateOriginal(let copyRow):
             pendingCopies[copyRow] = row
         case .duplicateCopy(_, let delayDays):

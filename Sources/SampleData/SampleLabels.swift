@@ -86,8 +86,8 @@ public struct SampleAnomaly: Codable, Sendable, Hashable {
 /// The kinds of injected anomaly, with the meaning of their `dimensions`, `expected` and `actual`.
 public enum SampleAnomalyKind: String, Codable, Sendable, Hashable, CaseIterable {
     /// One row far above its GL account's typical amount. Dimensions: `general_ledger_account`,
-    /// `cost_center_id`, `supplier`. `expected`: the account's typical (median) amount; `actual`: the row's
-    /// amount, 50–200 times as much.
+    /// `cost_center_id`, `supplier`. `expected`: the account's typical (median) amount in that period;
+    /// `actual`: the row's amount, 50–200 times as much (a natural row stays under 25 times).
     case pointOutlier = "point_outlier"
     /// One cost centre spends at least 60 % more than in the previous period. Lines: all rows of the cost
     /// centre in the period. Dimensions: `cost_center_id`. `expected`: the signed spend in the previous

@@ -2,7 +2,7 @@ import Shared
 
 /// Picks indices `0..<weights.count` with probability proportional to their weights.
 struct WeightedSampler: Sendable {
-    /// Normalised running sums; the last is 1.
+    /// Normalised running sums; the last is 1 up to rounding, and a draw above it falls to the last index.
     private let cumulative: [Double]
 
     /// Creates a sampler; weights must be non-negative with a positive sum.

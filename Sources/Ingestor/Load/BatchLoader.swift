@@ -225,6 +225,8 @@ public struct BatchLoader: Sendable {
             }
         }
 
+        let copyFinished = ContinuousClock.now
+        logger.debug("copy finished", metadata: ["etl.rows": "\(transcoder.totals.rowsAccepted)"])
         let totals = transcoder.totals
         let digest = observer.digest()
         var report = IngestReport(
@@ -262,7 +264,14 @@ public struct BatchLoader: Sendable {
                 try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
             }
         }
+        let indexed = ContinuousClock.now
         try await verify(totals: totals, batchID: batchID, on: connection, logger: logger)
+        logger.debug(
+            "indexed new partitions and verified totals",
+            metadata: [
+                "etl.index_seconds": "\((indexed - copyFinished).seconds)",
+                "etl.verify_seconds": "\((ContinuousClock.now - indexed).seconds)",
+            ])
         try await insertRejects(transcoder.rejects, batchID: batchID, on: connection, logger: logger)
         try await connection.query(
             """

@@ -1,0 +1,76 @@
+import Foundation
+import Ingestor
+import PostgresNIO
+import SampleData
+import Shared
+import Testing
+
+@Suite("A killed load leaves nothing behind; the rerun stores exactly the file's rows")
+struct CrashRecoveryTests {
+    /// The `finrca` executable built next to the tests (`swift build` before `swift test`), or `FINRCA_BIN`.
+    static func finrcaExecutable() throws -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let candidates = [environment["FINRCA_BIN"], ".build/debug/finrca", ".build/release/finrca"].compactMap { $0 }
+        guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw TestSetupError("the finrca executable was not found (run `swift build` first or set FINRCA_BIN)")
+        }
+        return path
+    }
+
+    @Test("SIGKILL of `finrca ingest` mid-COPY, then a rerun")
+    func killMidLoadThenRerun() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("big.csv")
+        let labels = try SampleGenerator(configuration: .init(rows: 300_000, seed: 11)).write(csvPath: path, labelsPath: nil)
+        let executable = try Self.finrcaExecutable()
+        try await TestDatabase.withFreshDatabase { database, connection in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = ["ingest", path]
+            var environment = ProcessInfo.processInfo.environment
+            environment["FINRCA_DATABASE_URL"] = database.description
+            process.environment = environment
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+
+            // Wait until the child's COPY has sent rows into the open transaction.
+            var copied = 0
+            for _ in 0..<600 where copied == 0 {
+                try await Task.sleep(for: .milliseconds(20))
+                copied = Int(try await connection.value(
+                    "SELECT coalesce(max(tuples_processed), 0)::text FROM pg_stat_progress_copy WHERE datname = current_database()") ?? "0") ?? 0
+            }
+            #expect(copied > 0, "the child never started its COPY")
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal)
+
+            // The server notices the dropped session and rolls back; nothing of the batch is visible.
+            for _ in 0..<200 {
+                let busy = try await connection.value(
+                    "SELECT count(*)::text FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+                if busy == "0" { break }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(try await connection.value("SELECT count(*)::text FROM finance_expense") == "0")
+            #expect(try await connection.value("SELECT status FROM ingest_batches") == "loading")
+
+            let loader = BatchLoader(configuration: IngestConfiguration(), logger: TestDatabase.logger)
+            let report = try await loader.load(.init(path: path, profile: .financeExpense), on: connection)
+            #expect(report.status == .loaded)
+            #expect(try await connection.value("SELECT count(*)::text FROM finance_expense") == "300000")
+            #expect(try await connection.value("SELECT count(DISTINCT source_line)::text FROM finance_expense") == "300000")
+            let totals = try await connection.rows(
+                "SELECT general_ledger_fiscal_year::text, sum(amount)::text FROM finance_expense GROUP BY 1 ORDER BY 1")
+            #expect(totals.map { [$0[0]!, $0[1]!] } == labels.totalsByFiscalYear.keys.sorted().map { [$0, labels.totalsByFiscalYear[$0]!.description] })
+            let statuses = try await connection.rows("SELECT status FROM ingest_batches ORDER BY id").compactMap { $0[0] }
+            #expect(statuses == ["aborted", "loaded"])
+        }
+    }
+}
+
+struct TestSetupError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

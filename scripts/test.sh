@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every test against real parts: installs and starts the private PostgreSQL cluster when needed,
+# builds finrca (debug, with tests) and runs the whole suite. The UK council data tests use ../shared/data
+# when it is present and say they skipped when it is not.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$FINRCA_ROOT"
+
+command -v swift >/dev/null || die "swift is not on PATH (this machine kind ships it at /opt/swift)"
+FINRCA_TEST_DATABASE_URL="${FINRCA_TEST_DATABASE_URL:-$(bash scripts/pg-start.sh)}"
+export FINRCA_TEST_DATABASE_URL
+
+log "building (debug, with tests)"
+swift build --build-tests
+log "running tests against $FINRCA_TEST_DATABASE_URL"
+swift test --skip-build --parallel
