@@ -66,7 +66,7 @@ let package = Package(
         ),
         .testTarget(name: "SharedTests", dependencies: ["Shared"], swiftSettings: swiftSettings),
         .testTarget(name: "IngestorTests", dependencies: ["Ingestor", "Shared"], swiftSettings: swiftSettings),
-        .testTarget(name: "SampleDataTests", dependencies: ["SampleData"], swiftSettings: swiftSettings),
+        .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "Shared"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [

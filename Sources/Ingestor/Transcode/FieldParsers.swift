@@ -62,6 +62,20 @@ enum FieldParsers {
     /// (`$`, `£`, `€`) before the digits, digit groups separated by the format's thousands separator (groups
     /// of exactly three digits), and up to two decimals (more only when the extra digits are zeros).
     static func amount(_ raw: UnsafeBufferPointer<UInt8>, format: NumberFormat) throws(FieldError) -> Int64 {
+        do {
+            return try plainAmount(raw, format: format)
+        } catch {
+            // Spreadsheet exports write tiny or huge values as 1.5E+05 or -3.46945E-18; say so plainly.
+            if raw.contains(UInt8(ascii: "E")) || raw.contains(UInt8(ascii: "e")),
+                raw.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+            {
+                throw FieldError("amount is in scientific notation; export it as a plain number")
+            }
+            throw error
+        }
+    }
+
+    private static func plainAmount(_ raw: UnsafeBufferPointer<UInt8>, format: NumberFormat) throws(FieldError) -> Int64 {
         var bytes = trimmed(raw)
         guard !bytes.isEmpty else { throw FieldError("amount is empty") }
         var negative = false
@@ -114,8 +128,6 @@ enum FieldParsers {
                 }
                 sawGroupSeparator = true
                 groupDigits = 0
-            } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
-                throw FieldError("amount is in scientific notation; export it as a plain number")
             } else {
                 throw FieldError("not an amount")
             }
