@@ -1,6 +1,11 @@
 import Foundation
+import Synchronization
 
-/// Runs a program as a child process and measures it: wall time and the child's own peak RSS (from `wait4`).
+/// Runs a program as a child process and measures it: wall time and the child's own peak RSS.
+///
+/// The peak comes from the child's `VmHWM` in `/proc/PID/status`, sampled every 10 ms while it runs (a
+/// high-water mark, so the last sample is the peak up to that moment). `wait4`'s `ru_maxrss` is not used: after
+/// a vfork-style spawn it also counts the parent's memory.
 struct ChildProcess {
     /// What a finished child reported.
     struct Measurement {
@@ -39,6 +44,18 @@ struct ChildProcess {
             close(pipe[0])
             throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT)
         }
+        let peak = Atomic<Int>(0)
+        let finished = Atomic<Bool>(false)
+        let childPID = pid
+        let sampler = Thread {
+            while !finished.load(ordering: .acquiring) {
+                if let kilobytes = Self.highWaterMarkKilobytes(pid: childPID) {
+                    peak.store(max(peak.load(ordering: .relaxed), kilobytes), ordering: .relaxed)
+                }
+                usleep(10_000)
+            }
+        }
+        sampler.start()
         var output = Data()
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
@@ -47,15 +64,26 @@ struct ChildProcess {
             output.append(contentsOf: chunk[0..<count])
         }
         close(pipe[0])
+        // The child has closed stdout; take a last sample before reaping it.
+        if let kilobytes = Self.highWaterMarkKilobytes(pid: pid) { peak.store(max(peak.load(ordering: .relaxed), kilobytes), ordering: .relaxed) }
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0, errno == EINTR {}
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        finished.store(true, ordering: .releasing)
         let elapsed = ContinuousClock.now - started
         let exited = status & 0x7f == 0
         return Measurement(
             status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f),
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-            peakRSSBytes: Int(usage.ru_maxrss) * 1024,
+            peakRSSBytes: peak.load(ordering: .relaxed) * 1024,
             output: String(decoding: output, as: UTF8.self))
+    }
+
+    /// `VmHWM` of a running process in KiB, or nil once it is gone.
+    private static func highWaterMarkKilobytes(pid: pid_t) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+        }
+        return nil
     }
 }

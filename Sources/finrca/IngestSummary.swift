@@ -18,6 +18,9 @@ enum IngestSummary {
                 lines.append("  fiscal year \(year): \(grouped(value.rows)) rows, signed total \(value.total)")
             }
             lines.append("  total \(report.total)  sha256 \(report.sha256.prefix(16))…  profile \(report.profile)")
+            if report.indexSeconds > 0 {
+                lines.append(String(format: "  indexes of new partitions built in %.2f s after commit", report.indexSeconds))
+            }
             if let replaced = report.replaced { lines.append("  replaced batch \(replaced)") }
         case .duplicate:
             lines.append("\(report.file): \(report.message ?? "already loaded"); batch \(report.batchID) recorded as duplicate")

@@ -55,7 +55,7 @@ struct BatchLoaderTests {
             #expect(try await partitions() == ["finance_expense_y2023", "finance_expense_y2024", "finance_expense_y2025"])
             let indexes = try await connection.value(
                 "SELECT count(*)::text FROM pg_indexes WHERE tablename = 'finance_expense_y2025'")
-            #expect(indexes == String(Schema.partitionIndexStatements(fiscalYear: 2025).count))
+            #expect(indexes == String(Schema.partitionIndexes(fiscalYear: 2025).count))
             let rows = try await connection.rows(
                 "SELECT tableoid::regclass::text, amount::text FROM finance_expense ORDER BY batch_id, source_line")
             #expect(rows == [

@@ -11,10 +11,11 @@ public import Shared
 /// 1. a batch row is committed with status `loading` and held by a session advisory lock (so a later run can
 ///    tell a crashed load from a running one and mark it `aborted`);
 /// 2. in ONE transaction, under a lock that serialises loads, the rows are streamed with `COPY … FROM STDIN`
-///    while the file is still being read; a fiscal year without a partition ends the current COPY, creates
-///    the partition and starts the next COPY in the same transaction; new partitions are indexed after the load;
+///    into their fiscal year's partition while the file is still being read; a year without a partition gets
+///    one, created in the same transaction;
 /// 3. before COMMIT the database's row count and signed total per fiscal year are compared with the totals
-///    counted while reading, and the file's SHA-256 is checked against loaded batches.
+///    counted while reading, and the file's SHA-256 is checked against loaded batches;
+/// 4. after COMMIT, partitions the load created are indexed (a later load rebuilds any index a crash left out).
 ///
 /// So a batch is visible entirely or not at all: a crash, a kill or an error before COMMIT leaves nothing.
 public struct BatchLoader: Sendable {
@@ -158,65 +159,129 @@ public struct BatchLoader: Sendable {
             observe: { observer.observe($0) })
         observer.countRows = { [weak transcoder] in transcoder?.totals.rowsRead ?? 0 }
 
-        try await connection.query("BEGIN", logger: logger)
+        // Loads, and the index builds that follow them, run one at a time.
+        try await connection.query("SELECT pg_advisory_lock(\(Self.ingestLockKey))", logger: logger)
         do {
-            let outcome = try await copyInTransaction(
+            let report = try await loadLocked(
+                transcoder: transcoder, observer: observer, batchID: batchID, request: request, fileName: fileName,
+                on: connection, logger: logger, started: started)
+            try await connection.query("SELECT pg_advisory_unlock(\(Self.ingestLockKey))", logger: logger)
+            return report
+        } catch {
+            _ = try? await connection.query("SELECT pg_advisory_unlock(\(Self.ingestLockKey))", logger: logger)
+            throw error
+        }
+    }
+
+    private func loadLocked(
+        transcoder: ExtractTranscoder<FileByteSource>, observer: ReadObserver, batchID: Int64, request: Request,
+        fileName: String, on connection: PostgresConnection, logger: Logger, started: ContinuousClock.Instant
+    ) async throws -> IngestReport {
+        try await buildMissingIndexes(on: connection, logger: logger)
+        try await connection.query("BEGIN", logger: logger)
+        let outcome: Outcome
+        do {
+            outcome = try await copyInTransaction(
                 transcoder: transcoder, observer: observer, batchID: batchID, request: request, fileName: fileName,
                 on: connection, logger: logger)
             switch outcome {
-            case .commit(let report):
-                try await connection.query("COMMIT", logger: logger)
-                logger.info(
-                    "batch loaded",
-                    metadata: ["etl.rows": "\(report.rowsLoaded)", "etl.rejected": "\(report.rowsRejected)"])
-                return report
-            case .rollback(let report):
-                try await connection.query("ROLLBACK", logger: logger)
-                try await finishRolledBack(report, rejects: transcoder.rejects, on: connection, logger: logger)
-                return report
+            case .commit: try await connection.query("COMMIT", logger: logger)
+            case .rollback: try await connection.query("ROLLBACK", logger: logger)
             }
         } catch {
             _ = try? await connection.query("ROLLBACK", logger: logger)
             throw error
         }
+        switch outcome {
+        case .commit(var report, let createdYears):
+            let committed = ContinuousClock.now
+            report.seconds = (committed - started).seconds
+            logger.info(
+                "batch loaded",
+                metadata: ["etl.rows": "\(report.rowsLoaded)", "etl.rejected": "\(report.rowsRejected)"])
+            try await buildIndexes(fiscalYears: createdYears, on: connection, logger: logger)
+            report.indexSeconds = (ContinuousClock.now - committed).seconds
+            return report
+        case .rollback(let report, _):
+            try await finishRolledBack(report, rejects: transcoder.rejects, on: connection, logger: logger)
+            return report
+        }
     }
 
     private enum Outcome {
-        case commit(IngestReport)
-        case rollback(IngestReport)
+        case commit(IngestReport, createdYears: [Int])
+        case rollback(IngestReport, createdYears: [Int])
+    }
+
+    /// Builds the indexes of `fiscalYears`' partitions, after the load that created them has committed: the
+    /// rows are visible and verified at COMMIT, and sorting a whole partition once is several times cheaper than
+    /// maintaining its indexes row by row. `CREATE INDEX` takes a SHARE lock, so readers are never blocked.
+    private func buildIndexes(fiscalYears: [Int], on connection: PostgresConnection, logger: Logger) async throws {
+        guard !fiscalYears.isEmpty else { return }
+        try await connection.query(
+            PostgresQuery(unsafeSQL: "SET maintenance_work_mem = '\(configuration.indexBuildMemoryMiB)MB'"), logger: logger)
+        for year in fiscalYears {
+            for index in Schema.partitionIndexes(fiscalYear: year) {
+                try await connection.query(PostgresQuery(unsafeSQL: index.statement), logger: logger)
+            }
+            logger.info("indexed partition", metadata: ["etl.partition": "\(Schema.partitionName(fiscalYear: year))"])
+        }
+        try await connection.query("RESET maintenance_work_mem", logger: logger)
+    }
+
+    /// Creates any partition index that is missing, e.g. because a process ended between a load's COMMIT and
+    /// the index builds that follow it.
+    public func buildMissingIndexes(on connection: PostgresConnection, logger: Logger) async throws {
+        var existing: Set<String> = []
+        for try await name in try await connection.query(
+            "SELECT indexname FROM pg_indexes WHERE tablename LIKE 'finance_expense\\_y%'", logger: logger
+        ).decode(String.self) {
+            existing.insert(name)
+        }
+        let incomplete = try await existingPartitionYears(on: connection, logger: logger).filter { year in
+            !Schema.partitionIndexes(fiscalYear: year).allSatisfy { existing.contains($0.name) }
+        }
+        if !incomplete.isEmpty {
+            logger.warning("building missing partition indexes", metadata: ["etl.years": "\(incomplete.sorted())"])
+            try await buildIndexes(fiscalYears: incomplete.sorted(), on: connection, logger: logger)
+        }
     }
 
     private func copyInTransaction(
         transcoder: ExtractTranscoder<FileByteSource>, observer: ReadObserver, batchID: Int64, request: Request,
         fileName: String, on connection: PostgresConnection, logger: Logger
     ) async throws -> Outcome {
-        try await connection.query("SELECT pg_advisory_xact_lock(\(Self.ingestLockKey))", logger: logger)
+        let copyStarted = ContinuousClock.now
         var knownYears = try await existingPartitionYears(on: connection, logger: logger)
-        var createdYears: Set<Int> = []
+        var createdYears: [Int] = []
 
-        func pull() async throws -> (ByteBuffer, Set<Int>)? {
-            try await transcoder.nextChunk { bytes, chunk in
+        func pull() async throws -> (ByteBuffer, Int)? {
+            try await transcoder.nextChunk { bytes, fiscalYear in
                 var buffer = ByteBufferAllocator().buffer(capacity: bytes.count)
                 buffer.writeBytes(bytes)
-                return (buffer, chunk.fiscalYears)
+                return (buffer, fiscalYear)
             }
         }
 
+        // One COPY per run of chunks of the same fiscal year, straight into that year's partition (no
+        // routing through the parent); a year without a partition gets one first, in this transaction.
         var next = try await pull()
         while let first = next {
-            for year in first.1.subtracting(knownYears).sorted() {
+            let year = first.1
+            if !knownYears.contains(year) {
                 try await connection.query(
                     PostgresQuery(unsafeSQL: Schema.createPartitionStatement(fiscalYear: year)), logger: logger)
                 knownYears.insert(year)
-                createdYears.insert(year)
+                createdYears.append(year)
                 logger.info("created partition", metadata: ["etl.partition": "\(Schema.partitionName(fiscalYear: year))"])
             }
-            try await connection.copyFrom(table: "finance_expense", columns: RowTranscoder.copyColumns, logger: logger) {
-                writer in
+            try await connection.copyFrom(
+                table: Schema.partitionName(fiscalYear: year), columns: RowTranscoder.copyColumns, logger: logger
+            ) { writer in
                 try await writer.write(first.0)
                 next = nil
                 while let chunk = try await pull() {
-                    if !chunk.1.isSubset(of: knownYears) {
+                    if chunk.1 != year {
                         next = chunk
                         return
                     }
@@ -225,8 +290,6 @@ public struct BatchLoader: Sendable {
             }
         }
 
-        let copyFinished = ContinuousClock.now
-        logger.debug("copy finished", metadata: ["etl.rows": "\(transcoder.totals.rowsAccepted)"])
         let totals = transcoder.totals
         let digest = observer.digest()
         var report = IngestReport(
@@ -241,14 +304,14 @@ public struct BatchLoader: Sendable {
                 format: "%d of %d rows (%.2f %%) were rejected, more than the allowed %.2f %%; nothing was loaded",
                 totals.rowsRejected, totals.rowsRead, 100 * Double(totals.rowsRejected) / Double(totals.rowsRead),
                 100 * configuration.maxRejectShare)
-            return .rollback(report)
+            return .rollback(report, createdYears: createdYears)
         }
         if let duplicate = try await loadedBatch(sha256: digest, on: connection, logger: logger) {
             report.status = .duplicate
             report.rowsLoaded = 0
             report.duplicateOf = duplicate.id
             report.message = "already loaded as batch \(duplicate.id) (\(duplicate.fileName)); nothing changed"
-            return .rollback(report)
+            return .rollback(report, createdYears: createdYears)
         }
         if request.replace, let previous = try await latestLoadedBatch(named: fileName, on: connection, logger: logger) {
             try await connection.query("DELETE FROM finance_expense WHERE batch_id = \(previous)", logger: logger)
@@ -259,18 +322,13 @@ public struct BatchLoader: Sendable {
                 """, logger: logger)
             report.replaced = previous
         }
-        for year in createdYears.sorted() {
-            for statement in Schema.partitionIndexStatements(fiscalYear: year) {
-                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
-            }
-        }
-        let indexed = ContinuousClock.now
+        let copied = ContinuousClock.now
         try await verify(totals: totals, batchID: batchID, on: connection, logger: logger)
         logger.debug(
-            "indexed new partitions and verified totals",
+            "copied and verified",
             metadata: [
-                "etl.index_seconds": "\((indexed - copyFinished).seconds)",
-                "etl.verify_seconds": "\((ContinuousClock.now - indexed).seconds)",
+                "etl.copy_seconds": "\((copied - copyStarted).seconds)",
+                "etl.verify_seconds": "\((ContinuousClock.now - copied).seconds)",
             ])
         try await insertRejects(transcoder.rejects, batchID: batchID, on: connection, logger: logger)
         try await connection.query(
@@ -286,7 +344,7 @@ public struct BatchLoader: Sendable {
         if totals.rowsRejected > 0 {
             report.message = "\(totals.rowsRejected) of \(totals.rowsRead) rows rejected; see ingest_rejects (batch \(batchID))"
         }
-        return .commit(report)
+        return .commit(report, createdYears: createdYears)
     }
 
     /// Compares the database's count and signed total per fiscal year for the batch with the transcoder's.

@@ -50,8 +50,10 @@ public struct IngestReport: Sendable, Codable {
     public var message: String?
     /// The first rejected rows (all are in `ingest_rejects`).
     public var rejectsSample: [RejectedRow] = []
-    /// Wall time of the load.
+    /// Wall time from the start until the rows were committed (visible and verified).
     public var seconds: Double = 0
+    /// Time spent after COMMIT building the indexes of partitions the load created.
+    public var indexSeconds: Double = 0
     /// Size of the file.
     public var fileBytes: Int = 0
 
@@ -67,6 +69,7 @@ public struct IngestReport: Sendable, Codable {
         case replaced
         case rejectsSample = "rejects_sample"
         case fileBytes = "file_bytes"
+        case indexSeconds = "index_seconds"
     }
 
     init(

@@ -28,19 +28,17 @@ public struct TranscodeTotals: Sendable, Equatable {
 
 /// Streams one extract into COPY text chunks for `finance_expense`: reads records, resolves the header
 /// against a profile, transcodes each row, and collects rejected rows with line, column and reason.
+///
+/// Rows are gathered per fiscal year, so every chunk goes to one partition. Memory stays bounded: a year's
+/// buffer is handed out when it reaches the chunk size, and the largest one when all together hold four chunks.
 final class ExtractTranscoder<Source: ByteSource> {
-    /// A piece of COPY text of about the configured size, ending at a row boundary.
-    struct Chunk {
-        /// Fiscal years of the rows in the chunk.
-        var fiscalYears: Set<Int>
-    }
-
     private let reader: CSVRecordReader<Source>
     private let transcoder: RowTranscoder
     private let plan: TranscodePlan
     private let chunkBytes: Int
     private let maxStoredRejects: Int
-    private var buffer: CopyTextBuffer
+    private var yearBuffers: [Int: YearBuffer] = [:]
+    private var endOfInput = false
 
     /// Totals so far; final once ``nextChunk()`` returned nil.
     private(set) var totals = TranscodeTotals()
@@ -92,20 +90,18 @@ final class ExtractTranscoder<Source: ByteSource> {
         transcoder = RowTranscoder(plan: plan, batchID: batchID)
         self.chunkBytes = chunkBytes
         self.maxStoredRejects = maxStoredRejects
-        buffer = CopyTextBuffer(capacity: chunkBytes + 64 * 1024)
     }
 
-    /// Transcodes rows until about `chunkBytes` are ready and passes them to `body`; returns nil at the end of
-    /// the file. The bytes are valid only inside `body`.
-    func nextChunk<Result>(_ body: (UnsafeRawBufferPointer, Chunk) async throws -> Result) async throws -> Result? {
-        buffer.removeAll()
-        var years = Set<Int>()
-        var lastYear = -1
-        reading: while buffer.count < chunkBytes {
-            let outcome = try reader.next()
-            switch outcome {
+    /// Transcodes rows until one fiscal year has about `chunkBytes` ready and passes them, with the year, to
+    /// `body`; returns nil once the file is exhausted and every buffer was handed out. The bytes are valid only
+    /// inside `body`.
+    func nextChunk<Result>(_ body: (UnsafeRawBufferPointer, Int) async throws -> Result) async throws -> Result? {
+        var ready: YearBuffer?
+        var rowsSinceSizeCheck = 0
+        while ready == nil, !endOfInput {
+            switch try reader.next() {
             case .end:
-                break reading
+                endOfInput = true
             case .blank:
                 totals.blankLines += 1
             case .malformed(let reason):
@@ -113,27 +109,40 @@ final class ExtractTranscoder<Source: ByteSource> {
                 reject(column: nil, reason: "not valid CSV: \(reason)")
             case .record:
                 totals.rowsRead += 1
-                let rowStart = buffer.count
                 let reader = self.reader
                 do {
                     let facts = try transcoder.transcode(
                         fieldCount: reader.fieldCount, field: { reader.field($0) }, line: reader.recordLine,
-                        into: &buffer)
+                        buffers: { self.buffer(for: $0) })
                     totals.rowsAccepted += 1
                     totals.years[facts.fiscalYear, default: .init(rows: 0, minorUnits: 0)].rows += 1
                     totals.years[facts.fiscalYear]!.minorUnits += facts.signedMinorUnits
-                    if facts.fiscalYear != lastYear {
-                        years.insert(facts.fiscalYear)
-                        lastYear = facts.fiscalYear
-                    }
+                    if let target = yearBuffers[facts.fiscalYear], target.buffer.count >= chunkBytes { ready = target }
                 } catch {
-                    buffer.truncate(to: rowStart)
                     reject(column: error.column.isEmpty ? nil : error.column, reason: error.reason)
+                }
+                rowsSinceSizeCheck += 1
+                if rowsSinceSizeCheck == 256, ready == nil {
+                    rowsSinceSizeCheck = 0
+                    if yearBuffers.values.reduce(0, { $0 + $1.buffer.count }) >= 4 * chunkBytes {
+                        ready = yearBuffers.values.max { $0.buffer.count < $1.buffer.count }
+                    }
                 }
             }
         }
-        if buffer.count == 0 { return nil }
-        return try await body(buffer.bytes, Chunk(fiscalYears: years))
+        if ready == nil {
+            ready = yearBuffers.values.filter { $0.buffer.count > 0 }.min { $0.fiscalYear < $1.fiscalYear }
+        }
+        guard let ready else { return nil }
+        defer { ready.buffer.removeAll() }
+        return try await body(ready.buffer.bytes, ready.fiscalYear)
+    }
+
+    private func buffer(for fiscalYear: Int) -> YearBuffer {
+        if let buffer = yearBuffers[fiscalYear] { return buffer }
+        let buffer = YearBuffer(fiscalYear: fiscalYear, capacity: chunkBytes + 64 * 1024)
+        yearBuffers[fiscalYear] = buffer
+        return buffer
     }
 
     private func reject(column: String?, reason: String) {

@@ -17,6 +17,19 @@ public struct RejectedRow: Sendable, Equatable, Codable {
     }
 }
 
+/// COPY text waiting to be sent to one fiscal year's partition.
+final class YearBuffer {
+    /// The fiscal year of every row in the buffer.
+    let fiscalYear: Int
+    /// The rows.
+    var buffer: CopyTextBuffer
+
+    init(fiscalYear: Int, capacity: Int) {
+        self.fiscalYear = fiscalYear
+        buffer = CopyTextBuffer(capacity: capacity)
+    }
+}
+
 /// Turns one parsed CSV record into one row of COPY text for `finance_expense`, or a ``RejectedRow``.
 ///
 /// Output columns: the 31 ``FinanceExpenseColumn`` values in order, then `batch_id` and `source_line`.
@@ -51,10 +64,10 @@ struct RowTranscoder {
         var reason: String
     }
 
-    /// Writes one row for the record whose fields `field(i)` returns, or throws ``ColumnFailure``.
-    /// On failure the buffer may hold part of the row; the caller truncates it.
+    /// Writes one row for the record whose fields `field(i)` returns into the buffer `buffers` gives for the
+    /// row's fiscal year, or throws ``ColumnFailure`` and leaves every buffer as it was.
     func transcode(
-        fieldCount: Int, field: (Int) -> UnsafeBufferPointer<UInt8>, line: Int, into output: inout CopyTextBuffer
+        fieldCount: Int, field: (Int) -> UnsafeBufferPointer<UInt8>, line: Int, buffers: (Int) -> YearBuffer
     ) throws(ColumnFailure) -> RowFacts {
         let settings = plan.settings
         if fieldCount < plan.headerFieldCount {
@@ -117,6 +130,24 @@ struct RowTranscoder {
             period = parsedPeriod
         }
 
+        let target = buffers(fiscalYear)
+        let rowStart = target.buffer.count
+        do throws(ColumnFailure) {
+            try write(
+                period: period, fiscalYear: fiscalYear, value: value, indicator: indicator, date: date, line: line,
+                field: field, into: &target.buffer)
+        } catch {
+            target.buffer.truncate(to: rowStart)
+            throw error
+        }
+        return RowFacts(fiscalYear: fiscalYear, signedMinorUnits: indicator.signedAmount(value: value))
+    }
+
+    @inline(__always)
+    private func write(
+        period: Int, fiscalYear: Int, value: Int64, indicator: DebitCredit, date: CivilDate?, line: Int,
+        field: (Int) -> UnsafeBufferPointer<UInt8>, into output: inout CopyTextBuffer
+    ) throws(ColumnFailure) {
         for index in 0..<columns.count {
             if index > 0 { output.appendTab() }
             switch index {
@@ -135,7 +166,6 @@ struct RowTranscoder {
         output.appendTab()
         output.appendInteger(line)
         output.append(0x0A)
-        return RowFacts(fiscalYear: fiscalYear, signedMinorUnits: indicator.signedAmount(value: value))
     }
 
     /// Runs `parser` on the column's bytes; nil when the column is absent or its field is empty.

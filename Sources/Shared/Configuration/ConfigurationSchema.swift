@@ -37,6 +37,8 @@ public enum ConfigurationSchema {
             summary: "folder searched for --profile NAME as NAME.yaml when NAME is not built in"),
         Key(name: "ingest.default_profile", defaultValue: "finance_expense", isSecret: false,
             summary: "mapping profile used when neither --profile nor --mapping is given"),
+        Key(name: "ingest.index_build_memory_mb", defaultValue: "256", isSecret: false,
+            summary: "maintenance_work_mem in MiB while a load indexes the partitions it created (16-4096)"),
         Key(name: "log.level", defaultValue: "info", isSecret: false,
             summary: "trace | debug | info | notice | warning | error | critical"),
         Key(name: "log.format", defaultValue: "logfmt", isSecret: false,

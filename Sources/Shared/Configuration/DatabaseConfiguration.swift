@@ -81,6 +81,8 @@ public struct DatabaseConfiguration: Sendable, CustomStringConvertible {
 ///   - `ingest.max_stored_rejects` (int, default 10000): rejected rows stored with their raw line per batch.
 ///   - `ingest.mappings_dir` (path, default `config/mappings`): where `--profile NAME` finds `NAME.yaml`.
 ///   - `ingest.default_profile` (string, default `finance_expense`).
+///   - `ingest.index_build_memory_mb` (int 16-4096, default 256): `maintenance_work_mem` while a load builds the
+///     indexes of partitions it created.
 public struct IngestConfiguration: Sendable {
     /// Bytes per COPY message.
     public var chunkBytes: Int
@@ -92,17 +94,21 @@ public struct IngestConfiguration: Sendable {
     public var mappingsDirectory: String
     /// Profile used when none is named.
     public var defaultProfile: String
+    /// `maintenance_work_mem` (MiB) for building a new partition's indexes.
+    public var indexBuildMemoryMiB: Int
 
     /// Creates a configuration with the documented defaults.
     public init(
         chunkBytes: Int = 256 * 1024, maxRejectShare: Double = 0.01, maxStoredRejects: Int = 10_000,
-        mappingsDirectory: String = "config/mappings", defaultProfile: String = "finance_expense"
+        mappingsDirectory: String = "config/mappings", defaultProfile: String = "finance_expense",
+        indexBuildMemoryMiB: Int = 256
     ) {
         self.chunkBytes = chunkBytes
         self.maxRejectShare = maxRejectShare
         self.maxStoredRejects = maxStoredRejects
         self.mappingsDirectory = mappingsDirectory
         self.defaultProfile = defaultProfile
+        self.indexBuildMemoryMiB = indexBuildMemoryMiB
     }
 
     /// Reads the `ingest.*` keys.
@@ -112,7 +118,8 @@ public struct IngestConfiguration: Sendable {
             maxRejectShare: try reader.double("ingest.max_reject_share", in: 0...1),
             maxStoredRejects: try reader.int("ingest.max_stored_rejects", in: 0...10_000_000),
             mappingsDirectory: reader.string("ingest.mappings_dir") ?? "config/mappings",
-            defaultProfile: reader.string("ingest.default_profile") ?? "finance_expense")
+            defaultProfile: reader.string("ingest.default_profile") ?? "finance_expense",
+            indexBuildMemoryMiB: try reader.int("ingest.index_build_memory_mb", in: 16...4096))
     }
 }
 

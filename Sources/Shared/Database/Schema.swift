@@ -93,7 +93,7 @@ public enum Schema {
     }
 
     /// DDL creating the partition of `fiscalYear` (without indexes: a load fills a new partition first and
-    /// indexes it afterwards, which is several times faster than maintaining indexes row by row).
+    /// indexes it after COMMIT, which is several times faster than maintaining indexes row by row).
     ///
     /// - Precondition: `fiscalYear` is in 1900...2999 (the table's CHECK), so the name is a safe identifier.
     public static func createPartitionStatement(fiscalYear: Int) -> String {
@@ -101,18 +101,20 @@ public enum Schema {
         return "CREATE TABLE \(partitionName(fiscalYear: fiscalYear)) PARTITION OF finance_expense FOR VALUES IN (\(fiscalYear))"
     }
 
-    /// DDL for the indexes of one partition: the original system's indexes (functional area, cost centre,
+    /// The indexes of one partition, by name: the original system's indexes (functional area, cost centre,
     /// directorate, fiscal year + period, amount) plus a BRIN index on (batch_id, source_line), which finds a
     /// batch's rows (replace, evidence lines) at almost no cost because loads append batches in order.
-    public static func partitionIndexStatements(fiscalYear: Int) -> [String] {
+    public static func partitionIndexes(fiscalYear: Int) -> [(name: String, statement: String)] {
         let table = partitionName(fiscalYear: fiscalYear)
         return [
-            "CREATE INDEX IF NOT EXISTS \(table)_functional_area ON \(table) (functional_area)",
-            "CREATE INDEX IF NOT EXISTS \(table)_cost_center ON \(table) (cost_center_id)",
-            "CREATE INDEX IF NOT EXISTS \(table)_directorate ON \(table) (directorate)",
-            "CREATE INDEX IF NOT EXISTS \(table)_period ON \(table) (general_ledger_fiscal_year, posting_period)",
-            "CREATE INDEX IF NOT EXISTS \(table)_amount ON \(table) (amount)",
-            "CREATE INDEX IF NOT EXISTS \(table)_batch_line ON \(table) USING brin (batch_id, source_line)",
-        ]
+            ("functional_area", "(functional_area)"),
+            ("cost_center", "(cost_center_id)"),
+            ("directorate", "(directorate)"),
+            ("period", "(general_ledger_fiscal_year, posting_period)"),
+            ("amount", "(amount)"),
+            ("batch_line", "USING brin (batch_id, source_line)"),
+        ].map { suffix, definition in
+            ("\(table)_\(suffix)", "CREATE INDEX IF NOT EXISTS \(table)_\(suffix) ON \(table) \(definition)")
+        }
     }
 }

@@ -1,0 +1,126 @@
+/// Grows one isolation tree on a random subsample of the training rows.
+///
+/// At each node it picks a feature uniformly among those not constant on the node's rows (a leaf when there is
+/// none), splits at a value drawn uniformly in that feature's [min, max) on those rows, and stops at the height
+/// limit or at a single row: scikit-learn's `ExtraTreeRegressor(max_features=1, splitter="random")` as
+/// `IsolationForest` uses it.
+struct IsolationTreeBuilder {
+    /// The subsample, column by column: feature `f` of subsample row `i` is `sample[f * sampleSize + i]`.
+    private let sample: [Double]
+    private let sampleSize: Int
+    private let columns: Int
+    private let heightLimit: Int
+    private var randomness: TreeRandomness
+    /// Subsample row numbers; each node's rows are a contiguous range, partitioned as the tree grows.
+    private var rowOrder: [Int32]
+    /// One list of features per depth; a node's first `candidateCount` entries are those not known to be constant.
+    private var featureOrders: [Int32]
+    private var nodes: [IsolationForest.Node] = []
+
+    /// Grows a tree on `sampleSize` distinct rows of `data` drawn with `randomness`, to at most `heightLimit`
+    /// levels below the root. Returns its nodes in depth-first order, the root first, child indices relative to it.
+    static func grow(
+        on data: FeatureMatrix, sampleSize: Int, heightLimit: Int, randomness: TreeRandomness
+    ) -> [IsolationForest.Node] {
+        var builder = IsolationTreeBuilder(data: data, sampleSize: sampleSize, heightLimit: heightLimit, randomness: randomness)
+        _ = builder.growNode(rows: 0..<sampleSize, depth: 0, candidateCount: data.columns)
+        return builder.nodes
+    }
+
+    private init(data: FeatureMatrix, sampleSize: Int, heightLimit: Int, randomness: TreeRandomness) {
+        var randomness = randomness
+        let rows = sampleSize == data.rows
+            ? Array(0..<data.rows) : randomness.distinctIndices(sampleSize, below: data.rows).sorted()
+        var sample = [Double](repeating: 0, count: sampleSize * data.columns)
+        for (position, row) in rows.enumerated() {
+            for feature in 0..<data.columns {
+                sample[feature * sampleSize + position] = data.values[row * data.columns + feature]
+            }
+        }
+        self.sample = sample
+        self.randomness = randomness
+        self.sampleSize = sampleSize
+        self.columns = data.columns
+        self.heightLimit = heightLimit
+        rowOrder = Array(0..<Int32(sampleSize))
+        featureOrders = [Int32](repeating: 0, count: (heightLimit + 1) * data.columns)
+        for feature in 0..<data.columns {
+            featureOrders[feature] = Int32(feature)
+        }
+        nodes.reserveCapacity(2 * sampleSize - 1)
+    }
+
+    /// Appends the subtree for the subsample rows `rowOrder[rows]` at `depth`, whose first `candidateCount`
+    /// features in `featureOrders` may vary; returns the index of its root.
+    private mutating func growNode(rows: Range<Int>, depth: Int, candidateCount: Int) -> Int32 {
+        let index = nodes.count
+        nodes.append(.leaf(size: rows.count))
+        guard depth < heightLimit, rows.count > 1,
+              let (feature, split, varyingCount) = drawSplit(rows: rows, depth: depth, candidateCount: candidateCount)
+        else { return Int32(index) }
+
+        let middle = partition(rows, feature: feature, split: split)
+        inheritFeatures(depth: depth, count: varyingCount)
+        let left = growNode(rows: rows.lowerBound..<middle, depth: depth + 1, candidateCount: varyingCount)
+        inheritFeatures(depth: depth, count: varyingCount)
+        let right = growNode(rows: middle..<rows.upperBound, depth: depth + 1, candidateCount: varyingCount)
+        nodes[index] = IsolationForest.Node(
+            split: split, feature: Int32(feature), left: left, right: right, size: Int32(rows.count))
+        return Int32(index)
+    }
+
+    /// Draws features among the candidates until one varies on `rows`, moving each constant one out of the
+    /// candidates, and draws a split value for it. Returns the feature, the split and how many candidates are
+    /// left (the children's candidates), or `nil` when every feature is constant.
+    private mutating func drawSplit(
+        rows: Range<Int>, depth: Int, candidateCount: Int
+    ) -> (feature: Int, split: Double, varyingCount: Int)? {
+        let base = depth * columns
+        var remaining = candidateCount
+        while remaining > 0 {
+            let pick = base + randomness.index(below: remaining)
+            let feature = Int(featureOrders[pick])
+            let (low, high) = extent(of: feature, rows: rows)
+            if low < high {
+                let split = low + randomness.unit() * (high - low)
+                return (feature, split < high ? split : low, remaining)
+            }
+            remaining -= 1
+            featureOrders.swapAt(pick, base + remaining)
+        }
+        return nil
+    }
+
+    /// The smallest and largest value of `feature` on the subsample rows `rowOrder[rows]`.
+    private func extent(of feature: Int, rows: Range<Int>) -> (low: Double, high: Double) {
+        let column = feature * sampleSize
+        var low = Double.infinity
+        var high = -Double.infinity
+        for position in rows {
+            let value = sample[column + Int(rowOrder[position])]
+            low = min(low, value)
+            high = max(high, value)
+        }
+        return (low, high)
+    }
+
+    /// Reorders `rowOrder[rows]` so the rows with `feature <= split` come first; returns where the rest begin.
+    private mutating func partition(_ rows: Range<Int>, feature: Int, split: Double) -> Int {
+        let column = feature * sampleSize
+        var end = rows.lowerBound
+        for position in rows where sample[column + Int(rowOrder[position])] <= split {
+            rowOrder.swapAt(position, end)
+            end += 1
+        }
+        return end
+    }
+
+    /// Copies the first `count` features of level `depth` to level `depth + 1`.
+    private mutating func inheritFeatures(depth: Int, count: Int) {
+        let from = depth * columns
+        let to = from + columns
+        for offset in 0..<count {
+            featureOrders[to + offset] = featureOrders[from + offset]
+        }
+    }
+}
