@@ -18,12 +18,13 @@ struct IsolationTreeBuilder {
     private var nodes: [IsolationForest.Node] = []
 
     /// Grows a tree on `sampleSize` distinct rows of `data` drawn with `randomness`, to at most `heightLimit`
-    /// levels below the root. Returns its nodes in depth-first order, the root first, child indices relative to it.
+    /// levels below the root. Returns its nodes, the root first, child indices relative to it.
     static func grow(
         on data: FeatureMatrix, sampleSize: Int, heightLimit: Int, randomness: TreeRandomness
     ) -> [IsolationForest.Node] {
         var builder = IsolationTreeBuilder(data: data, sampleSize: sampleSize, heightLimit: heightLimit, randomness: randomness)
-        _ = builder.growNode(rows: 0..<sampleSize, depth: 0, candidateCount: data.columns)
+        builder.nodes.append(.leaf(size: sampleSize))
+        builder.growNode(at: 0, rows: 0..<sampleSize, depth: 0, candidateCount: data.columns)
         return builder.nodes
     }
 
@@ -50,23 +51,24 @@ struct IsolationTreeBuilder {
         nodes.reserveCapacity(2 * sampleSize - 1)
     }
 
-    /// Appends the subtree for the subsample rows `rowOrder[rows]` at `depth`, whose first `candidateCount`
-    /// features in `featureOrders` may vary; returns the index of its root.
-    private mutating func growNode(rows: Range<Int>, depth: Int, candidateCount: Int) -> Int32 {
-        let index = nodes.count
-        nodes.append(.leaf(size: rows.count))
+    /// Grows the subtree for the subsample rows `rowOrder[rows]` at `depth` into the slot `nodes[index]`; the
+    /// first `candidateCount` features of level `depth` in `featureOrders` may vary on those rows. The two
+    /// children of a node take adjacent slots, so a row's next node is `left` or `left + 1`.
+    private mutating func growNode(at index: Int, rows: Range<Int>, depth: Int, candidateCount: Int) {
+        nodes[index] = .leaf(size: rows.count)
         guard depth < heightLimit, rows.count > 1,
               let (feature, split, varyingCount) = drawSplit(rows: rows, depth: depth, candidateCount: candidateCount)
-        else { return Int32(index) }
+        else { return }
 
+        let left = nodes.count
+        nodes.append(contentsOf: [.leaf(size: 0), .leaf(size: 0)])
         let middle = partition(rows, feature: feature, split: split)
         inheritFeatures(depth: depth, count: varyingCount)
-        let left = growNode(rows: rows.lowerBound..<middle, depth: depth + 1, candidateCount: varyingCount)
+        growNode(at: left, rows: rows.lowerBound..<middle, depth: depth + 1, candidateCount: varyingCount)
         inheritFeatures(depth: depth, count: varyingCount)
-        let right = growNode(rows: middle..<rows.upperBound, depth: depth + 1, candidateCount: varyingCount)
+        growNode(at: left + 1, rows: middle..<rows.upperBound, depth: depth + 1, candidateCount: varyingCount)
         nodes[index] = IsolationForest.Node(
-            split: split, feature: Int32(feature), left: left, right: right, size: Int32(rows.count))
-        return Int32(index)
+            split: split, feature: Int32(feature), left: Int32(left), right: Int32(left + 1), size: Int32(rows.count))
     }
 
     /// Draws features among the candidates until one varies on `rows`, moving each constant one out of the

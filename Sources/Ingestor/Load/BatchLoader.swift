@@ -125,11 +125,10 @@ public struct BatchLoader: Sendable {
         }
 
         do {
-            var report = try await loadRows(
+            let report = try await loadRows(
                 request, batchID: batchID, fileName: fileName, fileSize: fileSize, on: connection, logger: logger,
                 progress: progress, started: started)
             await unlock()
-            report.seconds = (clock.now - started).seconds
             return report
         } catch let error as IngestFileError {
             try await recordFailure(batchID: batchID, message: error.description, on: connection, logger: logger)
@@ -202,8 +201,9 @@ public struct BatchLoader: Sendable {
             try await buildIndexes(fiscalYears: createdYears, on: connection, logger: logger)
             report.indexSeconds = (ContinuousClock.now - committed).seconds
             return report
-        case .rollback(let report, _):
+        case .rollback(var report, _):
             try await finishRolledBack(report, rejects: transcoder.rejects, on: connection, logger: logger)
+            report.seconds = (ContinuousClock.now - started).seconds
             return report
         }
     }
