@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Shared", targets: ["Shared"]),
         .library(name: "Ingestor", targets: ["Ingestor"]),
         .library(name: "SampleData", targets: ["SampleData"]),
+        .library(name: "Detector", targets: ["Detector"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/postgres-nio.git", exact: "1.33.2"),
@@ -50,6 +51,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Detector",
+            dependencies: [
+                "Shared",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Audit", "IsolationForest", "RootCause"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "SampleData",
             dependencies: ["Shared"],
             swiftSettings: swiftSettings
@@ -57,15 +69,23 @@ let package = Package(
         .executableTarget(
             name: "finrca",
             dependencies: [
-                "Shared", "Ingestor", "SampleData",
+                "Shared", "Ingestor", "SampleData", "Detector",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
+            exclude: ["IForestCommand.swift", "RCACaseCommand.swift"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SharedTests", dependencies: ["Shared"], swiftSettings: swiftSettings),
         .testTarget(name: "IngestorTests", dependencies: ["Ingestor", "Shared"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DetectorTests", dependencies: ["Detector", "Shared", "SampleData"],
+            exclude: [
+                "IsolationForestCSVMatrixTests.swift", "IsolationForestFixtures.swift", "IsolationForestTests.swift",
+                "AuditTests.swift", "RootCauseTests.swift", "Fixtures",
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "Shared"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",

@@ -8,16 +8,20 @@ public struct FinrcaConfiguration: Sendable {
     public var ingest: IngestConfiguration
     /// Logging settings.
     public var log: LogConfiguration
+    /// Detector settings.
+    public var detector: DetectorConfiguration
 
     /// Creates a configuration from its parts; every part has defaults.
     public init(
         database: DatabaseConfiguration = DatabaseConfiguration(),
         ingest: IngestConfiguration = IngestConfiguration(),
-        log: LogConfiguration = LogConfiguration()
+        log: LogConfiguration = LogConfiguration(),
+        detector: DetectorConfiguration = DetectorConfiguration()
     ) {
         self.database = database
         self.ingest = ingest
         self.log = log
+        self.detector = detector
     }
 
     /// Layers defaults, the YAML `file` (when given), `environment` and `flags`, then validates every key.
@@ -67,7 +71,8 @@ public struct FinrcaConfiguration: Sendable {
         return FinrcaConfiguration(
             database: try DatabaseConfiguration(reader: reader),
             ingest: try IngestConfiguration(reader: reader),
-            log: try LogConfiguration(reader: reader))
+            log: try LogConfiguration(reader: reader),
+            detector: try DetectorConfiguration(reader: reader))
     }
 }
 
@@ -104,6 +109,11 @@ public struct ConfigReader: Sendable {
             throw error(key, "must be between \(range.lowerBound) and \(range.upperBound), found \(value)")
         }
         return value
+    }
+
+    /// A comma-separated list (a YAML list of scalars arrives joined by commas); empty items are dropped.
+    public func list(_ key: String) -> [String] {
+        (string(key) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// A required number within `range`.

@@ -1,0 +1,131 @@
+public import Logging
+public import PostgresNIO
+public import Shared
+
+/// Reads what the passes need from `finance_expense`: aggregates computed by PostgreSQL, and the row-level
+/// columns streamed once, dictionary-coding every dimension as it goes.
+public struct LedgerReader: Sendable {
+    /// Spend and line count of one member of a slice in one period.
+    public struct SliceTotal: Sendable, Equatable {
+        /// The slice's dimension, nil for the organisation's total.
+        public var dimension: LedgerDimension?
+        /// The member (empty for the total and for NULL values).
+        public var member: String
+        /// The period.
+        public var period: FiscalPeriod
+        /// Signed spend in minor units.
+        public var amount: Int64
+        /// Journal lines.
+        public var lines: Int
+    }
+
+    /// The dimensions that trend slices are cut by.
+    public static let sliceDimensions: [LedgerDimension] = [.directorate, .costCenter, .glAccount, .functionalArea]
+
+    private let logger: Logger
+
+    /// Creates a reader.
+    public init(logger: Logger) {
+        self.logger = logger
+    }
+
+    /// Spend per period for the total and for every member of each slice dimension, in one scan
+    /// (`GROUPING SETS`).
+    public func sliceTotals(on connection: PostgresConnection) async throws -> [SliceTotal] {
+        let dimensions = Self.sliceDimensions
+        let sets = ["(general_ledger_fiscal_year, posting_period)"]
+            + dimensions.map { "(general_ledger_fiscal_year, posting_period, \($0.column))" }
+        let discriminator = dimensions.map(\.column).joined(separator: ", ")
+        let memberExpression = "coalesce(" + dimensions.map { "CASE WHEN GROUPING(\($0.column)) = 0 THEN coalesce(\($0.column), '') END" }.joined(separator: ", ") + ", '')"
+        let sql = """
+            SELECT general_ledger_fiscal_year::int8, posting_period::int8, GROUPING(\(discriminator))::int8,
+                   \(memberExpression), (sum(amount) * 100)::int8, count(*)::int8
+            FROM finance_expense
+            GROUP BY GROUPING SETS (\(sets.joined(separator: ", ")))
+            """
+        var result: [SliceTotal] = []
+        let rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+        let width = dimensions.count
+        for try await (year, period, grouping, member, amount, lines) in rows.decode(
+            (Int64, Int64, Int64, String, Int64, Int64).self)
+        {
+            // GROUPING(a, b, c, d) has bit (width-1-i) set when dimension i is NOT grouped by.
+            var dimension: LedgerDimension?
+            for (index, candidate) in dimensions.enumerated() where grouping & (1 << Int64(width - 1 - index)) == 0 {
+                dimension = candidate
+            }
+            result.append(
+                SliceTotal(
+                    dimension: dimension, member: member, period: FiscalPeriod(year: Int(year), period: Int(period)),
+                    amount: amount, lines: Int(lines)))
+        }
+        return result
+    }
+
+    /// Spend per leaf (directorate × cost centre × GL account × supplier) in each of `periods`, for root-cause
+    /// analysis; optionally restricted by `filter` (dimension = value).
+    public func leaves(
+        periods: [FiscalPeriod], filter: [DimensionValue] = [], on connection: PostgresConnection
+    ) async throws -> [FiscalPeriod: [[String]: Int64]] {
+        let leafDimensions: [LedgerDimension] = [.directorate, .costCenter, .glAccount, .supplier]
+        var query = PostgresQuery(
+            unsafeSQL: """
+                SELECT general_ledger_fiscal_year::int8, posting_period::int8,
+                       \(leafDimensions.map { "coalesce(\($0.column), '')" }.joined(separator: ", ")),
+                       (sum(amount) * 100)::int8
+                FROM finance_expense
+                WHERE (general_ledger_fiscal_year, posting_period) IN (SELECT * FROM unnest($1::int2[], $2::int2[]))
+                """)
+        query.binds.append(periods.map { Int16($0.year) }, context: .default)
+        query.binds.append(periods.map { Int16($0.period) }, context: .default)
+        for condition in filter {
+            query.sql += " AND \(condition.dimension.column) = $\(query.binds.count + 1)"
+            query.binds.append(condition.value, context: .default)
+        }
+        query.sql += " GROUP BY 1, 2, 3, 4, 5, 6"
+        var result: [FiscalPeriod: [[String]: Int64]] = [:]
+        for try await (year, period, directorate, costCenter, account, supplier, amount) in try await connection.query(
+            query, logger: logger
+        ).decode((Int64, Int64, String, String, String, String, Int64).self) {
+            result[FiscalPeriod(year: Int(year), period: Int(period)), default: [:]][[directorate, costCenter, account, supplier]] = amount
+        }
+        return result
+    }
+
+    /// Every journal line as columns, in (fiscal year, period, batch, line) order.
+    public func columns(on connection: PostgresConnection) async throws -> LedgerColumns {
+        var columns = LedgerColumns()
+        let dimensionColumns = LedgerDimension.allCases.map(\.column).joined(separator: ", ")
+        let rows = try await connection.query(
+            PostgresQuery(
+                unsafeSQL: """
+                    SELECT batch_id, source_line, (amount * 100)::int8, general_ledger_fiscal_year, posting_period::int2,
+                           (posting_date - DATE '1970-01-01')::int4, \(dimensionColumns), reference
+                    FROM finance_expense
+                    ORDER BY general_ledger_fiscal_year, posting_period, batch_id, source_line
+                    """), logger: logger)
+        for try await (batch, line, amount, year, period, day, directorate, costCenter, account, supplier, area, reference)
+            in rows.decode(
+                (Int64, Int64, Int64, Int16, Int16, Int32?, String?, String?, String?, String?, String?, String?).self)
+        {
+            columns.append(
+                batchID: batch, sourceLine: line, amount: amount, fiscalYear: year, period: Int8(period),
+                postingDay: day ?? Int32.min, dimensions: [directorate, costCenter, account, supplier, area],
+                reference: reference)
+        }
+        return columns
+    }
+
+    /// The currency most lines are in (`company_code_currency_key`), or an empty string.
+    public func currency(on connection: PostgresConnection) async throws -> String {
+        for try await currency in try await connection.query(
+            """
+            SELECT coalesce(company_code_currency_key, '') FROM finance_expense
+            GROUP BY 1 ORDER BY count(*) DESC LIMIT 1
+            """, logger: logger
+        ).decode(String.self) {
+            return currency
+        }
+        return ""
+    }
+}

@@ -1,0 +1,142 @@
+public import Foundation
+public import Logging
+public import PostgresNIO
+public import Shared
+
+/// Writes one detector run — its `detector_runs` row, its findings and its dashboard documents — in ONE
+/// transaction, so a failed or interrupted run leaves the previous run's results exactly as they were.
+public struct RunWriter: Sendable {
+    /// What was written.
+    public struct Outcome: Sendable {
+        /// The new run's id.
+        public var runID: Int64
+        /// Findings seen for the first time.
+        public var newFindings: Int
+        /// Findings that already existed and were updated (`last_seen`, `times_seen`).
+        public var updatedFindings: Int
+        /// Ids of the findings first seen in this run.
+        public var newFindingIDs: [Int64]
+    }
+
+    /// A dashboard document: name, schema version, content.
+    public struct Document: Sendable {
+        /// e.g. `summary`, `chart_trend`.
+        public var name: String
+        /// e.g. `finrca.summary/1`.
+        public var schema: String
+        /// The JSON content (its `schema` field repeats ``schema``).
+        public var content: JSONValue
+
+        /// Creates a document.
+        public init(name: String, schema: String, content: JSONValue) {
+            self.name = name
+            self.schema = schema
+            self.content = content
+        }
+    }
+
+    /// The run's own record.
+    public struct RunRecord: Sendable {
+        /// When the run began.
+        public var startedAt: Date
+        /// The latest period analysed.
+        public var latestPeriod: FiscalPeriod?
+        /// Passes that ran.
+        public var passes: [String]
+        /// Journal lines read.
+        public var rowsScanned: Int
+        /// Whether the latest period looked incomplete.
+        public var provisional: Bool
+        /// The currency of the figures.
+        public var currency: String
+        /// Figures of the run for operators (counts by kind and severity, timings).
+        public var summary: JSONValue
+    }
+
+    private let keepRuns: Int
+    private let logger: Logger
+
+    /// Creates a writer that keeps the documents of the `keepRuns` latest runs.
+    public init(keepRuns: Int, logger: Logger) {
+        self.keepRuns = keepRuns
+        self.logger = logger
+    }
+
+    /// Writes the run in one transaction; nothing is written when this throws.
+    public func write(
+        run: RunRecord, findings: [Finding], documents: [Document], on connection: PostgresConnection
+    ) async throws -> Outcome {
+        try await connection.query("BEGIN", logger: logger)
+        do {
+            let outcome = try await writeInTransaction(run: run, findings: findings, documents: documents, on: connection)
+            try await connection.query("COMMIT", logger: logger)
+            return outcome
+        } catch {
+            _ = try? await connection.query("ROLLBACK", logger: logger)
+            throw error
+        }
+    }
+
+    private func writeInTransaction(
+        run: RunRecord, findings: [Finding], documents: [Document], on connection: PostgresConnection
+    ) async throws -> Outcome {
+        var runID: Int64 = 0
+        for try await id in try await connection.query(
+            """
+            INSERT INTO detector_runs (started_at, latest_period, passes, rows_scanned, findings_total, findings_new,
+                                       provisional, currency, summary)
+            VALUES (\(run.startedAt), \(run.latestPeriod?.description), \(run.passes), \(Int64(run.rowsScanned)),
+                    \(findings.count), 0, \(run.provisional), \(run.currency), \(run.summary.text)::jsonb)
+            RETURNING id
+            """, logger: logger
+        ).decode(Int64.self) {
+            runID = id
+        }
+        var newIDs: [Int64] = []
+        for finding in findings {
+            let draft = finding.draft
+            for try await (id, inserted) in try await connection.query(
+                """
+                INSERT INTO findings (fingerprint, kind, severity, score, period, dimensions, dimension_path, actual,
+                                      expected, delta, currency, explanation, evidence, details, provisional,
+                                      first_run_id, last_run_id)
+                VALUES (\(finding.fingerprint), \(draft.kind.rawValue), \(finding.severity.rawValue),
+                        \(draft.score.isFinite ? draft.score : 1e300), \(draft.period?.description),
+                        \(finding.dimensionsJSON.text)::jsonb, \(Finding.path(draft.dimensions)),
+                        \(draft.actual?.description)::numeric, \(draft.expected?.description)::numeric,
+                        \(draft.delta?.description)::numeric, \(run.currency), \(draft.explanation),
+                        \(finding.evidenceJSON.text)::jsonb, \(finding.detailsJSON.text)::jsonb,
+                        \(finding.provisional), \(runID), \(runID))
+                ON CONFLICT (fingerprint) DO UPDATE SET
+                    severity = EXCLUDED.severity, score = EXCLUDED.score, actual = EXCLUDED.actual,
+                    expected = EXCLUDED.expected, delta = EXCLUDED.delta, currency = EXCLUDED.currency,
+                    explanation = EXCLUDED.explanation, evidence = EXCLUDED.evidence, details = EXCLUDED.details,
+                    provisional = EXCLUDED.provisional, last_run_id = EXCLUDED.last_run_id, last_seen = now(),
+                    times_seen = findings.times_seen + 1
+                RETURNING id, (xmax = 0)
+                """, logger: logger
+            ).decode((Int64, Bool).self) where inserted {
+                newIDs.append(id)
+            }
+        }
+        for document in documents {
+            try await connection.query(
+                """
+                INSERT INTO dashboard_documents (run_id, name, schema, document)
+                VALUES (\(runID), \(document.name), \(document.schema), \(document.content.text)::jsonb)
+                """, logger: logger)
+        }
+        try await connection.query(
+            """
+            UPDATE detector_runs SET findings_new = \(newIDs.count), finished_at = now() WHERE id = \(runID)
+            """, logger: logger)
+        try await connection.query(
+            """
+            DELETE FROM dashboard_documents
+            WHERE run_id < (SELECT min(id) FROM (SELECT id FROM detector_runs ORDER BY id DESC LIMIT \(keepRuns)) AS kept)
+            """, logger: logger)
+        return Outcome(
+            runID: runID, newFindings: newIDs.count, updatedFindings: findings.count - newIDs.count,
+            newFindingIDs: newIDs)
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+public import Shared
+
+/// Settings of the statistical pass.
+///
+/// - Configuration keys (`detector.statistical.*`): `threshold` (default 2.5), `min_group_size` (30),
+///   `max_flag_share` (0.01), `max_findings` (100).
+public struct StatisticalConfiguration: Sendable {
+    /// A line is an outlier when its modified z-score on log-magnitude exceeds this in its scopes (see
+    /// ``StatisticalPass``).
+    public var threshold: Double
+    /// Groups smaller than this use the whole ledger's statistics instead.
+    public var minimumGroupSize: Int
+    /// At most this share of lines is flagged (the highest combined scores win).
+    public var maximumFlagShare: Double
+    /// At most this many findings (the most money first); every flagged line is in the anomaly document.
+    public var maximumFindings: Int
+
+    /// Creates a configuration with the documented defaults.
+    public init(threshold: Double = 2.5, minimumGroupSize: Int = 30, maximumFlagShare: Double = 0.01, maximumFindings: Int = 100) {
+        self.threshold = threshold
+        self.minimumGroupSize = minimumGroupSize
+        self.maximumFlagShare = maximumFlagShare
+        self.maximumFindings = maximumFindings
+    }
+}
+
+/// One scored journal line.
+public struct ScoredLine: Sendable, Equatable {
+    /// Row index in the ``LedgerColumns``.
+    public var row: Int
+    /// The combined score (higher = more anomalous).
+    public var score: Double
+}
+
+/// Classic and robust z-scores of every journal line, over the whole ledger and per scope (GL account, cost
+/// centre, supplier), on the signed amount and on log-magnitude `log10(1 + |amount|)`.
+///
+/// Amounts in a ledger are heavy-tailed and their scale depends on the account, so the decision uses the
+/// **modified z-score of log-magnitude**. A line's combined score is the second-highest of its four scope
+/// scores (ledger, GL account, cost centre, supplier): a line must stand out against at least two independent
+/// peer groups, which removes lines that are merely large for one supplier or one cost centre. Lines whose
+/// combined score exceeds the threshold are flagged, at most ``StatisticalConfiguration/maximumFlagShare`` of
+/// all lines, the highest scores first.
+public struct StatisticalPass: Sendable {
+    /// The scopes, in order.
+    public static let scopes: [LedgerDimension?] = [nil, .glAccount, .costCenter, .supplier]
+
+    /// Everything the pass computed.
+    public struct Result: Sendable {
+        /// Flagged lines, highest score first.
+        public var flagged: [ScoredLine]
+        /// Per line: combined score.
+        public var scores: [Double]
+        /// Per line: modified z-score of log-magnitude within its GL account (for charts).
+        public var accountScores: [Double]
+        /// Per line: classic z-score of the signed amount over the whole ledger.
+        public var classicScores: [Double]
+        /// Per line: the median amount (minor units) of its GL account, the "expected" of a finding.
+        public var accountMedians: [Int64]
+    }
+
+    private let configuration: StatisticalConfiguration
+
+    /// Creates the pass.
+    public init(configuration: StatisticalConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// Scores every line; work per scope runs concurrently.
+    public func run(_ columns: LedgerColumns) async -> Result {
+        let count = columns.count
+        guard count > 0 else { return Result(flagged: [], scores: [], accountScores: [], classicScores: [], accountMedians: []) }
+        var logMagnitude = [Double](repeating: 0, count: count)
+        for index in 0..<count { logMagnitude[index] = log10(1 + Double(columns.amount[index].magnitude) / 100) }
+        let magnitudes = logMagnitude
+        let minimumGroupSize = configuration.minimumGroupSize
+        let perScope: [[Double]] = await withTaskGroup(of: (Int, [Double]).self) { group in
+            for (position, scope) in Self.scopes.enumerated() {
+                let codes = scope.map { columns.codes($0) }
+                group.addTask {
+                    (position, Self.modifiedZScores(magnitudes, codes: codes, minimumGroupSize: minimumGroupSize))
+                }
+            }
+            var result = [[Double]](repeating: [], count: Self.scopes.count)
+            for await (position, scores) in group { result[position] = scores }
+            return result
+        }
+        var combined = [Double](repeating: 0, count: count)
+        for row in 0..<count {
+            var best = -Double.infinity
+            var second = -Double.infinity
+            for scores in perScope {
+                let score = scores[row]
+                if score > best {
+                    second = best
+                    best = score
+                } else if score > second {
+                    second = score
+                }
+            }
+            combined[row] = second
+        }
+        var signed = columns.amount.map { Double($0) }
+        let ledger = RobustStatistics(sorting: &signed)
+        let classic = columns.amount.map { ledger.zScore(Double($0)) }
+        let limit = Int((Double(count) * configuration.maximumFlagShare).rounded(.down))
+        let flagged = combined.indices
+            .filter { combined[$0] > configuration.threshold }
+            .map { ScoredLine(row: $0, score: combined[$0]) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.row < $1.row }
+            .prefix(limit)
+        return Result(
+            flagged: Array(flagged), scores: combined, accountScores: perScope[1], classicScores: classic,
+            accountMedians: Self.groupMedians(columns.amount, codes: columns.codes(.glAccount)))
+    }
+
+    /// Modified z-scores of `values` within groups given by `codes` (nil: one group); groups smaller than
+    /// `minimumGroupSize` use the statistics of all values.
+    static func modifiedZScores(_ values: [Double], codes: [Int32]?, minimumGroupSize: Int) -> [Double] {
+        var scratch = values
+        let overall = RobustStatistics(sorting: &scratch)
+        guard let codes else { return values.map { overall.modifiedZScore($0) } }
+        let members = Self.members(codes)
+        var statistics = [RobustStatistics?](repeating: nil, count: members.count)
+        for (code, rows) in members.enumerated() where rows.count >= minimumGroupSize {
+            var sample = rows.map { values[$0] }
+            statistics[code] = RobustStatistics(sorting: &sample)
+        }
+        var scores = [Double](repeating: 0, count: values.count)
+        for row in values.indices {
+            scores[row] = (statistics[Int(codes[row])] ?? overall).modifiedZScore(values[row])
+        }
+        return scores
+    }
+
+    /// Row indices per code.
+    static func members(_ codes: [Int32]) -> [[Int]] {
+        var members = [[Int]](repeating: [], count: Int(codes.max() ?? 0) + 1)
+        for (row, code) in codes.enumerated() { members[Int(code)].append(row) }
+        return members
+    }
+
+    /// Per row, the median signed amount of its group (exact: the lower middle for even counts).
+    static func groupMedians(_ amounts: [Int64], codes: [Int32]) -> [Int64] {
+        let members = Self.members(codes)
+        var medianByCode = [Int64](repeating: 0, count: members.count)
+        for (code, rows) in members.enumerated() where !rows.isEmpty {
+            let sorted = rows.map { amounts[$0] }.sorted()
+            medianByCode[code] = sorted[(sorted.count - 1) / 2]
+        }
+        return codes.map { medianByCode[Int($0)] }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+public import Shared
+
+/// Settings of the trend pass.
+///
+/// - Configuration keys (`detector.trend.*`): `threshold` (0.30), `min_significance` (3.0), `max_findings` (100);
+///   materiality is `detector.materiality`.
+public struct TrendConfiguration: Sendable {
+    /// Smallest relative change flagged, against a sign-safe base `|previous|`.
+    public var threshold: Double
+    /// Smallest robust z-score of the change among the slice's own period-to-period changes.
+    public var minimumSignificance: Double
+    /// Smallest absolute change flagged, in minor units.
+    public var materiality: Int64
+    /// At most this many findings, largest money first.
+    public var maximumFindings: Int
+
+    /// Creates a configuration with the documented defaults.
+    public init(threshold: Double = 0.30, minimumSignificance: Double = 3.0, materiality: Int64 = 0, maximumFindings: Int = 100) {
+        self.threshold = threshold
+        self.minimumSignificance = minimumSignificance
+        self.materiality = materiality
+        self.maximumFindings = maximumFindings
+    }
+}
+
+/// One slice's spend changing from one period to another.
+public struct SliceChange: Sendable, Equatable {
+    /// nil for the organisation's total.
+    public var dimension: LedgerDimension?
+    /// The member ("" for the total).
+    public var member: String
+    /// The period compared.
+    public var period: FiscalPeriod
+    /// The period it is compared with (previous period, or the same period last year).
+    public var base: FiscalPeriod
+    /// Spend in `base`, minor units.
+    public var previous: Int64
+    /// Spend in `period`, minor units.
+    public var current: Int64
+    /// Robust z-score of this change among the slice's changes over all periods.
+    public var significance: Double
+
+    /// current − previous.
+    public var delta: Int64 { current - previous }
+    /// delta / |previous| (infinite when previous is 0).
+    public var relativeChange: Double {
+        previous == 0 ? (delta == 0 ? 0 : .infinity) : Double(delta) / Double(previous.magnitude)
+    }
+}
+
+/// Month-over-month and year-over-year change per slice (total, directorate, cost centre, GL account,
+/// functional area), from the per-period totals PostgreSQL computed.
+///
+/// A change is flagged when it is at least ``TrendConfiguration/threshold`` of `|previous|` (so a credit-heavy
+/// slice's sign cannot flip the test), at least the materiality in money, and unusual for the slice: its robust
+/// z-score among the slice's own period-to-period changes is at least ``TrendConfiguration/minimumSignificance``.
+/// Special periods 13–16 are left out of trends.
+public struct TrendPass: Sendable {
+    private let configuration: TrendConfiguration
+
+    /// Creates the pass.
+    public init(configuration: TrendConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// Flagged month-over-month and year-over-year changes, most money first.
+    public func run(_ totals: [LedgerReader.SliceTotal]) -> (monthOverMonth: [SliceChange], yearOverYear: [SliceChange]) {
+        var series: [SliceKey: [FiscalPeriod: Int64]] = [:]
+        for total in totals where total.period.period <= 12 {
+            series[SliceKey(dimension: total.dimension, member: total.member), default: [:]][total.period] = total.amount
+        }
+        var monthOverMonth: [SliceChange] = []
+        var yearOverYear: [SliceChange] = []
+        for (key, amounts) in series {
+            let periods = amounts.keys.sorted()
+            guard let first = periods.first, let last = periods.last else { continue }
+            let all = Self.regularPeriods(from: first, to: last)
+            monthOverMonth += flagged(key: key, amounts: amounts, periods: all, base: \.previous)
+            yearOverYear += flagged(key: key, amounts: amounts, periods: all, base: \.sameLastYear)
+        }
+        func ordered(_ changes: [SliceChange]) -> [SliceChange] {
+            Array(
+                changes.sorted {
+                    $0.delta.magnitude != $1.delta.magnitude
+                        ? $0.delta.magnitude > $1.delta.magnitude
+                        : ($0.period, $0.dimension?.rawValue ?? "", $0.member) < ($1.period, $1.dimension?.rawValue ?? "", $1.member)
+                }.prefix(configuration.maximumFindings))
+        }
+        return (ordered(monthOverMonth), ordered(yearOverYear))
+    }
+
+    private struct SliceKey: Hashable {
+        var dimension: LedgerDimension?
+        var member: String
+    }
+
+    private func flagged(
+        key: SliceKey, amounts: [FiscalPeriod: Int64], periods: [FiscalPeriod], base: KeyPath<FiscalPeriod, FiscalPeriod>
+    ) -> [SliceChange] {
+        let first = periods.first!
+        let pairs = periods.compactMap { period -> (FiscalPeriod, FiscalPeriod)? in
+            let basePeriod = period[keyPath: base]
+            return basePeriod >= first ? (period, basePeriod) : nil
+        }
+        guard pairs.count >= 3 else { return [] }
+        let deltas = pairs.map { Double((amounts[$0.0] ?? 0) - (amounts[$0.1] ?? 0)) }
+        var scratch = deltas
+        let statistics = RobustStatistics(sorting: &scratch)
+        var result: [SliceChange] = []
+        for ((period, basePeriod), delta) in zip(pairs, deltas) {
+            let change = SliceChange(
+                dimension: key.dimension, member: key.member, period: period, base: basePeriod,
+                previous: amounts[basePeriod] ?? 0, current: amounts[period] ?? 0,
+                significance: abs(statistics.modifiedZScore(delta)))
+            guard change.delta.magnitude >= configuration.materiality.magnitude,
+                abs(change.relativeChange) >= configuration.threshold,
+                change.significance >= configuration.minimumSignificance
+            else { continue }
+            result.append(change)
+        }
+        return result
+    }
+
+    /// Periods 1–12 of every year from `first` to `last`, in order.
+    static func regularPeriods(from first: FiscalPeriod, to last: FiscalPeriod) -> [FiscalPeriod] {
+        var periods: [FiscalPeriod] = []
+        var period = first
+        while period <= last {
+            periods.append(period)
+            period = period.period >= 12 ? FiscalPeriod(year: period.year + 1, period: 1) : FiscalPeriod(year: period.year, period: period.period + 1)
+        }
+        return periods
+    }
+}

@@ -1,0 +1,85 @@
+import Testing
+
+@testable import Detector
+@testable import Shared
+
+@Suite("Robust statistics and the variance bridge: exact values on small fixtures")
+struct StatisticsTests {
+    @Test("mean, sd, median, unscaled MAD, MeanAD and both z-scores")
+    func robustStatistics() {
+        var values: [Double] = [2, 4, 4, 4, 5, 5, 7, 9]
+        let statistics = RobustStatistics(sorting: &values)
+        #expect(statistics.mean == 5)
+        #expect(statistics.standardDeviation == 2)
+        #expect(statistics.median == 4.5)
+        // |x - 4.5| = 2.5 0.5 0.5 0.5 0.5 0.5 2.5 4.5 → sorted median = 0.5
+        #expect(statistics.mad == 0.5)
+        #expect(statistics.meanAbsoluteDeviation == 12.0 / 8.0)
+        #expect(statistics.zScore(9) == 2)
+        #expect(abs(statistics.modifiedZScore(9) - 0.6745 * 4.5 / 0.5) < 1e-12)
+    }
+
+    @Test("MAD = 0 falls back to 1.253314 · MeanAD; all equal gives 0")
+    func madFallback() {
+        var values: [Double] = [10, 10, 10, 10, 50]
+        let statistics = RobustStatistics(sorting: &values)
+        #expect(statistics.mad == 0)
+        #expect(statistics.meanAbsoluteDeviation == 8)
+        #expect(abs(statistics.modifiedZScore(50) - 40 / (1.253314 * 8)) < 1e-12)
+        var equal: [Double] = [3, 3, 3]
+        #expect(RobustStatistics(sorting: &equal).modifiedZScore(3) == 0)
+    }
+
+    @Test("the bridge's contributions sum exactly to the change")
+    func bridge() {
+        let bridge = VarianceBridge(
+            dimension: .costCenter, from: FiscalPeriod(year: 2024, period: 6), to: FiscalPeriod(year: 2024, period: 7),
+            start: ["A": 1_000_01, "B": 500_00, "C": 333_33], end: ["A": 1_600_02, "B": 250_00, "D": 77_77])
+        #expect(bridge.start.minorUnits == 1_833_34)
+        #expect(bridge.end.minorUnits == 1_927_79)
+        #expect(bridge.steps.map(\.member) == ["A", "C", "B", "D"])
+        #expect(bridge.steps.map(\.contribution.minorUnits) == [600_01, -333_33, -250_00, 77_77])
+        #expect(bridge.steps.reduce(Money.zero) { $0 + $1.contribution } == bridge.change)
+    }
+
+    @Test("month-over-month: threshold on |previous|, materiality, significance")
+    func trend() {
+        var totals: [LedgerReader.SliceTotal] = []
+        let monthly: [Int64] = [100, 104, 98, 101, 99, 102, 180, 100, 97, 103, 100, 101].map { $0 * 1_000_00 }
+        for (index, amount) in monthly.enumerated() {
+            totals.append(.init(dimension: .costCenter, member: "31090", period: FiscalPeriod(year: 2024, period: index + 1), amount: amount, lines: 10))
+            totals.append(.init(dimension: .costCenter, member: "negative", period: FiscalPeriod(year: 2024, period: index + 1), amount: -amount, lines: 10))
+        }
+        let pass = TrendPass(configuration: .init(threshold: 0.30, minimumSignificance: 3, materiality: 10_000_00))
+        let (monthOverMonth, _) = pass.run(totals)
+        let spikes = monthOverMonth.filter { $0.member == "31090" }
+        // Ordered by money: the fall back in period 8 (-80,000.00) before the rise in period 7 (+78,000.00).
+        #expect(spikes.map(\.period) == [FiscalPeriod(year: 2024, period: 8), FiscalPeriod(year: 2024, period: 7)])
+        #expect(spikes.map(\.delta) == [-80_000_00, 78_000_00])
+        #expect(abs(spikes[1].relativeChange - 78.0 / 102.0) < 1e-12)
+        // A credit slice moving the same way is judged on |previous|, so its sign cannot hide the change.
+        #expect(monthOverMonth.filter { $0.member == "negative" }.count == 2)
+        let strict = TrendPass(configuration: .init(threshold: 0.30, minimumSignificance: 3, materiality: 90_000_00)).run(totals)
+        #expect(strict.monthOverMonth.isEmpty)
+    }
+
+    @Test("severity from money at stake; provisional lowers it one level")
+    func severity() {
+        let draft = FindingDraft(
+            kind: .monthOverMonth, period: nil, dimensions: [], actual: Money(minorUnits: 2_500), expected: Money(minorUnits: 500),
+            score: 4, explanation: "")
+        #expect(Severity.of(draft, materiality: 100, provisional: false) == .high)
+        #expect(Severity.of(draft, materiality: 100, provisional: true) == .medium)
+        #expect(Severity.of(draft, materiality: 10, provisional: false) == .critical)
+        #expect(Severity.of(draft, materiality: 5_000, provisional: false) == .info)
+    }
+
+    @Test("compact money wording")
+    func wording() {
+        #expect(Money(minorUnits: 310_000_000_000).compact(currency: "IDR") == "IDR 3.1bn")
+        #expect(Money(minorUnits: 116_000_000_000).compact(currency: "IDR") == "IDR 1.2bn")
+        #expect(Money(minorUnits: -45_020_000_00).compact(currency: "GBP") == "-GBP 45m")
+        #expect(Money(minorUnits: 95_040).compact(currency: "GBP") == "GBP 950")
+        #expect(Money(minorUnits: 123_456_789).grouped == "1,234,567.89")
+    }
+}
