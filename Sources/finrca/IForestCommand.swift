@@ -50,8 +50,8 @@ struct IForestCommand: AsyncParsableCommand {
 
         let clock = ContinuousClock()
         let fitStart = clock.now
-        let forest = await IsolationForest.fit(
-            trainingData, configuration: IsolationForestConfiguration(trees: trees, subsampleSize: subsample, seed: seed))
+        let forestConfiguration = IsolationForestConfiguration(trees: trees, subsampleSize: subsample, seed: seed)
+        let forest = await IsolationForest.fit(trainingData, configuration: forestConfiguration)
         let scoreStart = clock.now
         let scores = await forest.scores(testData)
         let scoreEnd = clock.now
@@ -59,12 +59,14 @@ struct IForestCommand: AsyncParsableCommand {
         do {
             try CSVMatrix.write(FeatureMatrix(rows: scores.count, columns: 1, values: scores), path: out)
         } catch {
-            printError(error.description)
+            printError("\(error)")
             throw ExitCode(ExitStatus.usage)
         }
+        let fitSeconds = Self.seconds(scoreStart - fitStart)
+        let scoreSeconds = Self.seconds(scoreEnd - scoreStart)
         FileHandle.standardError.write(Data("""
-            finrca iforest: fit \(Self.seconds(scoreStart - fitStart)) s, score \(Self.seconds(scoreEnd - scoreStart)) s \
-            (\(trees) trees, subsample \(forest.sampleSize), train \(trainingData.rows)×\(trainingData.columns), \
+            finrca iforest: fit \(fitSeconds) s, score \(scoreSeconds) s (\(trees) trees, \
+            subsample \(forest.sampleSize), train \(trainingData.rows)×\(trainingData.columns), \
             test \(testData.rows)×\(testData.columns))\n
             """.utf8))
     }
@@ -74,7 +76,7 @@ struct IForestCommand: AsyncParsableCommand {
         do {
             return try CSVMatrix.read(path: path)
         } catch {
-            throw refused(error.description)
+            throw refused("\(error)")
         }
     }
 

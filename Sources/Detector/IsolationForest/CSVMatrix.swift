@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads and writes plain numeric CSV: one row per line, fields separated by commas, every field a finite
-/// decimal number. A first line with a field that is not a number is taken for a header and skipped. Blank
+/// decimal number. A first line with a field that is not a finite number is a header and is skipped. Blank
 /// lines are ignored; `\r\n` line ends and blanks around fields are accepted. There is no quoting.
 public enum CSVMatrix {
     /// Reads the numeric CSV file at `path` into a matrix.
@@ -37,27 +37,38 @@ public enum CSVMatrix {
         return text
     }
 
+    /// Parses the bytes of a numeric CSV file, line by line, into a matrix.
     private static func parse(_ bytes: [UInt8]) throws(CSVMatrixError) -> FeatureMatrix {
         var values: [Double] = []
         var columns: Int?
         var rows = 0
         var lineNumber = 0
-        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        var fields: [Range<Int>] = []
+        var lineStart = 0
+        while lineStart < bytes.count {
             lineNumber += 1
-            let fields = line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map(trimmed)
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            fields.removeAll(keepingCapacity: true)
+            var fieldStart = lineStart
+            for index in lineStart..<lineEnd where bytes[index] == UInt8(ascii: ",") {
+                fields.append(trimmed(fieldStart..<index, in: bytes))
+                fieldStart = index + 1
+            }
+            fields.append(trimmed(fieldStart..<lineEnd, in: bytes))
+            lineStart = lineEnd + 1
+
             if fields.count == 1 && fields[0].isEmpty { continue }
-            let numbers = fields.map(number)
             if columns == nil {
                 columns = fields.count
-                if numbers.contains(where: { $0 == nil }) { continue }
+                if fields.contains(where: { number(in: bytes, at: $0) == nil }) { continue }
             }
             guard fields.count == columns else {
                 throw .wrongFieldCount(line: lineNumber, expected: columns ?? 0, found: fields.count)
             }
-            for (index, number) in numbers.enumerated() {
-                guard let number else {
-                    throw .notAFiniteNumber(
-                        line: lineNumber, field: index + 1, text: String(decoding: fields[index], as: UTF8.self))
+            for (index, field) in fields.enumerated() {
+                guard let number = number(in: bytes, at: field) else {
+                    let text = String(decoding: bytes[field], as: UTF8.self)
+                    throw .notAFiniteNumber(line: lineNumber, field: index + 1, text: text)
                 }
                 values.append(number)
             }
@@ -66,17 +77,20 @@ public enum CSVMatrix {
         return FeatureMatrix(rows: rows, columns: columns ?? 0, values: values)
     }
 
-    /// `field` without the blanks, tabs and carriage returns around it.
-    private static func trimmed(_ field: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") }
-        guard let first = field.firstIndex(where: { !isBlank($0) }), let last = field.lastIndex(where: { !isBlank($0) })
-        else { return field[field.endIndex...] }
-        return field[first...last]
+    /// `field` without the blanks, tabs and carriage returns at its ends.
+    private static func trimmed(_ field: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
+        func isBlank(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+        }
+        var (start, end) = (field.lowerBound, field.upperBound)
+        while start < end && isBlank(bytes[start]) { start += 1 }
+        while end > start && isBlank(bytes[end - 1]) { end -= 1 }
+        return start..<end
     }
 
-    /// The finite number `field` spells, or `nil`.
-    private static func number(_ field: ArraySlice<UInt8>) -> Double? {
-        guard let value = Double(String(decoding: field, as: UTF8.self)), value.isFinite else { return nil }
+    /// The finite number that `bytes[field]` spells, or `nil`.
+    private static func number(in bytes: [UInt8], at field: Range<Int>) -> Double? {
+        guard let value = Double(String(decoding: bytes[field], as: UTF8.self)), value.isFinite else { return nil }
         return value
     }
 }

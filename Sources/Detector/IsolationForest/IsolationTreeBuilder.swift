@@ -5,70 +5,75 @@
 /// limit or at a single row: scikit-learn's `ExtraTreeRegressor(max_features=1, splitter="random")` as
 /// `IsolationForest` uses it.
 struct IsolationTreeBuilder {
-    /// The subsample, column by column: feature `f` of subsample row `i` is `sample[f * sampleSize + i]`.
-    private let sample: [Double]
-    private let sampleSize: Int
+    /// The training data, row-major.
+    private let values: [Double]
     private let columns: Int
     private let heightLimit: Int
     private var randomness: TreeRandomness
-    /// Subsample row numbers; each node's rows are a contiguous range, partitioned as the tree grows.
-    private var rowOrder: [Int32]
+    /// The subsample's row numbers in the training data; each node's rows are a contiguous range of it,
+    /// partitioned as the tree grows.
+    private var rowOrder: [Int]
     /// One list of features per depth; a node's first `candidateCount` entries are those not known to be constant.
     private var featureOrders: [Int32]
-    private var nodes: [IsolationForest.Node] = []
+    private var tree = IsolationForest.Tree(nodes: [], pathLengths: [], depth: 0)
 
     /// Grows a tree on `sampleSize` distinct rows of `data` drawn with `randomness`, to at most `heightLimit`
-    /// levels below the root. Returns its nodes, the root first, child indices relative to it.
+    /// levels below the root.
     static func grow(
         on data: FeatureMatrix, sampleSize: Int, heightLimit: Int, randomness: TreeRandomness
-    ) -> [IsolationForest.Node] {
-        var builder = IsolationTreeBuilder(data: data, sampleSize: sampleSize, heightLimit: heightLimit, randomness: randomness)
-        builder.nodes.append(.leaf(size: sampleSize))
+    ) -> IsolationForest.Tree {
+        var builder = IsolationTreeBuilder(
+            data: data, sampleSize: sampleSize, heightLimit: heightLimit, randomness: randomness)
+        builder.reserveSlots(1)
         builder.growNode(at: 0, rows: 0..<sampleSize, depth: 0, candidateCount: data.columns)
-        return builder.nodes
+        return builder.tree
     }
 
     private init(data: FeatureMatrix, sampleSize: Int, heightLimit: Int, randomness: TreeRandomness) {
         var randomness = randomness
-        let rows = sampleSize == data.rows
+        // In row order, for memory locality; the tree depends only on which rows are drawn.
+        rowOrder = sampleSize == data.rows
             ? Array(0..<data.rows) : randomness.distinctIndices(sampleSize, below: data.rows).sorted()
-        var sample = [Double](repeating: 0, count: sampleSize * data.columns)
-        for (position, row) in rows.enumerated() {
-            for feature in 0..<data.columns {
-                sample[feature * sampleSize + position] = data.values[row * data.columns + feature]
-            }
-        }
-        self.sample = sample
         self.randomness = randomness
-        self.sampleSize = sampleSize
-        self.columns = data.columns
+        values = data.values
+        columns = data.columns
         self.heightLimit = heightLimit
-        rowOrder = Array(0..<Int32(sampleSize))
         featureOrders = [Int32](repeating: 0, count: (heightLimit + 1) * data.columns)
         for feature in 0..<data.columns {
             featureOrders[feature] = Int32(feature)
         }
-        nodes.reserveCapacity(2 * sampleSize - 1)
+        tree.nodes.reserveCapacity(2 * sampleSize - 1)
+        tree.pathLengths.reserveCapacity(2 * sampleSize - 1)
     }
 
-    /// Grows the subtree for the subsample rows `rowOrder[rows]` at `depth` into the slot `nodes[index]`; the
-    /// first `candidateCount` features of level `depth` in `featureOrders` may vary on those rows. The two
-    /// children of a node take adjacent slots, so a row's next node is `left` or `left + 1`.
+    /// Grows the subtree for the subsample rows `rowOrder[rows]` at `depth` into the slot `index`; the first
+    /// `candidateCount` features of level `depth` in `featureOrders` may vary on those rows.
     private mutating func growNode(at index: Int, rows: Range<Int>, depth: Int, candidateCount: Int) {
-        nodes[index] = .leaf(size: rows.count)
         guard depth < heightLimit, rows.count > 1,
               let (feature, split, varyingCount) = drawSplit(rows: rows, depth: depth, candidateCount: candidateCount)
-        else { return }
-
-        let left = nodes.count
-        nodes.append(contentsOf: [.leaf(size: 0), .leaf(size: 0)])
+        else {
+            tree.nodes[index] = .leaf(at: index, size: rows.count)
+            tree.pathLengths[index] = Double(depth) + IsolationForest.averagePathLength(rows.count)
+            tree.depth = max(tree.depth, depth)
+            return
+        }
+        let left = tree.nodes.count
+        tree.nodes[index] = IsolationForest.Node(
+            split: split, feature: Int32(feature), left: Int32(left), right: Int32(left + 1), size: Int32(rows.count))
+        reserveSlots(2)
         let middle = partition(rows, feature: feature, split: split)
         inheritFeatures(depth: depth, count: varyingCount)
         growNode(at: left, rows: rows.lowerBound..<middle, depth: depth + 1, candidateCount: varyingCount)
         inheritFeatures(depth: depth, count: varyingCount)
         growNode(at: left + 1, rows: middle..<rows.upperBound, depth: depth + 1, candidateCount: varyingCount)
-        nodes[index] = IsolationForest.Node(
-            split: split, feature: Int32(feature), left: Int32(left), right: Int32(left + 1), size: Int32(rows.count))
+    }
+
+    /// Reserves `count` adjacent slots at the end of the tree, for the root or for the two children of a node.
+    private mutating func reserveSlots(_ count: Int) {
+        for _ in 0..<count {
+            tree.nodes.append(.leaf(at: tree.nodes.count, size: 0))
+            tree.pathLengths.append(0)
+        }
     }
 
     /// Draws features among the candidates until one varies on `rows`, moving each constant one out of the
@@ -93,13 +98,12 @@ struct IsolationTreeBuilder {
         return nil
     }
 
-    /// The smallest and largest value of `feature` on the subsample rows `rowOrder[rows]`.
+    /// The smallest and largest value of `feature` on the rows `rowOrder[rows]`.
     private func extent(of feature: Int, rows: Range<Int>) -> (low: Double, high: Double) {
-        let column = feature * sampleSize
         var low = Double.infinity
         var high = -Double.infinity
         for position in rows {
-            let value = sample[column + Int(rowOrder[position])]
+            let value = values[rowOrder[position] * columns + feature]
             low = min(low, value)
             high = max(high, value)
         }
@@ -108,9 +112,8 @@ struct IsolationTreeBuilder {
 
     /// Reorders `rowOrder[rows]` so the rows with `feature <= split` come first; returns where the rest begin.
     private mutating func partition(_ rows: Range<Int>, feature: Int, split: Double) -> Int {
-        let column = feature * sampleSize
         var end = rows.lowerBound
-        for position in rows where sample[column + Int(rowOrder[position])] <= split {
+        for position in rows where values[rowOrder[position] * columns + feature] <= split {
             rowOrder.swapAt(position, end)
             end += 1
         }
