@@ -100,15 +100,33 @@ public struct DetectorRunner: Sendable {
         }
 
         var statisticalFlags: [ScoredLine] = []
+        var accountMedians: [Int64] = []
         if passes.contains(.statistical) {
             let pass = StatisticalPass(configuration: .init(
                 threshold: configuration.statisticalThreshold, minimumGroupSize: configuration.statisticalMinimumGroupSize,
                 maximumFlagShare: configuration.statisticalMaximumFlagShare, maximumFindings: configuration.statisticalMaximumFindings))
             let result = await measure("statistical") { await pass.run(columns) }
             statisticalFlags = result.flagged
+            accountMedians = result.accountMedians
             drafts += StatisticalFindings.drafts(
                 result, columns: columns, batchFiles: batchFiles, wording: wording, materiality: materiality,
                 limit: configuration.statisticalMaximumFindings)
+        }
+
+        var forestFlags: [ScoredLine] = []
+        if passes.contains(.isolationForest) {
+            if accountMedians.isEmpty {
+                accountMedians = StatisticalPass.groupMedians(columns.amount, codes: columns.codes(.glAccount))
+            }
+            let pass = ForestPass(configuration: .init(
+                trees: configuration.forestTrees, subsampleSize: configuration.forestSubsample,
+                seed: configuration.forestSeed, contamination: configuration.forestContamination))
+            let medians = accountMedians
+            let result = await measure("isolation_forest") { await pass.run(columns, accountMedians: medians) }
+            forestFlags = result.flagged
+            drafts += ForestPass.drafts(
+                result, columns: columns, alreadyReported: Set(statisticalFlags.map(\.row)), batchFiles: batchFiles,
+                wording: wording, materiality: materiality, limit: configuration.forestMaximumFindings)
         }
 
         var changes: [SliceChange] = []
@@ -139,7 +157,7 @@ public struct DetectorRunner: Sendable {
         }
         let documents = DashboardBuilder.documents(.init(
             currency: currency, latestPeriod: latest, columns: columns, sliceTotals: sliceTotals, findings: findings,
-            statisticalFlags: statisticalFlags, forestFlags: [], changes: changes, bridges: bridges,
+            statisticalFlags: statisticalFlags, forestFlags: forestFlags, changes: changes, bridges: bridges,
             provisional: provisionalPeriod != nil, generatedAt: startedAt))
 
         var byKind: [String: Int] = [:]
