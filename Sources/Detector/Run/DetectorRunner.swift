@@ -129,6 +129,18 @@ public struct DetectorRunner: Sendable {
                 wording: wording, materiality: materiality, limit: configuration.forestMaximumFindings)
         }
 
+        if passes.contains(.audit) {
+            var audit = AuditConfiguration(currency: currency)
+            audit.duplicatePayments.windowDays = configuration.duplicateWindowDays
+            audit.benford.minimumLines = configuration.benfordMinimumLines
+            audit.roundAmounts.roundUnit = Money(minorUnits: configuration.roundUnit)
+            audit.belowApprovalLimit.limits = configuration.approvalLimits.map { Money(minorUnits: $0) }
+            audit.belowApprovalLimit.band = configuration.approvalBand
+            audit.weekendPostings.holidays = configuration.holidays
+            let settings = audit
+            drafts += await measure("audit") { await AuditTests.run(columns, configuration: settings) }
+        }
+
         var changes: [SliceChange] = []
         if passes.contains(.trend) {
             let pass = TrendPass(configuration: .init(
