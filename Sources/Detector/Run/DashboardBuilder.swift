@@ -22,8 +22,8 @@ public struct DashboardBuilder: Sendable {
         public var forestFlags: [ScoredLine]
         /// Flagged changes.
         public var changes: [SliceChange]
-        /// Bridges explaining the latest period's change, one per dimension.
-        public var bridges: [VarianceBridge]
+        /// Root-cause analysis of the latest period's change at organisation level.
+        public var latestExplanation: ChangeExplanation?
         /// Whether the latest period looked incomplete.
         public var provisional: Bool
         /// When the run started.
@@ -98,7 +98,10 @@ public struct DashboardBuilder: Sendable {
         add("chart_category_breakdown", "finrca.chart/1", Charts.categoryBreakdown(columns: columns, currency: inputs.currency))
         add("chart_heatmap", "finrca.chart/1", Charts.heatmap(inputs.sliceTotals, currency: inputs.currency))
         add("chart_anomaly_scatter", "finrca.chart/1", Charts.anomalyScatter(columns: columns, flags: inputs.statisticalFlags, currency: inputs.currency))
-        add("chart_rca_waterfall", "finrca.chart/1", Charts.waterfall(inputs.bridges.first, currency: inputs.currency))
+        add("chart_rca_waterfall", "finrca.chart/1", Charts.waterfall(inputs.latestExplanation?.bridges.first, currency: inputs.currency))
+        if let explanation = inputs.latestExplanation {
+            add("rca_latest", "finrca.rca/1", Self.rca(explanation))
+        }
         add("charts_available", "finrca.charts/1", [("charts", .array(chartNames.map { .string($0) }))])
         return documents
     }
@@ -224,6 +227,43 @@ public struct DashboardBuilder: Sendable {
                 ("amount", .decimal(Money(minorUnits: rest.reduce(0) { $0 + amounts[$1] }))),
                 ("lines", .int(Int64(rest.reduce(0) { $0 + lines[$1] }))),
             ])),
+        ]
+    }
+
+    /// A root-cause analysis as a document (also used by `finrca rca --json`).
+    public static func rca(_ explanation: ChangeExplanation) -> [(String, JSONValue)] {
+        [
+            ("from", .string(explanation.from.description)),
+            ("to", .string(explanation.to.description)),
+            ("filter", .object(explanation.filter.map { ($0.dimension.rawValue, .string($0.value)) })),
+            ("change", .decimal(explanation.change)),
+            ("bridges", .array(explanation.bridges.map { bridge in
+                .object([
+                    ("dimension", .string(bridge.dimension.rawValue)),
+                    ("start", .decimal(bridge.start)), ("end", .decimal(bridge.end)),
+                    ("steps", .array(bridge.steps.prefix(50).map { step in
+                        .object([("member", .string(step.member)), ("start", .decimal(step.start)), ("end", .decimal(step.end)), ("contribution", .decimal(step.contribution))])
+                    })),
+                    ("other_steps", .int(Int64(max(0, bridge.steps.count - 50)))),
+                    ("other_contribution", .decimal(bridge.steps.dropFirst(50).reduce(Money.zero) { $0 + $1.contribution })),
+                ])
+            })),
+            ("root_cause_set", .string(explanation.search.squeezeForm)),
+            ("ranked", .array(explanation.search.ranked.map { candidate in
+                .object([
+                    ("element", .string(candidate.element.description)),
+                    ("explained_share", .double(candidate.explainedShare)),
+                    ("surprise", .double(candidate.surprise)),
+                    ("score", .double(candidate.score)),
+                    ("root_cause", .bool(candidate.isRootCause)),
+                ])
+            })),
+            ("correlations", .array(explanation.correlations.map {
+                .object([("dimension", .string($0.dimension.rawValue)), ("member", .string($0.member)), ("r", .double($0.coefficient))])
+            })),
+            ("evidence", .array(explanation.evidence.map {
+                .object([("batch_id", .int($0.batchID)), ("line", .int($0.line)), ("amount", .decimal($0.amount))])
+            })),
         ]
     }
 

@@ -156,20 +156,39 @@ public struct DetectorRunner: Sendable {
             drafts += TrendFindings.drafts(yearOverYear, kind: .yearOverYear, columns: columns, index: index, wording: wording)
         }
 
-        var bridges: [VarianceBridge] = []
+        var latestExplanation: ChangeExplanation?
         if passes.contains(.rootCause), let latest {
-            bridges = await measure("root_cause") {
-                VarianceBridge.all(columns: columns, index: index, from: latest.previous, to: latest)
+            // The latest period at organisation level (for the dashboard), then the flagged changes, those high in
+            // the hierarchy (organisation, directorates) first, most significant first.
+            let targets = changes.sorted {
+                let rank = { (change: SliceChange) in change.dimension == nil ? 0 : change.dimension == .directorate ? 1 : 2 }
+                return rank($0) != rank($1) ? rank($0) < rank($1) : $0.significance > $1.significance
+            }.prefix(configuration.rootCauseMaximumChanges)
+            let explained = await measure("root_cause") {
+                let latestExplanation = ChangeExplanation.explain(
+                    columns: columns, index: index, from: latest.previous, to: latest, filter: [], materiality: materiality)
+                let flagged = targets.map { change in
+                    ChangeExplanation.explain(
+                        columns: columns, index: index, from: change.base, to: change.period,
+                        filter: change.dimension.map { [DimensionValue($0, change.member)] } ?? [], materiality: materiality)
+                }
+                return (latestExplanation, flagged)
             }
+            latestExplanation = explained.0
+            drafts += ([explained.0] + explained.1).compactMap { $0.finding(wording: wording) }
         }
 
         let provisionalPeriod = verdict?.incomplete == true ? verdict?.period : nil
+        // The same finding can come from two routes (the latest period's explanation and a flagged change of the
+        // same slice); it is stored once.
+        var fingerprints = Set<String>()
+        drafts = drafts.filter { fingerprints.insert(Finding.fingerprint(of: $0)).inserted }
         let findings = drafts.map { draft in
             Finding(draft: draft, materiality: materiality, provisional: provisionalPeriod != nil && draft.period == provisionalPeriod && draft.kind != .incompletePeriod)
         }
         let documents = DashboardBuilder.documents(.init(
             currency: currency, latestPeriod: latest, columns: columns, sliceTotals: sliceTotals, findings: findings,
-            statisticalFlags: statisticalFlags, forestFlags: forestFlags, changes: changes, bridges: bridges,
+            statisticalFlags: statisticalFlags, forestFlags: forestFlags, changes: changes, latestExplanation: latestExplanation,
             provisional: provisionalPeriod != nil, generatedAt: startedAt))
 
         var byKind: [String: Int] = [:]
@@ -260,22 +279,6 @@ extension LedgerColumns {
         result.reference.removeSubrange(end...)
         for index in result.dimensionCodes.indices { result.dimensionCodes[index].removeSubrange(end...) }
         return result
-    }
-}
-
-extension VarianceBridge {
-    /// Bridges from `from` to `to` over directorate, cost centre, GL account and supplier, from the lines.
-    static func all(columns: LedgerColumns, index: PeriodIndex, from: FiscalPeriod, to: FiscalPeriod) -> [VarianceBridge] {
-        [LedgerDimension.directorate, .costCenter, .glAccount, .supplier].map { dimension in
-            let codes = columns.codes(dimension)
-            let dictionary = columns.dictionary(dimension)
-            func totals(_ period: FiscalPeriod) -> [String: Int64] {
-                var byCode: [Int32: Int64] = [:]
-                for row in index.rows(period) { byCode[codes[row], default: 0] += columns.amount[row] }
-                return Dictionary(uniqueKeysWithValues: byCode.map { (dictionary.value($0.key) ?? "", $0.value) })
-            }
-            return VarianceBridge(dimension: dimension, from: from, to: to, start: totals(from), end: totals(to))
-        }
     }
 }
 

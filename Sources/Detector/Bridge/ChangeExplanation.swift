@@ -1,0 +1,209 @@
+import Foundation
+public import Shared
+
+/// Root-cause analysis of one change between two periods, optionally within a slice: exact variance bridges
+/// per dimension, the multi-dimensional root-cause search, how the leading members' series move with the
+/// total, and the journal lines that contribute most.
+public struct ChangeExplanation: Sendable {
+    /// How strongly one member's monthly series moves with the total's.
+    public struct Correlation: Sendable, Equatable {
+        /// The member's dimension.
+        public var dimension: LedgerDimension
+        /// The member.
+        public var member: String
+        /// Pearson correlation over the periods up to `to` (at most 24).
+        public var coefficient: Double
+    }
+
+    /// The start period.
+    public var from: FiscalPeriod
+    /// The end period.
+    public var to: FiscalPeriod
+    /// The slice analysed (empty = whole organisation).
+    public var filter: [DimensionValue]
+    /// One bridge per dimension; each sums exactly to the change.
+    public var bridges: [VarianceBridge]
+    /// The root-cause search over directorate × cost centre × GL account × supplier leaves.
+    public var search: RootCauseResult
+    /// The leading root-cause element's spend in `from` and `to` (minor units), if there is one.
+    public var rootCauseSpend: (start: Int64, end: Int64)?
+    /// Correlation of the largest contributors' series with the total's series.
+    public var correlations: [Correlation]
+    /// The lines of the leading root cause in `to` with the largest amounts.
+    public var evidence: [EvidenceLine]
+
+    /// The change: end total − start total.
+    public var change: Money { bridges.first?.change ?? .zero }
+
+    /// Dimensions of the leaves, in hierarchy order.
+    public static let leafDimensions: [LedgerDimension] = [.directorate, .costCenter, .glAccount, .supplier]
+
+    /// Explains the change of `filter`'s spend from `from` to `to`.
+    ///
+    /// - Parameter materiality: in minor units; the search's pseudo-count (the smoothing of every leaf's spend,
+    ///   in currency units) is 1 % of it, which keeps a leaf moving from nothing to a few currency units from
+    ///   looking like an infinite rise while leaving real moves their weight.
+    public static func explain(
+        columns: LedgerColumns, index: PeriodIndex, from: FiscalPeriod, to: FiscalPeriod, filter: [DimensionValue],
+        materiality: Int64
+    ) -> ChangeExplanation {
+        let filterCodes: [(codes: [Int32], code: Int32)] = filter.compactMap { condition in
+            guard let position = columns.dictionary(condition.dimension).values.firstIndex(of: condition.value) else { return nil }
+            return (columns.codes(condition.dimension), Int32(position))
+        }
+        let sliceExists = filterCodes.count == filter.count
+        func inSlice(_ row: Int) -> Bool { sliceExists && filterCodes.allSatisfy { $0.codes[row] == $0.code } }
+
+        // Leaves: (directorate, cost centre, GL account, supplier) codes → (start, end) in minor units.
+        let leafCodes = leafDimensions.map { columns.codes($0) }
+        var leaves: [[Int32]: (start: Int64, end: Int64)] = [:]
+        for row in index.rows(from) where inSlice(row) { leaves[leafCodes.map { $0[row] }, default: (0, 0)].start += columns.amount[row] }
+        for row in index.rows(to) where inSlice(row) { leaves[leafCodes.map { $0[row] }, default: (0, 0)].end += columns.amount[row] }
+
+        let bridges = leafDimensions.enumerated().map { position, dimension in
+            var start: [String: Int64] = [:]
+            var end: [String: Int64] = [:]
+            let dictionary = columns.dictionary(dimension)
+            for (key, value) in leaves {
+                let member = dictionary.value(key[position]) ?? ""
+                start[member, default: 0] += value.start
+                end[member, default: 0] += value.end
+            }
+            return VarianceBridge(dimension: dimension, from: from, to: to, start: start, end: end)
+        }
+
+        let ordered = leaves.keys.sorted { $0.lexicographicallyPrecedes($1) }
+        let rows = ordered.map { key in
+            leafDimensions.indices.map { columns.dictionary(leafDimensions[$0]).value(key[$0]) ?? "(none)" }
+        }
+        // The search models non-negative spend; a leaf that is a net credit counts as zero spend there.
+        let actual = ordered.map { Double(max(leaves[$0]!.end, 0)) / 100 }
+        let expected = ordered.map { Double(max(leaves[$0]!.start, 0)) / 100 }
+        let configuration = RootCauseConfiguration(
+            pseudoCount: max(Double(materiality) / 10_000, 1), hierarchy: leafDimensions.map(\.rawValue))
+        let search: RootCauseResult
+        if let table = try? RootCauseTable(dimensions: leafDimensions.map(\.rawValue), rows: rows, actual: actual, expected: expected) {
+            search = RootCauseSearch.search(table, configuration: configuration)
+        } else {
+            search = RootCauseSearch.search(
+                try! RootCauseTable(dimensions: leafDimensions.map(\.rawValue), rows: [], actual: [], expected: []),
+                configuration: configuration)
+        }
+
+        var rootCauseSpend: (start: Int64, end: Int64)?
+        var evidence: [EvidenceLine] = []
+        if let top = search.rootCauseSet.first {
+            let conditions: [(codes: [Int32], code: Int32)] = top.pairs.compactMap { pair in
+                guard let dimension = LedgerDimension(rawValue: pair.dimension),
+                    let position = columns.dictionary(dimension).values.firstIndex(of: pair.value)
+                else { return nil }
+                return (columns.codes(dimension), Int32(position))
+            }
+            func inElement(_ row: Int) -> Bool { inSlice(row) && conditions.allSatisfy { $0.codes[row] == $0.code } }
+            var spend: (start: Int64, end: Int64) = (0, 0)
+            for row in index.rows(to) where inElement(row) { spend.end += columns.amount[row] }
+            for row in index.rows(from) where inElement(row) { spend.start += columns.amount[row] }
+            rootCauseSpend = spend
+            evidence = index.rows(to).filter(inElement)
+                .sorted { columns.amount[$0].magnitude > columns.amount[$1].magnitude }
+                .prefix(10)
+                .map { EvidenceLine(batchID: columns.batchID[$0], line: columns.sourceLine[$0], amount: Money(minorUnits: columns.amount[$0])) }
+        }
+
+        return ChangeExplanation(
+            from: from, to: to, filter: filter, bridges: bridges, search: search, rootCauseSpend: rootCauseSpend,
+            correlations: correlations(bridges: bridges, columns: columns, index: index, to: to, inSlice: inSlice),
+            evidence: evidence)
+    }
+
+    /// Pearson correlation of the three largest contributors per dimension with the slice's total, over the
+    /// periods up to `to` (at most 24).
+    static func correlations(
+        bridges: [VarianceBridge], columns: LedgerColumns, index: PeriodIndex, to: FiscalPeriod, inSlice: (Int) -> Bool
+    ) -> [Correlation] {
+        let periods = Array(index.periods.filter { $0 <= to }.suffix(24))
+        guard periods.count >= 3 else { return [] }
+        var total = [Double](repeating: 0, count: periods.count)
+        for (position, period) in periods.enumerated() {
+            for row in index.rows(period) where inSlice(row) { total[position] += Double(columns.amount[row]) }
+        }
+        var result: [Correlation] = []
+        for bridge in bridges {
+            let codes = columns.codes(bridge.dimension)
+            let dictionary = columns.dictionary(bridge.dimension)
+            for step in bridge.steps.prefix(3) {
+                guard let code = dictionary.values.firstIndex(of: step.member).map({ Int32($0) }) else { continue }
+                var series = [Double](repeating: 0, count: periods.count)
+                for (position, period) in periods.enumerated() {
+                    for row in index.rows(period) where inSlice(row) && codes[row] == code { series[position] += Double(columns.amount[row]) }
+                }
+                if let coefficient = pearson(series, total) {
+                    result.append(Correlation(dimension: bridge.dimension, member: step.member, coefficient: coefficient))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Pearson's r, or nil when either series is constant.
+    static func pearson(_ x: [Double], _ y: [Double]) -> Double? {
+        let n = Double(x.count)
+        let meanX = x.reduce(0, +) / n
+        let meanY = y.reduce(0, +) / n
+        var covariance = 0.0
+        var varianceX = 0.0
+        var varianceY = 0.0
+        for index in x.indices {
+            covariance += (x[index] - meanX) * (y[index] - meanY)
+            varianceX += (x[index] - meanX) * (x[index] - meanX)
+            varianceY += (y[index] - meanY) * (y[index] - meanY)
+        }
+        guard varianceX > 0, varianceY > 0 else { return nil }
+        return covariance / (varianceX * varianceY).squareRoot()
+    }
+
+    /// The leading root cause as dimension values: the slice's own conditions, then the element's, in hierarchy
+    /// order.
+    public var rootCauseDimensions: [DimensionValue]? {
+        guard let top = search.rootCauseSet.first else { return nil }
+        var values = filter
+        for pair in top.pairs {
+            guard let dimension = LedgerDimension(rawValue: pair.dimension), !values.contains(where: { $0.dimension == dimension }) else { continue }
+            values.append(DimensionValue(dimension, pair.value))
+        }
+        return values.sorted {
+            (Self.leafDimensions.firstIndex(of: $0.dimension) ?? 9) < (Self.leafDimensions.firstIndex(of: $1.dimension) ?? 9)
+        }
+    }
+
+    /// The root-cause finding, when the search found a cause.
+    public func finding(wording: Wording) -> FindingDraft? {
+        guard let dimensions = rootCauseDimensions, let spend = rootCauseSpend,
+            let top = search.ranked.first(where: \.isRootCause), top.score > 0
+        else { return nil }
+        let delta = spend.end - spend.start
+        let change = self.change.minorUnits
+        let share = change != 0 ? Double(delta) / Double(change) : 0
+        let scope = filter.isEmpty ? "the organisation's" : filter.map { "\($0.dimension.label) \($0.value)" }.joined(separator: ", ") + "'s"
+        let cause = dimensions.filter { !filter.contains($0) }.map { "\($0.dimension.label) \($0.value)" }.joined(separator: " with ")
+        let others = search.rootCauseSet.count > 1 ? " (\(search.rootCauseSet.count - 1) further cause\(search.rootCauseSet.count > 2 ? "s" : "") in the details)" : ""
+        let sign = change >= 0 ? "+" : "-"
+        let explanation =
+            "Root cause of \(scope) \(sign)\(wording.money(Int64(change.magnitude))) from \(from) to \(to): \(cause), \(wording.money(delta)) (\(Int((share * 100).rounded())) % of the change)\(others)."
+        var details: [String: String] = [
+            "from": from.description, "root_cause_set": search.squeezeForm,
+            "explained_share": String(format: "%.4f", share), "surprise": String(format: "%.3f", top.surprise),
+        ]
+        for bridge in bridges {
+            details["bridge_\(bridge.dimension.rawValue)"] = bridge.steps.prefix(5).map { "\($0.member) \($0.contribution)" }.joined(separator: "; ")
+        }
+        if !correlations.isEmpty {
+            details["correlation_with_total"] = correlations.map { "\($0.dimension.rawValue)=\($0.member) r=\(String(format: "%.2f", $0.coefficient))" }.joined(separator: "; ")
+        }
+        return FindingDraft(
+            kind: .rootCause, period: to, dimensions: dimensions,
+            actual: Money(minorUnits: spend.end), expected: Money(minorUnits: spend.start), score: top.score,
+            explanation: explanation,
+            evidence: evidence, details: details, subject: "from \(from)")
+    }
+}

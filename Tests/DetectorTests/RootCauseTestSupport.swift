@@ -1,0 +1,66 @@
+import Foundation
+
+@testable import Detector
+
+/// Helpers shared by the root-cause tests: table builders, labelled case lists and the RiskLoc F1.
+enum RootCauseTestSupport {
+    /// A fundamental-measure table from `(values, actual, expected)` rows.
+    static func table(_ dimensions: [String], _ rows: [([String], Double, Double)]) throws -> RootCauseTable {
+        try RootCauseTable(
+            dimensions: dimensions, rows: rows.map(\.0), actual: rows.map(\.1), expected: rows.map(\.2))
+    }
+
+    /// Every combination of the given dimension values (first dimension varying slowest).
+    static func grid(_ values: [[String]]) -> [[String]] {
+        values.reduce([[]]) { partial, dimensionValues in
+            partial.flatMap { prefix in dimensionValues.map { prefix + [$0] } }
+        }
+    }
+
+    /// The directory of the small RS fixtures.
+    static let fixtureDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/rca")
+
+    /// The full RiskLoc RS case set, `../shared/data/riskloc_rs_cases` next to the package.
+    static let riskLocDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared/data/riskloc_rs_cases")
+
+    /// True when the full RS case set is present.
+    static var riskLocAvailable: Bool {
+        FileManager.default.fileExists(atPath: riskLocDirectory.appendingPathComponent("labels.csv").path)
+    }
+
+    /// One labelled case.
+    struct LabelledCase {
+        /// Case name.
+        var name: String
+        /// Absolute path of the case CSV.
+        var path: String
+        /// The true root-cause set.
+        var label: [RootCauseElement]
+    }
+
+    /// The cases listed in `directory/labels.csv` (`case,file,derived,label`, `file` relative to `directory`).
+    static func labelledCases(in directory: URL) throws -> [LabelledCase] {
+        let text = try String(contentsOf: directory.appendingPathComponent("labels.csv"), encoding: .utf8)
+        return RootCauseCSV.records(in: text).dropFirst().map { record in
+            LabelledCase(
+                name: record[0], path: directory.appendingPathComponent(record[1]).path,
+                label: RootCauseSqueezeForm.parse(record[3]) ?? [])
+        }
+    }
+
+    /// True positives, false positives and false negatives of one predicted set against the truth.
+    static func counts(predicted: [RootCauseElement], truth: [RootCauseElement]) -> (tp: Int, fp: Int, fn: Int) {
+        let predictedSet = Set(predicted), truthSet = Set(truth)
+        let tp = predictedSet.intersection(truthSet).count
+        return (tp, predictedSet.count - tp, truthSet.count - tp)
+    }
+
+    /// RiskLoc's F1 over summed counts: 2·TP / (2·TP + FP + FN).
+    static func f1(_ counts: [(tp: Int, fp: Int, fn: Int)]) -> Double {
+        let tp = counts.map(\.tp).reduce(0, +), fp = counts.map(\.fp).reduce(0, +), fn = counts.map(\.fn).reduce(0, +)
+        return tp + fp + fn == 0 ? 1 : Double(2 * tp) / Double(2 * tp + fp + fn)
+    }
+}
