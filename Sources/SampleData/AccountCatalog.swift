@@ -63,8 +63,13 @@ struct AccountCatalog: Sendable {
 
     /// The index of the account with the largest typical amount among the `count` most used ones.
     func largestAmongMostUsed(_ count: Int) -> Int {
+        largestAmongMostUsed(count, taking: 1)[0]
+    }
+
+    /// The `taking` accounts with the largest typical amounts among the `count` most used, largest first.
+    func largestAmongMostUsed(_ count: Int, taking: Int) -> [Int] {
         let mostUsed = accounts.indices.sorted { accountSampler.probability(of: $0) > accountSampler.probability(of: $1) }
-        return mostUsed.prefix(count).max { accounts[$0].typicalAmount < accounts[$1].typicalAmount }!
+        return Array(mostUsed.prefix(count).sorted { accounts[$0].typicalAmount > accounts[$1].typicalAmount }.prefix(taking))
     }
 
     /// The indices of the accounts whose typical amount is at least `amount` (minor units), or of the one

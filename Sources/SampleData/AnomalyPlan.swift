@@ -12,7 +12,7 @@ enum PlannedRow: Sendable, Hashable {
     /// to the target.
     case spikeBalance
     /// Extra spend of the root-cause directorate and supplier.
-    case rootCause(costCentre: Int, amount: Int64)
+    case rootCause(costCentre: Int, account: Int, amount: Int64)
     /// One invoice of the cluster just under the approval limit.
     case belowApprovalLimit(amount: Int64)
 }
@@ -31,7 +31,6 @@ struct MomSpikePlan: Sendable {
 struct RootCausePlan: Sendable {
     let directorate: Int
     let supplier: Int
-    let account: Int
     let period: Int
     /// The sum of the injected rows' amounts, in minor units.
     let injectedAmount: Int64

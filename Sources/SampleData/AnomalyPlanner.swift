@@ -74,23 +74,27 @@ struct AnomalyPlanner {
         let period = timeline.periodCount - 9
         let fiscalPeriod = timeline.period(period)
         let rows = timeline.rows(ofPeriod: period)
-        let account = catalog.accounts.largestAmongMostUsed(15)
-        let accountMean = catalog.accounts.accounts[account].meanAmount * fiscalPeriod.spendFactor
+        // The extra spend is spread over several large accounts, so the minimal description of the injected rows
+        // is exactly directorate ∧ supplier, as labelled (one shared account would make it narrower).
+        let accounts = catalog.accounts.largestAmongMostUsed(15, taking: 4)
+        let accountMean = accounts.map { catalog.accounts.accounts[$0].meanAmount }.reduce(0, +) / Double(accounts.count)
+            * fiscalPeriod.spendFactor
         let targetAmount = 0.3 * Double(rows.count) * catalog.accounts.meanRowAmount * fiscalPeriod.spendFactor
         let count = min(max(3, Int((targetAmount / accountMean).rounded())), max(3, rows.count / 10))
         guard count + 2 <= rows.count else { return nil }
         let directorate = generator.nextIndex(below: catalog.organisation.directorates.count)
         let costCentres = catalog.organisation.costCentresByDirectorate[directorate]
         var injectedAmount: Int64 = 0
-        for row in freeRows(count, in: rows) {
+        for (position, row) in freeRows(count, in: rows).enumerated() {
+            let account = accounts[position % accounts.count]
             let amount = rowFactory.naturalAmount(account: account, period: fiscalPeriod, using: &generator)
             injectedAmount += amount
-            plannedRows[row] = .rootCause(costCentre: costCentres[generator.nextIndex(below: costCentres.count)], amount: amount)
+            plannedRows[row] = .rootCause(
+                costCentre: costCentres[generator.nextIndex(below: costCentres.count)], account: account, amount: amount)
         }
         return RootCausePlan(
             directorate: directorate,
             supplier: generator.nextInt(in: 20...199),
-            account: account,
             period: period,
             injectedAmount: injectedAmount
         )

@@ -43,11 +43,11 @@ struct RowSynthesizer {
             let target = MomSpikePlan.minimumGrowth * Double(max(spikeSpend.previous, spike.baselineSpend))
             row.costCentre = spike.costCentre
             row.amount = max(row.amount, Int64(target.rounded(.up)) - spikeSpend.current)
-        case .rootCause(let costCentre, let amount):
+        case .rootCause(let costCentre, let account, let amount):
             let rootCause = plan.rootCause!
             row.costCentre = costCentre
             row.supplier = rootCause.supplier
-            row.account = rootCause.account
+            row.account = account
             row.amount = amount
         case .belowApprovalLimit(let amount):
             let cluster = plan.belowLimit!

@@ -74,6 +74,39 @@ struct DetectorAcceptanceTests {
         }
     }
 
+    @Test("the injected root-cause set is ranked first in the explanation of the change it causes", arguments: [1, 2, 3] as [UInt64])
+    func rootCauseRankedFirst(seed: UInt64) async throws {
+        try await Self.withDetectedLedger(seed: seed) { labels, _, report, connection in
+            let injected = try #require(Self.lines(labels, .rootCause).first)
+            let period = try #require(injected.period.flatMap(FiscalPeriod.init))
+            let directorate = try #require(injected.dimensions["directorate"])
+            let supplier = try #require(injected.dimensions["supplier"])
+            // The injected spend makes its directorate's month-over-month change a finding …
+            let flagged = try await connection.value(
+                """
+                SELECT count(*)::text FROM findings WHERE last_run_id = \(report.runID) AND kind = 'mom_change'
+                AND period = '\(period)' AND dimension_path = 'directorate=\(directorate)'
+                """)
+            #expect(flagged == "1", "seed \(seed): change of \(directorate) in \(period)")
+            // … whose root-cause search ranks the injected combination first …
+            let columns = try await LedgerReader(logger: TestDatabase.logger).columns(on: connection)
+            let explanation = ChangeExplanation.explain(
+                columns: columns, index: PeriodIndex(columns), from: period.previous, to: period,
+                filter: [DimensionValue(.directorate, directorate)], materiality: 1_000_000_000)
+            let first = try #require(explanation.search.ranked.first)
+            #expect(first.isRootCause)
+            #expect(explanation.rootCauseDimensions == [DimensionValue(.directorate, directorate), DimensionValue(.supplier, supplier)],
+                    "seed \(seed): first \(first.element)")
+            // … and the run stored that root cause as a finding of the period.
+            let stored = try await connection.value(
+                """
+                SELECT count(*)::text FROM findings WHERE last_run_id = \(report.runID) AND kind = 'root_cause'
+                AND period = '\(period)' AND dimension_path = 'directorate=\(directorate)/supplier=\(supplier)'
+                """)
+            #expect(stored == "1", "seed \(seed)")
+        }
+    }
+
     @Test("a second run on unchanged data finds nothing new and keeps review status")
     func secondRunFindsNothingNew() async throws {
         try await Self.withDetectedLedger(seed: 1) { _, _, first, connection in

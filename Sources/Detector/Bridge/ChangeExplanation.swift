@@ -188,8 +188,10 @@ public struct ChangeExplanation: Sendable {
         let cause = dimensions.filter { !filter.contains($0) }.map { "\($0.dimension.label) \($0.value)" }.joined(separator: " with ")
         let others = search.rootCauseSet.count > 1 ? " (\(search.rootCauseSet.count - 1) further cause\(search.rootCauseSet.count > 2 ? "s" : "") in the details)" : ""
         let sign = change >= 0 ? "+" : "-"
+        let portion =
+            share > 1 ? "more than the whole net change; other moves offset part of it" : "\(Int((share * 100).rounded())) % of the change"
         let explanation =
-            "Root cause of \(scope) \(sign)\(wording.money(Int64(change.magnitude))) from \(from) to \(to): \(cause), \(wording.money(delta)) (\(Int((share * 100).rounded())) % of the change)\(others)."
+            "Root cause of \(scope) \(sign)\(wording.money(Int64(change.magnitude))) from \(from) to \(to): \(cause), \(wording.money(delta)) (\(portion))\(others)."
         var details: [String: String] = [
             "from": from.description, "root_cause_set": search.squeezeForm,
             "explained_share": String(format: "%.4f", share), "surprise": String(format: "%.3f", top.surprise),

@@ -1,7 +1,7 @@
 extension RandomForestImportance {
     /// The best binary split of one node on one categorical dimension.
     struct CategorySplit {
-        /// The categories present in the node, ordered by their mean target (ties by code).
+        /// The categories present in the node, ordered by their mean target (ties in order of first appearance).
         let categories: [Int32]
         /// How many of `categories`, from the front, go to the left child.
         let leftCount: Int
@@ -27,95 +27,85 @@ extension RandomForestImportance {
     /// search costs one pass over the node's rows, a sort of its categories and one scan. The finder keeps
     /// per-category totals between calls so that a node does not pay for categories it does not contain.
     struct CategorySplitFinder {
-        /// The call in which each category's totals were last reset.
-        private var stamp: [Int]
+        /// The totals of some of the current node's rows: one category's, or a run of categories'.
+        private struct Totals {
+            var weight = 0.0
+            /// The weighted sum of targets minus the node's mean, which keeps the sums small and accurate.
+            var centredSum = 0.0
+            var draws = 0
+            /// For a category, the call that last reset its totals; older totals are stale.
+            var call = 0
+        }
+
+        private var totals: [Totals]
         private var call = 0
-        private var weight: [Double]
-        /// The weighted sum of targets minus the node's mean, which keeps the sums small and accurate.
-        private var centredSum: [Double]
-        private var draws: [Int]
         /// The categories seen in the current call, in order of first appearance.
         private var present: [Int32] = []
-        /// The categories seen in the current call with their mean centred targets, to be sorted.
         private var ranked: [RankedCategory] = []
-
-        /// A category and the key it is sorted by.
-        private struct RankedCategory {
-            var mean: Double
-            var code: Int32
-
-            /// Whether `self` sorts before `other`: by mean, ties by code.
-            func precedes(_ other: RankedCategory) -> Bool {
-                mean < other.mean || (mean == other.mean && code < other.code)
-            }
-        }
+        private var sorter = MeanOrderSorter()
 
         /// A finder for dimensions with at most `maximumCardinality` categories.
         init(maximumCardinality: Int) {
-            stamp = Array(repeating: 0, count: maximumCardinality)
-            weight = Array(repeating: 0, count: maximumCardinality)
-            centredSum = Array(repeating: 0, count: maximumCardinality)
-            draws = Array(repeating: 0, count: maximumCardinality)
+            totals = Array(repeating: Totals(), count: maximumCardinality)
         }
 
-        /// The split of `rows` by `codes` that most reduces the weighted squared error of `sample`, among those
-        /// that give each child at least `minimumLeafSize` draws; nil when there is none.
+        /// The split on `dimension` of the rows of `sample` in `range` that most reduces their weighted squared
+        /// error, among those that give each child at least `minimumLeafSize` draws; nil when there is none.
         mutating func bestSplit(
-            of rows: ArraySlice<Int32>, codes: [Int32], sample: TreeSample, nodeMean: Double, minimumLeafSize: Int
+            of range: Range<Int>, in sample: TreeSample, dimension: Int, nodeMean: Double, minimumLeafSize: Int
         ) -> CategorySplit? {
-            accumulate(rows, codes: codes, sample: sample, nodeMean: nodeMean)
+            accumulate(range, in: sample, dimension: dimension, nodeMean: nodeMean)
             guard present.count > 1 else { return nil }
             ranked.removeAll(keepingCapacity: true)
             for category in present {
-                ranked.append(RankedCategory(mean: centredSum[Int(category)] / weight[Int(category)], code: category))
+                let totals = totals[Int(category)]
+                ranked.append(RankedCategory(mean: totals.centredSum / totals.weight, code: category))
             }
-            ranked.sort { $0.precedes($1) }
+            sorter.sort(&ranked)
             return bestCut(of: ranked.map(\.code), minimumLeafSize: minimumLeafSize)
         }
 
-        /// Resets and fills the totals of the categories present in `rows`.
+        /// Resets and fills the totals of the categories present in the rows of `sample` in `range`.
         private mutating func accumulate(
-            _ rows: ArraySlice<Int32>, codes: [Int32], sample: TreeSample, nodeMean: Double
+            _ range: Range<Int>, in sample: TreeSample, dimension: Int, nodeMean: Double
         ) {
             call += 1
             present.removeAll(keepingCapacity: true)
-            for row in rows.lazy.map(Int.init) {
-                let category = Int(codes[row])
-                if stamp[category] != call {
-                    stamp[category] = call
-                    weight[category] = 0
-                    centredSum[category] = 0
-                    draws[category] = 0
+            for position in range {
+                let category = Int(sample.code(at: position, in: dimension))
+                let row = sample.rows[position]
+                if totals[category].call != call {
+                    totals[category] = Totals(call: call)
                     present.append(Int32(category))
                 }
-                weight[category] += sample.weight[row]
-                centredSum[category] += sample.weight[row] * (sample.target[row] - nodeMean)
-                draws[category] += Int(sample.draws[row])
+                totals[category].weight += row.weight
+                totals[category].centredSum += row.weight * (row.target - nodeMean)
+                totals[category].draws += Int(row.draws)
             }
         }
 
         /// The best of the cuts between neighbours of `ordered`.
         private func bestCut(of ordered: [Int32], minimumLeafSize: Int) -> CategorySplit? {
-            var totalWeight = 0.0, totalSum = 0.0, totalDraws = 0
+            var total = Totals()
             for category in ordered.lazy.map(Int.init) {
-                totalWeight += weight[category]
-                totalSum += centredSum[category]
-                totalDraws += draws[category]
+                total.weight += totals[category].weight
+                total.centredSum += totals[category].centredSum
+                total.draws += totals[category].draws
             }
             var best: CategorySplit?
-            var leftWeight = 0.0, leftSum = 0.0, leftDraws = 0
+            var left = Totals()
             for (position, category) in ordered.dropLast().lazy.map(Int.init).enumerated() {
-                leftWeight += weight[category]
-                leftSum += centredSum[category]
-                leftDraws += draws[category]
-                guard leftDraws >= minimumLeafSize, totalDraws - leftDraws >= minimumLeafSize else { continue }
-                let rightWeight = totalWeight - leftWeight
-                let difference = leftSum / leftWeight - (totalSum - leftSum) / rightWeight
+                left.weight += totals[category].weight
+                left.centredSum += totals[category].centredSum
+                left.draws += totals[category].draws
+                guard left.draws >= minimumLeafSize, total.draws - left.draws >= minimumLeafSize else { continue }
+                let rightWeight = total.weight - left.weight
+                let difference = left.centredSum / left.weight - (total.centredSum - left.centredSum) / rightWeight
                 // SSE(node) − SSE(left) − SSE(right) = w_L · w_R / w · (mean_L − mean_R)², never negative.
-                let gain = leftWeight * rightWeight * difference * difference / totalWeight
+                let gain = left.weight * rightWeight * difference * difference / total.weight
                 if gain > best?.gain ?? 0 {
                     best = CategorySplit(
-                        categories: ordered, leftCount: position + 1, gain: gain, leftWeight: leftWeight,
+                        categories: ordered, leftCount: position + 1, gain: gain, leftWeight: left.weight,
                         rightWeight: rightWeight)
                 }
             }

@@ -35,7 +35,7 @@ extension RandomForestImportance {
         /// Moves a uniformly chosen `count` of the elements, in random order, to the front of `values`
         /// (the first `count` steps of a Fisher–Yates shuffle).
         mutating func shuffleFront<Element>(_ count: Int, of values: inout [Element]) {
-            for position in 0..<min(count, values.count - 1) {
+            for position in 0..<min(count, values.count) {
                 values.swapAt(position, position + index(below: values.count - position))
             }
         }

@@ -1,33 +1,74 @@
 extension RandomForestImportance {
     /// A grown regression tree: its nodes in one flat array, the root first, and the category sets of its splits
     /// as bit masks in a second flat array.
+    ///
+    /// A leaf points to itself, so a row that has reached its leaf stays there: every walk takes ``depth``
+    /// steps without a branch on whether it has ended, and the processor can overlap the walks of
+    /// consecutive rows.
     struct Tree {
         /// One node. A split node's children are neighbours: `firstChild` on the left, `firstChild + 1` on
         /// the right.
         struct Node {
             /// The weighted mean target of the training rows that reached the node: a leaf's prediction.
             var value: Double
-            /// The dimension a split node tests, or −1 for a leaf.
+            /// The dimension the node tests; 0 in a leaf.
             var dimension: Int32
-            /// The index of the left child; unused in a leaf.
+            /// The index of the left child; a leaf's own index.
             var firstChild: Int32
-            /// Where the split's mask starts in ``Tree/leftMasks``: bit `c` is set when category `c` goes
-            /// left. Unused in a leaf.
+            /// Where the node's mask starts in ``Tree/leftMasks``: bit `c` is set when category `c` goes left.
+            /// 0 in a leaf, whose mask is the all-ones run at the start.
             var maskOffset: Int32
 
-            /// A leaf predicting `value`.
-            static func leaf(value: Double) -> Node {
-                Node(value: value, dimension: -1, firstChild: -1, maskOffset: -1)
+            /// The leaf at `index`, predicting `value`.
+            static func leaf(at index: Int, value: Double) -> Node {
+                Node(value: value, dimension: 0, firstChild: Int32(index), maskOffset: 0)
             }
-
-            /// Whether the node is a leaf.
-            var isLeaf: Bool { dimension < 0 }
         }
 
         /// All nodes; index 0 is the root.
-        var nodes: [Node] = []
-        /// The bit masks of all splits, one run of ⌈cardinality / 64⌉ words per split node.
-        var leftMasks: [UInt64] = []
+        private(set) var nodes: [Node]
+        /// The bit masks of the nodes, one run of ⌈cardinality / 64⌉ words per split node after the leaves'
+        /// all-ones run.
+        private(set) var leftMasks: [UInt64]
+        /// The depth of the deepest leaf.
+        private(set) var depth = 0
+
+        /// A tree that is a single leaf, for rows whose codes in dimension 0 are below `firstCardinality`.
+        init(firstCardinality: Int) {
+            nodes = [.leaf(at: 0, value: 0)]
+            leftMasks = Array(repeating: ~0, count: (firstCardinality + 63) / 64)
+        }
+
+        /// Makes node `index` a leaf predicting `value`.
+        mutating func setLeaf(_ index: Int, value: Double) {
+            nodes[index] = .leaf(at: index, value: value)
+        }
+
+        /// Makes the leaf `index`, at `depth`, split on `dimension` with `cardinality` codes as `split` says,
+        /// adds its two children as leaves and returns the split node. Categories absent from the node's
+        /// training rows go with the heavier child, so that rows with unseen codes follow the majority.
+        mutating func split(
+            _ index: Int, depth: Int, dimension: Int, cardinality: Int, split: CategorySplit
+        ) -> Node {
+            let offset = leftMasks.count
+            let unseenGoLeft = split.leftWeight >= split.rightWeight
+            leftMasks.append(contentsOf: Array(repeating: unseenGoLeft ? ~0 : 0, count: (cardinality + 63) / 64))
+            for category in split.leftCategories {
+                leftMasks[offset + Int(category >> 6)] |= 1 << UInt64(category & 63)
+            }
+            for category in split.rightCategories {
+                leftMasks[offset + Int(category >> 6)] &= ~(1 << UInt64(category & 63))
+            }
+            let firstChild = nodes.count
+            let node = Node(
+                value: nodes[index].value, dimension: Int32(dimension), firstChild: Int32(firstChild),
+                maskOffset: Int32(offset))
+            nodes[index] = node
+            nodes.append(.leaf(at: firstChild, value: 0))
+            nodes.append(.leaf(at: firstChild + 1, value: 0))
+            self.depth = max(self.depth, depth + 1)
+            return node
+        }
 
         /// Whether a row with `code` in the dimension `node` tests goes to its left child.
         func goesLeft(_ code: Int32, at node: Node) -> Bool {
@@ -35,14 +76,14 @@ extension RandomForestImportance {
             return word >> UInt64(code & 63) & 1 == 1
         }
 
-        /// The prediction for a row whose code in dimension `d` is `code(d)`.
-        func prediction(code: (_ dimension: Int) -> Int32) -> Double {
-            var node = nodes[0]
-            while !node.isLeaf {
-                let left = goesLeft(code(Int(node.dimension)), at: node)
-                node = nodes[Int(node.firstChild) + (left ? 0 : 1)]
+        /// The prediction for the row whose code in dimension `d` is `codes[offset + d]`.
+        func prediction(codes: [Int32], offset: Int) -> Double {
+            var index = 0
+            for _ in 0..<depth {
+                let node = nodes[index]
+                index = Int(node.firstChild) + (goesLeft(codes[offset + Int(node.dimension)], at: node) ? 0 : 1)
             }
-            return node.value
+            return nodes[index].value
         }
     }
 }

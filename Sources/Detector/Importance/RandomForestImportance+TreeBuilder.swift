@@ -9,17 +9,12 @@ extension RandomForestImportance {
         /// A split's gain must exceed this share of the node's squared error to count as more than rounding.
         private static let relativeGainTolerance = 1e-12
 
-        private let leaves: Leaves
-        private let sample: TreeSample
+        private var sample: TreeSample
+        private let cardinalities: [Int]
         private let configuration: RandomForestConfiguration
         private var finder: CategorySplitFinder
         /// The dimensions, shuffled at each node so that its first few are the ones tried.
         private var dimensionOrder: [Int]
-        /// The in-bag rows; each node owns a contiguous range, in increasing row order.
-        private var rows: [Int32]
-        /// Scratch space for the rows that go right while a range is partitioned.
-        private var rightRows: [Int32] = []
-        private var tree = Tree()
         /// The total gain of the splits on each dimension.
         private var impurityDecrease: [Double]
 
@@ -38,36 +33,34 @@ extension RandomForestImportance {
             var isConstant = true
         }
 
-        /// A builder for the tree trained on `sample`, whose rows drawn at least once are `inBag`.
-        init(leaves: Leaves, sample: TreeSample, inBag: [Int32], configuration: RandomForestConfiguration) {
-            self.leaves = leaves
+        /// A builder for the tree trained on `sample`, whose dimensions have the given cardinalities.
+        init(sample: TreeSample, cardinalities: [Int], configuration: RandomForestConfiguration) {
+            precondition(!sample.rows.isEmpty, "a tree needs at least one row")
             self.sample = sample
+            self.cardinalities = cardinalities
             self.configuration = configuration
-            finder = CategorySplitFinder(maximumCardinality: leaves.cardinalities.max() ?? 0)
-            dimensionOrder = Array(0..<leaves.dimensionCount)
-            rows = inBag
-            impurityDecrease = Array(repeating: 0, count: leaves.dimensionCount)
+            finder = CategorySplitFinder(maximumCardinality: cardinalities.max() ?? 0)
+            dimensionOrder = Array(cardinalities.indices)
+            impurityDecrease = Array(repeating: 0, count: cardinalities.count)
         }
 
         /// Grows the tree; returns it with the total gain of its splits on each dimension.
         mutating func grow(randomness: inout Randomness) -> (tree: Tree, impurityDecrease: [Double]) {
-            precondition(!rows.isEmpty, "a tree needs at least one row")
-            tree.nodes.append(.leaf(value: 0))
-            var pending = [Pending(node: 0, rows: rows.indices, depth: 0)]
+            var tree = Tree(firstCardinality: cardinalities.first ?? 0)
+            var pending = [Pending(node: 0, rows: sample.rows.indices, depth: 0)]
             while let item = pending.popLast() {
                 let summary = summarise(item.rows)
-                tree.nodes[item.node] = .leaf(value: summary.mean)
+                tree.setLeaf(item.node, value: summary.mean)
                 guard item.depth < configuration.maximumDepth,
                     summary.draws >= 2 * configuration.minimumLeafSize, !summary.isConstant,
                     let (dimension, split) = bestSplit(of: item.rows, summary: summary, randomness: &randomness)
                 else { continue }
-                let firstChild = tree.nodes.count
-                tree.nodes[item.node] = Tree.Node(
-                    value: summary.mean, dimension: Int32(dimension), firstChild: Int32(firstChild),
-                    maskOffset: Int32(appendMask(of: split, cardinality: leaves.cardinalities[dimension])))
-                tree.nodes.append(contentsOf: [.leaf(value: 0), .leaf(value: 0)])
+                let node = tree.split(
+                    item.node, depth: item.depth, dimension: dimension, cardinality: cardinalities[dimension],
+                    split: split)
                 impurityDecrease[dimension] += split.gain
-                let middle = partition(item.rows, at: tree.nodes[item.node])
+                let middle = sample.partition(item.rows, dimension: dimension) { tree.goesLeft($0, at: node) }
+                let firstChild = Int(node.firstChild)
                 pending.append(Pending(node: firstChild + 1, rows: middle..<item.rows.upperBound, depth: item.depth + 1))
                 pending.append(Pending(node: firstChild, rows: item.rows.lowerBound..<middle, depth: item.depth + 1))
             }
@@ -78,17 +71,17 @@ extension RandomForestImportance {
         private func summarise(_ range: Range<Int>) -> Summary {
             var summary = Summary()
             var weight = 0.0, sum = 0.0
-            let first = sample.target[Int(rows[range.lowerBound])]
-            for row in rows[range].lazy.map(Int.init) {
-                summary.draws += Int(sample.draws[row])
-                weight += sample.weight[row]
-                sum += sample.weight[row] * sample.target[row]
-                summary.isConstant = summary.isConstant && sample.target[row] == first
+            let first = sample.rows[range.lowerBound].target
+            for row in sample.rows[range] {
+                summary.draws += Int(row.draws)
+                weight += row.weight
+                sum += row.weight * row.target
+                summary.isConstant = summary.isConstant && row.target == first
             }
             summary.mean = sum / weight
-            for row in rows[range].lazy.map(Int.init) {
-                let residual = sample.target[row] - summary.mean
-                summary.squaredError += sample.weight[row] * residual * residual
+            for row in sample.rows[range] {
+                let residual = row.target - summary.mean
+                summary.squaredError += row.weight * residual * residual
             }
             return summary
         }
@@ -97,14 +90,14 @@ extension RandomForestImportance {
         private mutating func bestSplit(
             of range: Range<Int>, summary: Summary, randomness: inout Randomness
         ) -> (dimension: Int, split: CategorySplit)? {
-            let tried = configuration.dimensionsTried(of: leaves.dimensionCount)
+            let tried = configuration.dimensionsTried(of: cardinalities.count)
             randomness.shuffleFront(tried, of: &dimensionOrder)
             var best: (dimension: Int, split: CategorySplit)?
             var bestGain = summary.squaredError * Self.relativeGainTolerance
             for dimension in dimensionOrder.prefix(tried) {
                 guard
                     let split = finder.bestSplit(
-                        of: rows[range], codes: leaves.codes[dimension], sample: sample, nodeMean: summary.mean,
+                        of: range, in: sample, dimension: dimension, nodeMean: summary.mean,
                         minimumLeafSize: configuration.minimumLeafSize),
                     split.gain > bestGain
                 else { continue }
@@ -112,42 +105,6 @@ extension RandomForestImportance {
                 bestGain = split.gain
             }
             return best
-        }
-
-        /// Appends the mask of `split` and returns its offset. Categories absent from the node's training rows
-        /// go with the heavier child, so that out-of-bag rows with unseen codes follow the majority.
-        private mutating func appendMask(of split: CategorySplit, cardinality: Int) -> Int {
-            let offset = tree.leftMasks.count
-            let unseenGoLeft = split.leftWeight >= split.rightWeight
-            for _ in 0..<(cardinality + 63) / 64 {
-                tree.leftMasks.append(unseenGoLeft ? ~0 : 0)
-            }
-            for category in split.leftCategories {
-                tree.leftMasks[offset + Int(category >> 6)] |= 1 << UInt64(category & 63)
-            }
-            for category in split.rightCategories {
-                tree.leftMasks[offset + Int(category >> 6)] &= ~(1 << UInt64(category & 63))
-            }
-            return offset
-        }
-
-        /// Moves the rows of `range` that go left at `node` to its front, keeping both sides in increasing row
-        /// order, and returns where the right side starts.
-        private mutating func partition(_ range: Range<Int>, at node: Tree.Node) -> Int {
-            let codes = leaves.codes[Int(node.dimension)]
-            rightRows.removeAll(keepingCapacity: true)
-            var end = range.lowerBound
-            for position in range {
-                let row = rows[position]
-                if tree.goesLeft(codes[Int(row)], at: node) {
-                    rows[end] = row
-                    end += 1
-                } else {
-                    rightRows.append(row)
-                }
-            }
-            rows.replaceSubrange(end..<range.upperBound, with: rightRows)
-            return end
         }
     }
 }

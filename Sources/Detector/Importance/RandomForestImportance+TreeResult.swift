@@ -11,7 +11,7 @@ extension RandomForestImportance {
             var randomness = Randomness(seed: seed)
             let bootstrap = Bootstrap(count: leaves.count, randomness: &randomness)
             var builder = TreeBuilder(
-                leaves: leaves, sample: TreeSample(leaves: leaves, bootstrap: bootstrap), inBag: bootstrap.inBag,
+                sample: TreeSample(leaves: leaves, bootstrap: bootstrap), cardinalities: leaves.cardinalities,
                 configuration: configuration)
             let (tree, impurityDecrease) = builder.grow(randomness: &randomness)
             self.impurityDecrease = impurityDecrease

@@ -1,27 +1,91 @@
 extension RandomForestImportance {
-    /// What one tree trains on: every leaf's target, with the weight and the number of draws its bootstrap
-    /// sample gave it. A leaf out of the bag has weight 0 and 0 draws.
+    /// The rows one tree trains on, stored in node order: each node of the growing tree owns a contiguous range,
+    /// so that the passes over a node's rows read memory in sequence.
     struct TreeSample {
-        /// The value each leaf's prediction should approach.
-        let target: [Double]
-        /// The leaf's weight times the number of times it was drawn.
-        let weight: [Double]
-        /// The number of times the leaf was drawn.
-        let draws: [Int32]
-
-        /// A sample given leaf by leaf.
-        init(target: [Double], weight: [Double], draws: [Int32]) {
-            self.target = target
-            self.weight = weight
-            self.draws = draws
+        /// What a split needs of one row besides its codes.
+        struct Row {
+            /// The value the row's prediction should approach.
+            var target: Double
+            /// The leaf's weight times the number of times the bootstrap drew it.
+            var weight: Double
+            /// The number of times the bootstrap drew the leaf.
+            var draws: Int32
         }
 
-        /// The sample that `bootstrap` draws from `leaves`.
+        /// The rows, in node order.
+        private(set) var rows: [Row]
+        /// The rows' codes, row-major: row `i`'s code in dimension `d` is `codes[i * width + d]`.
+        private(set) var codes: [Int32]
+        /// The number of dimensions.
+        let width: Int
+        /// Scratch space for the rows that go right while a range is partitioned.
+        private var rightRows: [Row] = []
+        private var rightCodes: [Int32] = []
+
+        /// A sample given row by row.
+        init(rows: [Row], codes: [Int32], width: Int) {
+            precondition(codes.count == rows.count * width, "every row needs one code per dimension")
+            self.rows = rows
+            self.codes = codes
+            self.width = width
+        }
+
+        /// The leaves that `bootstrap` drew at least once, in increasing leaf order.
         init(leaves: Leaves, bootstrap: Bootstrap) {
-            self.init(
-                target: leaves.target,
-                weight: zip(leaves.weights, bootstrap.draws).map { $0 * Double($1) },
-                draws: bootstrap.draws)
+            var rows: [Row] = []
+            var codes: [Int32] = []
+            rows.reserveCapacity(bootstrap.inBag.count)
+            codes.reserveCapacity(bootstrap.inBag.count * leaves.dimensionCount)
+            for leaf in bootstrap.inBag.lazy.map(Int.init) {
+                let draws = bootstrap.draws[leaf]
+                rows.append(Row(target: leaves.target[leaf], weight: leaves.weights[leaf] * Double(draws), draws: draws))
+                for dimension in 0..<leaves.dimensionCount {
+                    codes.append(leaves.codes[dimension][leaf])
+                }
+            }
+            self.init(rows: rows, codes: codes, width: leaves.dimensionCount)
+        }
+
+        /// The code of the row at `position` in `dimension`.
+        func code(at position: Int, in dimension: Int) -> Int32 {
+            codes[position * width + dimension]
+        }
+
+        /// Moves the rows of `range` whose code in `dimension` satisfies `goesLeft` to its front, keeping the
+        /// order within each side, and returns where the other side starts.
+        mutating func partition(_ range: Range<Int>, dimension: Int, goesLeft: (Int32) -> Bool) -> Int {
+            let width = width
+            if rightRows.count < range.count {
+                rightRows = Array(repeating: Row(target: 0, weight: 0, draws: 0), count: range.count)
+                rightCodes = Array(repeating: 0, count: range.count * width)
+            }
+            var leftEnd = range.lowerBound, rightEnd = 0
+            // Every row is written to both sides and only one side's end moves: no branch to mispredict on a
+            // coin-flip split. Buffer pointers keep the loop free of copy-on-write checks.
+            rows.withUnsafeMutableBufferPointer { rows in
+                codes.withUnsafeMutableBufferPointer { codes in
+                    rightRows.withUnsafeMutableBufferPointer { rightRows in
+                        rightCodes.withUnsafeMutableBufferPointer { rightCodes in
+                            for position in range {
+                                let isLeft = goesLeft(codes[position &* width &+ dimension]) ? 1 : 0
+                                let row = rows[position]
+                                rows[leftEnd] = row
+                                rightRows[rightEnd] = row
+                                for offset in 0..<width {
+                                    let code = codes[position &* width &+ offset]
+                                    codes[leftEnd &* width &+ offset] = code
+                                    rightCodes[rightEnd &* width &+ offset] = code
+                                }
+                                leftEnd &+= isLeft
+                                rightEnd &+= 1 &- isLeft
+                            }
+                        }
+                    }
+                }
+            }
+            rows.replaceSubrange(leftEnd..<range.upperBound, with: rightRows[..<rightEnd])
+            codes.replaceSubrange(leftEnd * width..<range.upperBound * width, with: rightCodes[..<(rightEnd * width)])
+            return leftEnd
         }
     }
 }

@@ -225,7 +225,7 @@ public struct DetectorRunner: Sendable {
     }
 
     /// 0.1 % of the median month's absolute spend, at least one currency unit.
-    static func automaticMateriality(_ totals: [FiscalPeriod: (amount: Int64, lines: Int)]) -> Int64 {
+    public static func automaticMateriality(_ totals: [FiscalPeriod: (amount: Int64, lines: Int)]) -> Int64 {
         let monthly = totals.filter { $0.key.period <= 12 }.values.map { $0.amount.magnitude }.sorted()
         guard !monthly.isEmpty else { return 100 }
         return max(100, Int64(monthly[(monthly.count - 1) / 2] / 1000))
