@@ -2,7 +2,7 @@
 import Foundation
 import PackageDescription
 
-// Helper modules still being written are kept out of the build until they land.
+// Helper modules still being written are kept out of the build until they land (random-forest importance).
 let pendingDetectorTests = ((try? FileManager.default.contentsOfDirectory(atPath: Context.packageDirectory + "/Tests/DetectorTests")) ?? [])
     .filter { $0.hasPrefix("Importance") || $0 == "Fixtures" }
 

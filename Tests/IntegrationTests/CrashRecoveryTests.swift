@@ -1,3 +1,4 @@
+import Detector
 import Foundation
 import Ingestor
 import PostgresNIO
@@ -66,6 +67,59 @@ struct CrashRecoveryTests {
             #expect(totals.map { [$0[0]!, $0[1]!] } == labels.totalsByFiscalYear.keys.sorted().map { [$0, labels.totalsByFiscalYear[$0]!.description] })
             let statuses = try await connection.rows("SELECT status FROM ingest_batches ORDER BY id").compactMap { $0[0] }
             #expect(statuses == ["aborted", "loaded"])
+        }
+    }
+}
+
+@Suite("A killed detector run leaves the previous run's results exactly as they were")
+struct DetectorCrashTests {
+    @Test("SIGKILL of `finrca detect` mid-run")
+    func killDetectMidRun() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("gl.csv")
+        _ = try SampleGenerator(configuration: .init(rows: 100_000, seed: 5)).write(csvPath: path, labelsPath: nil)
+        let executable = try CrashRecoveryTests.finrcaExecutable()
+        try await TestDatabase.withFreshDatabase { database, connection in
+            _ = try await BatchLoader(configuration: IngestConfiguration(), logger: TestDatabase.logger)
+                .load(.init(path: path, profile: .financeExpense), on: connection)
+            let first = try await DetectorRunner(configuration: DetectorConfiguration(), logger: TestDatabase.logger).run(on: connection)
+            func snapshot() async throws -> [[String?]] {
+                try await connection.rows(
+                    """
+                    SELECT (SELECT max(id)::text FROM detector_runs),
+                           (SELECT md5(string_agg(name || document::text, '' ORDER BY name)) FROM dashboard_documents WHERE run_id = \(first.runID)),
+                           (SELECT md5(string_agg(fingerprint || last_run_id || times_seen, '' ORDER BY fingerprint)) FROM findings)
+                    """)
+            }
+            let before = try await snapshot()
+
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = ["detect"]
+            var environment = ProcessInfo.processInfo.environment
+            environment["FINRCA_DATABASE_URL"] = database.description
+            process.environment = environment
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // Wait until the child is reading the ledger, then kill it.
+            var busy = false
+            for _ in 0..<500 where !busy {
+                try await Task.sleep(for: .milliseconds(10))
+                busy = try await connection.value(
+                    """
+                    SELECT count(*)::text FROM pg_stat_activity
+                    WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%FROM finance_expense%'
+                    """) != "0"
+            }
+            #expect(busy, "the child never started reading")
+            try await Task.sleep(for: .milliseconds(300))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal)
+
+            #expect(try await snapshot() == before)
+            #expect(try await connection.value("SELECT count(*)::text FROM detector_runs") == "1")
         }
     }
 }
