@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command from a fresh machine to finrca running on built-in sample data:
 # installs what is missing (Debian packages), builds the release binary, starts the private PostgreSQL
-# cluster, then generate → migrate → ingest, printing the ingest summary.
+# cluster, then generate → migrate → ingest → detect, printing the ingest summary and the detector's findings.
 # Environment: DEMO_ROWS (default 200000), DEMO_SEED (default 42).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -24,7 +24,12 @@ log "generating $rows sample rows (seed $seed)"
 log "ingesting .demo/gl-sample.csv"
 status=0
 "$bin" ingest .demo/gl-sample.csv || status=$?
+log "detecting"
+"$bin" detect
+echo
+log "the five most important findings"
+"$bin" findings --limit 5
 echo
 echo "Database: $FINRCA_DATABASE_URL   binary: $bin"
-echo "Try:  psql $FINRCA_DATABASE_URL -c 'SELECT id, file_name, status, rows_loaded, total_amount FROM ingest_batches'"
+echo "Try:  $bin findings --kind root_cause      $bin rca --from 2024-03 --to 2024-04"
 exit "$status"

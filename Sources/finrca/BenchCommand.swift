@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Detector
 import Ingestor
 import Logging
 import PostgresNIO
@@ -11,7 +12,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks that print figures against a reference measured in the same run.",
-        subcommands: [IngestBench.self])
+        subcommands: [IngestBench.self, DetectBench.self])
 }
 
 /// `finrca bench ingest`: finrca's COPY ingest against `psql \copy` of the same file.
@@ -55,7 +56,7 @@ struct IngestBench: AsyncParsableCommand {
             try ensureGenerated(file, rows: count, seed: 42)
             try ensureGenerated(second, rows: count, seed: 43)
             try await withExitCodes {
-                try await recreate(benchDatabase, admin: configuration.database, logger: logger)
+                try await Self.recreate(benchDatabase, admin: configuration.database, logger: logger)
             }
             let url = benchDatabase.urlWithoutPassword
             var environment = ProcessInfo.processInfo.environment
@@ -142,7 +143,7 @@ struct IngestBench: AsyncParsableCommand {
     }
 
     /// Drops and creates the benchmark database, then migrates it.
-    private func recreate(_ database: DatabaseConfiguration, admin: DatabaseConfiguration, logger: Logger) async throws {
+    static func recreate(_ database: DatabaseConfiguration, admin: DatabaseConfiguration, logger: Logger) async throws {
         try await Database.withConnection(admin, logger: logger) { connection in
             try await connection.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(database.database) WITH (FORCE)"), logger: logger)
             try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(database.database)"), logger: logger)
@@ -161,4 +162,48 @@ extension DatabaseConfiguration {
 /// Prints a line at once (stdout to a file or pipe is block-buffered; a long benchmark should show progress).
 func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+/// `finrca bench detect`: a full detector run on N generated lines: wall time, peak RSS, time per pass.
+struct DetectBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "detect",
+        abstract: "Run the whole detector on N generated lines (fresh database); print wall time, peak RSS and pass timings.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "Lines to generate and load (seed 42).")
+    var rows: Int = 1_000_000
+
+    @Option(name: .long, help: "Folder for generated files (git-ignored .bench by default).")
+    var workdir: String = ".bench"
+
+    func run() async throws {
+        let configuration = try global.loadConfiguration()
+        let logger = bootstrapLogging(configuration.log)
+        try FileManager.default.createDirectory(atPath: workdir, withIntermediateDirectories: true)
+        let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        var benchDatabase = configuration.database
+        benchDatabase.database = configuration.database.database + "_bench"
+        let file = "\(workdir)/gl-\(rows).csv"
+        if !FileManager.default.fileExists(atPath: file) {
+            say("generating \(file) …")
+            _ = try SampleGenerator(configuration: .init(rows: rows, seed: 42)).write(csvPath: file, labelsPath: nil)
+        }
+        try await withExitCodes {
+            try await IngestBench.recreate(benchDatabase, admin: configuration.database, logger: logger)
+        }
+        var environment = ProcessInfo.processInfo.environment
+        environment["FINRCA_DATABASE_URL"] = benchDatabase.description
+        if let password = benchDatabase.password { environment["FINRCA_DATABASE_PASSWORD"] = password }
+        let load = try ChildProcess.run([executable, "ingest", "--json", file], environment: environment)
+        guard load.status == 0 else { throw ValidationError("finrca ingest failed (status \(load.status))") }
+        let detect = try ChildProcess.run([executable, "detect", "--json"], environment: environment)
+        guard detect.status == 0 else { throw ValidationError("finrca detect failed (status \(detect.status))") }
+        let report = try JSONDecoder().decode(DetectorRunner.Report.self, from: Data(detect.output.utf8))
+        say("finrca detect benchmark — \(IngestSummary.grouped(rows)) lines, \(ProcessInfo.processInfo.activeProcessorCount) cores, database \(benchDatabase)")
+        say(String(format: "  wall time %.2f s (target < 15 s)   peak RSS %.0f MB (target < 1024 MB)", detect.seconds, Double(detect.peakRSSBytes) / 1_048_576))
+        say("  findings: " + report.findingsByKind.keys.sorted().map { "\($0) \(report.findingsByKind[$0]!)" }.joined(separator: ", "))
+        say("  per step: " + report.timings.sorted { $0.value > $1.value }.map { String(format: "%@ %.2f s", $0.key, $0.value) }.joined(separator: ", "))
+    }
 }
