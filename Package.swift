@@ -1,10 +1,5 @@
 // swift-tools-version:6.1
-import Foundation
 import PackageDescription
-
-// Helper modules still being written are kept out of the build until they land (random-forest importance).
-let pendingDetectorTests = ((try? FileManager.default.contentsOfDirectory(atPath: Context.packageDirectory + "/Tests/DetectorTests")) ?? [])
-    .filter { $0.hasPrefix("Importance") || $0 == "Fixtures" }
 
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -63,7 +58,6 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            exclude: ["Importance"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -85,7 +79,7 @@ let package = Package(
         .testTarget(name: "IngestorTests", dependencies: ["Ingestor", "Shared"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DetectorTests", dependencies: ["Detector", "Shared", "SampleData"],
-            exclude: pendingDetectorTests,
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings),
         .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "Shared"], swiftSettings: swiftSettings),
         .testTarget(

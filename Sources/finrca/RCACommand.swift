@@ -56,7 +56,7 @@ struct RCACommand: AsyncParsableCommand {
                 let materiality = configuration.detector.materiality ?? DetectorRunner.automaticMateriality(
                     Dictionary(uniqueKeysWithValues: totals.filter { $0.dimension == nil }.map { ($0.period, (amount: $0.amount, lines: $0.lines)) }))
                 return (
-                    ChangeExplanation.explain(
+                    await ChangeExplanation.explain(
                         columns: columns, index: PeriodIndex(columns), from: start, to: end, filter: filter,
                         materiality: materiality), currency)
             }
@@ -85,6 +85,11 @@ struct RCACommand: AsyncParsableCommand {
         for (rank, candidate) in explanation.search.ranked.prefix(10).enumerated() {
             lines.append(String(format: "  #%d %@  explains %.0f %%  surprise %.2f%@", rank + 1, candidate.element.description,
                                 candidate.explainedShare * 100, candidate.surprise, candidate.isRootCause ? "  [root cause]" : ""))
+        }
+        if !explanation.importance.isEmpty {
+            lines.append("random-forest importance: " + explanation.importance.map {
+                "\(ChangeExplanation.leafDimensions[$0.dimension].rawValue) \(String(format: "%.2f", $0.importance))" + ($0.permutationIncrease.map { String(format: " (permutation +%.3g)", $0) } ?? "")
+            }.joined(separator: ", "))
         }
         if !explanation.correlations.isEmpty {
             lines.append("correlation with the total: " + explanation.correlations.map { "\($0.dimension.rawValue)=\($0.member) r=\(String(format: "%.2f", $0.coefficient))" }.joined(separator: ", "))

@@ -90,7 +90,7 @@ struct DetectorAcceptanceTests {
             #expect(flagged == "1", "seed \(seed): change of \(directorate) in \(period)")
             // … whose root-cause search ranks the injected combination first …
             let columns = try await LedgerReader(logger: TestDatabase.logger).columns(on: connection)
-            let explanation = ChangeExplanation.explain(
+            let explanation = await ChangeExplanation.explain(
                 columns: columns, index: PeriodIndex(columns), from: period.previous, to: period,
                 filter: [DimensionValue(.directorate, directorate)], materiality: 1_000_000_000)
             let first = try #require(explanation.search.ranked.first)

@@ -3,7 +3,8 @@ public import Shared
 
 /// Root-cause analysis of one change between two periods, optionally within a slice: exact variance bridges
 /// per dimension, the multi-dimensional root-cause search, how the leading members' series move with the
-/// total, and the journal lines that contribute most.
+/// total, random-forest importance of each dimension for the leaves' changes, and the journal lines that
+/// contribute most.
 public struct ChangeExplanation: Sendable {
     /// How strongly one member's monthly series moves with the total's.
     public struct Correlation: Sendable, Equatable {
@@ -29,6 +30,8 @@ public struct ChangeExplanation: Sendable {
     public var rootCauseSpend: (start: Int64, end: Int64)?
     /// Correlation of the largest contributors' series with the total's series.
     public var correlations: [Correlation]
+    /// How much each leaf dimension (``leafDimensions`` order) explains the leaves' changes, by a random forest.
+    public var importance: [DimensionImportance]
     /// The lines of the leading root cause in `to` with the largest amounts.
     public var evidence: [EvidenceLine]
 
@@ -46,7 +49,7 @@ public struct ChangeExplanation: Sendable {
     public static func explain(
         columns: LedgerColumns, index: PeriodIndex, from: FiscalPeriod, to: FiscalPeriod, filter: [DimensionValue],
         materiality: Int64
-    ) -> ChangeExplanation {
+    ) async -> ChangeExplanation {
         let filterCodes: [(codes: [Int32], code: Int32)] = filter.compactMap { condition in
             guard let position = columns.dictionary(condition.dimension).values.firstIndex(of: condition.value) else { return nil }
             return (columns.codes(condition.dimension), Int32(position))
@@ -110,10 +113,13 @@ public struct ChangeExplanation: Sendable {
                 .map { EvidenceLine(batchID: columns.batchID[$0], line: columns.sourceLine[$0], amount: Money(minorUnits: columns.amount[$0])) }
         }
 
+        let importance = await RandomForestImportance.importance(
+            codes: leafDimensions.indices.map { position in ordered.map { $0[position] } },
+            target: ordered.map { Double(leaves[$0]!.end - leaves[$0]!.start) / 100 })
         return ChangeExplanation(
             from: from, to: to, filter: filter, bridges: bridges, search: search, rootCauseSpend: rootCauseSpend,
             correlations: correlations(bridges: bridges, columns: columns, index: index, to: to, inSlice: inSlice),
-            evidence: evidence)
+            importance: importance, evidence: evidence)
     }
 
     /// Pearson correlation of the three largest contributors per dimension with the slice's total, over the
@@ -198,6 +204,11 @@ public struct ChangeExplanation: Sendable {
         ]
         for bridge in bridges {
             details["bridge_\(bridge.dimension.rawValue)"] = bridge.steps.prefix(5).map { "\($0.member) \($0.contribution)" }.joined(separator: "; ")
+        }
+        if !importance.isEmpty {
+            details["forest_importance"] = importance.map {
+                "\(Self.leafDimensions[$0.dimension].rawValue) \(String(format: "%.2f", $0.importance))"
+            }.joined(separator: "; ")
         }
         if !correlations.isEmpty {
             details["correlation_with_total"] = correlations.map { "\($0.dimension.rawValue)=\($0.member) r=\(String(format: "%.2f", $0.coefficient))" }.joined(separator: "; ")

@@ -9,7 +9,8 @@
 /// a high-cardinality dimension with a large `importance` and a near-zero `permutationIncrease` is overfitting
 /// noise.
 public struct DimensionImportance: Sendable, Equatable {
-    /// The dimension's index in the `codes` passed to ``RandomForestImportance/importance(codes:target:weights:configuration:)``.
+    /// The dimension's index in the `codes` passed to
+    /// ``RandomForestImportance/importance(codes:target:weights:configuration:)``.
     public var dimension: Int
     /// The dimension's share of the total decrease in squared error over all splits of all trees, in [0, 1];
     /// the shares of all dimensions sum to 1, or are all 0 when no tree could split at all.

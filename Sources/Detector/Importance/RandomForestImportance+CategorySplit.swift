@@ -24,8 +24,10 @@ extension RandomForestImportance {
     ///
     /// For squared error, the best of all 2^(k−1) − 1 ways to divide k categories in two is one of the k − 1
     /// cuts of the categories sorted by their mean target (Fisher 1958; Breiman et al. 1984, §9.4), so the
-    /// search costs one pass over the node's rows, a sort of its categories and one scan. The finder keeps
-    /// per-category totals between calls so that a node does not pay for categories it does not contain.
+    /// search costs one pass over the node's rows, a sort of its categories and one scan. A minimum leaf size
+    /// rules out some of those cuts; as in other CART implementations, the best allowed division is then
+    /// sought among the remaining cuts only. The finder keeps per-category totals between calls so that a
+    /// node does not pay for categories it does not contain.
     struct CategorySplitFinder {
         /// The totals of some of the current node's rows: one category's, or a run of categories'.
         private struct Totals {

@@ -23,10 +23,12 @@ extension RandomForestImportance {
     struct MeanOrderSorter {
         /// Lists up to this long are insertion-sorted.
         private static let insertionSortLimit = 64
+        /// A key has eight one-byte digits…
         private static let digitCount = 8
+        /// …of 256 values each.
         private static let bucketCount = 256
 
-        /// The sorted output of odd-numbered radix passes.
+        /// The buffer the radix passes alternate with the list being sorted.
         private var scratch: [RankedCategory] = []
         /// Per byte position, how many keys have each byte value, then where each value's run starts.
         private var counts = [Int](repeating: 0, count: digitCount * bucketCount)
@@ -40,6 +42,7 @@ extension RandomForestImportance {
             }
         }
 
+        /// Sorts `categories` by key, stably, by insertion.
         private static func insertionSort(_ categories: inout [RankedCategory]) {
             for next in categories.indices.dropFirst() {
                 let moving = categories[next]
@@ -52,6 +55,7 @@ extension RandomForestImportance {
             }
         }
 
+        /// Sorts `categories` by key, stably, by least-significant-digit radix sort.
         private mutating func radixSort(_ categories: inout [RankedCategory]) {
             let count = categories.count
             if scratch.count < count {

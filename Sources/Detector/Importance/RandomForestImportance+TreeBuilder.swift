@@ -44,8 +44,8 @@ extension RandomForestImportance {
             impurityDecrease = Array(repeating: 0, count: cardinalities.count)
         }
 
-        /// Grows the tree; returns it with the total gain of its splits on each dimension.
-        mutating func grow(randomness: inout Randomness) -> (tree: Tree, impurityDecrease: [Double]) {
+        /// Grows the tree, using up the builder; returns it with the total gain of its splits on each dimension.
+        consuming func grow(randomness: inout Randomness) -> (tree: Tree, impurityDecrease: [Double]) {
             var tree = Tree(firstCardinality: cardinalities.first ?? 0)
             var pending = [Pending(node: 0, rows: sample.rows.indices, depth: 0)]
             while let item = pending.popLast() {
@@ -60,9 +60,9 @@ extension RandomForestImportance {
                     split: split)
                 impurityDecrease[dimension] += split.gain
                 let middle = sample.partition(item.rows, dimension: dimension) { tree.goesLeft($0, at: node) }
-                let firstChild = Int(node.firstChild)
-                pending.append(Pending(node: firstChild + 1, rows: middle..<item.rows.upperBound, depth: item.depth + 1))
-                pending.append(Pending(node: firstChild, rows: item.rows.lowerBound..<middle, depth: item.depth + 1))
+                let firstChild = Int(node.firstChild), depth = item.depth + 1
+                pending.append(Pending(node: firstChild + 1, rows: middle..<item.rows.upperBound, depth: depth))
+                pending.append(Pending(node: firstChild, rows: item.rows.lowerBound..<middle, depth: depth))
             }
             return (tree, impurityDecrease)
         }

@@ -10,7 +10,7 @@ extension RandomForestImportance {
         init(leaves: Leaves, configuration: RandomForestConfiguration, seed: UInt64) {
             var randomness = Randomness(seed: seed)
             let bootstrap = Bootstrap(count: leaves.count, randomness: &randomness)
-            var builder = TreeBuilder(
+            let builder = TreeBuilder(
                 sample: TreeSample(leaves: leaves, bootstrap: bootstrap), cardinalities: leaves.cardinalities,
                 configuration: configuration)
             let (tree, impurityDecrease) = builder.grow(randomness: &randomness)

@@ -18,9 +18,9 @@ extension RandomForestImportance {
         private(set) var codes: [Int32]
         /// The number of dimensions.
         let width: Int
-        /// Scratch space for the rows that go right while a range is partitioned.
-        private var rightRows: [Row] = []
-        private var rightCodes: [Int32] = []
+        /// Scratch space for the rows that go right while a range is partitioned, as large as the whole sample.
+        private var rightRows: [Row]
+        private var rightCodes: [Int32]
 
         /// A sample given row by row.
         init(rows: [Row], codes: [Int32], width: Int) {
@@ -28,6 +28,8 @@ extension RandomForestImportance {
             self.rows = rows
             self.codes = codes
             self.width = width
+            rightRows = rows
+            rightCodes = codes
         }
 
         /// The leaves that `bootstrap` drew at least once, in increasing leaf order.
@@ -38,7 +40,8 @@ extension RandomForestImportance {
             codes.reserveCapacity(bootstrap.inBag.count * leaves.dimensionCount)
             for leaf in bootstrap.inBag.lazy.map(Int.init) {
                 let draws = bootstrap.draws[leaf]
-                rows.append(Row(target: leaves.target[leaf], weight: leaves.weights[leaf] * Double(draws), draws: draws))
+                let weight = leaves.weights[leaf] * Double(draws)
+                rows.append(Row(target: leaves.target[leaf], weight: weight, draws: draws))
                 for dimension in 0..<leaves.dimensionCount {
                     codes.append(leaves.codes[dimension][leaf])
                 }
@@ -55,10 +58,6 @@ extension RandomForestImportance {
         /// order within each side, and returns where the other side starts.
         mutating func partition(_ range: Range<Int>, dimension: Int, goesLeft: (Int32) -> Bool) -> Int {
             let width = width
-            if rightRows.count < range.count {
-                rightRows = Array(repeating: Row(target: 0, weight: 0, draws: 0), count: range.count)
-                rightCodes = Array(repeating: 0, count: range.count * width)
-            }
             var leftEnd = range.lowerBound, rightEnd = 0
             // Every row is written to both sides and only one side's end moves: no branch to mispredict on a
             // coin-flip split. Buffer pointers keep the loop free of copy-on-write checks.

@@ -258,6 +258,13 @@ public struct DashboardBuilder: Sendable {
                     ("root_cause", .bool(candidate.isRootCause)),
                 ])
             })),
+            ("forest_importance", .array(explanation.importance.map {
+                .object([
+                    ("dimension", .string(ChangeExplanation.leafDimensions[$0.dimension].rawValue)),
+                    ("importance", .double($0.importance)),
+                    ("permutation_increase", $0.permutationIncrease.map { .double($0) } ?? .null),
+                ])
+            })),
             ("correlations", .array(explanation.correlations.map {
                 .object([("dimension", .string($0.dimension.rawValue)), ("member", .string($0.member)), ("r", .double($0.coefficient))])
             })),

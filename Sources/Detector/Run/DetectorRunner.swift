@@ -165,12 +165,13 @@ public struct DetectorRunner: Sendable {
                 return rank($0) != rank($1) ? rank($0) < rank($1) : $0.significance > $1.significance
             }.prefix(configuration.rootCauseMaximumChanges)
             let explained = await measure("root_cause") {
-                let latestExplanation = ChangeExplanation.explain(
+                let latestExplanation = await ChangeExplanation.explain(
                     columns: columns, index: index, from: latest.previous, to: latest, filter: [], materiality: materiality)
-                let flagged = targets.map { change in
-                    ChangeExplanation.explain(
+                var flagged: [ChangeExplanation] = []
+                for change in targets {
+                    flagged.append(await ChangeExplanation.explain(
                         columns: columns, index: index, from: change.base, to: change.period,
-                        filter: change.dimension.map { [DimensionValue($0, change.member)] } ?? [], materiality: materiality)
+                        filter: change.dimension.map { [DimensionValue($0, change.member)] } ?? [], materiality: materiality))
                 }
                 return (latestExplanation, flagged)
             }
