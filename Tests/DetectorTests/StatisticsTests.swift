@@ -80,6 +80,23 @@ struct StatisticsTests {
         #expect(Severity.of(draft, materiality: 5_000, provisional: false) == .info)
     }
 
+    @Test("completeness: a latest period far below its usual lines or money is incomplete")
+    func completeness() {
+        var totals: [FiscalPeriod: (amount: Int64, lines: Int)] = [:]
+        for period in 1...12 { totals[FiscalPeriod(year: 2024, period: period)] = (amount: 1_000_000 + Int64(period) * 1_000, lines: 100 + period) }
+        let gate = CompletenessGate(minimumShare: 0.5)
+        totals[FiscalPeriod(year: 2025, period: 1)] = (amount: 990_000, lines: 40)
+        let partial = gate.judge(latest: FiscalPeriod(year: 2025, period: 1), totals: totals)
+        #expect(partial?.incomplete == true)
+        #expect(partial?.usualLines == 106)  // median of 101…112 (lower middle)
+        #expect(partial?.usualAmount == 1_006_000)
+        totals[FiscalPeriod(year: 2025, period: 1)] = (amount: 400_000, lines: 120)
+        #expect(gate.judge(latest: FiscalPeriod(year: 2025, period: 1), totals: totals)?.incomplete == true)
+        totals[FiscalPeriod(year: 2025, period: 1)] = (amount: 900_000, lines: 90)
+        #expect(gate.judge(latest: FiscalPeriod(year: 2025, period: 1), totals: totals)?.incomplete == false)
+        #expect(gate.judge(latest: FiscalPeriod(year: 2024, period: 2), totals: totals) == nil)  // no history yet
+    }
+
     @Test("compact money wording")
     func wording() {
         #expect(Money(minorUnits: 310_000_000_000).compact(currency: "IDR") == "IDR 3.1bn")

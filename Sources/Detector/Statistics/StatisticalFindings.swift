@@ -51,7 +51,8 @@ public enum StatisticalFindings {
             "ledger_robust_z": String(format: "%.2f", result.scopeScores[0][row]),
             "cost_center_robust_z": String(format: "%.2f", result.scopeScores[2][row]),
             "supplier_robust_z": String(format: "%.2f", result.scopeScores[3][row]),
-            "classic_z": String(format: "%.2f", result.classicScores[row]),
+            "classic_z_amount": String(format: "%.2f", result.classicScores[row]),
+            "robust_z_amount": String(format: "%.2f", result.amountScores[row]),
         ]
         return FindingDraft(
             kind: .statisticalOutlier,

@@ -60,6 +60,8 @@ public struct StatisticalPass: Sendable {
         public var scopeScores: [[Double]]
         /// Per line: classic z-score of the signed amount over the whole ledger.
         public var classicScores: [Double]
+        /// Per line: modified z-score of the signed amount over the whole ledger.
+        public var amountScores: [Double]
         /// Per line: the median amount (minor units) of its GL account, the "expected" of a finding.
         public var accountMedians: [Int64]
     }
@@ -74,7 +76,9 @@ public struct StatisticalPass: Sendable {
     /// Scores every line; work per scope runs concurrently.
     public func run(_ columns: LedgerColumns) async -> Result {
         let count = columns.count
-        guard count > 0 else { return Result(flagged: [], scores: [], scopeScores: [], classicScores: [], accountMedians: []) }
+        guard count > 0 else {
+            return Result(flagged: [], scores: [], scopeScores: [], classicScores: [], amountScores: [], accountMedians: [])
+        }
         var logMagnitude = [Double](repeating: 0, count: count)
         for index in 0..<count { logMagnitude[index] = log10(1 + Double(columns.amount[index].magnitude) / 100) }
         let magnitudes = logMagnitude
@@ -94,6 +98,7 @@ public struct StatisticalPass: Sendable {
         var signed = columns.amount.map { Double($0) }
         let ledger = RobustStatistics(sorting: &signed)
         let classic = columns.amount.map { ledger.zScore(Double($0)) }
+        let robustAmount = columns.amount.map { ledger.modifiedZScore(Double($0)) }
         let limit = Int((Double(count) * configuration.maximumFlagShare).rounded(.down))
         let flagged = combined.indices
             .filter { combined[$0] > configuration.threshold }
@@ -101,7 +106,7 @@ public struct StatisticalPass: Sendable {
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.row < $1.row }
             .prefix(limit)
         return Result(
-            flagged: Array(flagged), scores: combined, scopeScores: perScope, classicScores: classic,
+            flagged: Array(flagged), scores: combined, scopeScores: perScope, classicScores: classic, amountScores: robustAmount,
             accountMedians: Self.groupMedians(columns.amount, codes: columns.codes(.glAccount)))
     }
 
