@@ -36,6 +36,21 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         Double(next() >> 11) * 0x1.0p-53
     }
 
+    /// An exactly uniform integer in `0..<bound` (Lemire's multiply-and-reject method), the same on every
+    /// platform and Swift release (the standard library's `random(in:using:)` promises neither).
+    public mutating func uniformIndex(below bound: Int) -> Int {
+        precondition(bound > 0, "the bound must be positive")
+        let range = UInt64(bound)
+        var product = range.multipliedFullWidth(by: next())
+        if product.low < range {
+            let rejectBelow = (0 &- range) % range
+            while product.low < rejectBelow {
+                product = range.multipliedFullWidth(by: next())
+            }
+        }
+        return Int(product.high)
+    }
+
     private func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 {
         (x << k) | (x >> (64 - k))
     }

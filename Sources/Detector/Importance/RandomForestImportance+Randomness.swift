@@ -20,16 +20,7 @@ extension RandomForestImportance {
 
         /// A uniformly distributed integer in `0..<bound` (Lemire's multiply-and-reject method).
         mutating func index(below bound: Int) -> Int {
-            precondition(bound > 0, "the bound must be positive")
-            let range = UInt64(bound)
-            var product = range.multipliedFullWidth(by: generator.next())
-            if product.low < range {
-                let rejectBelow = (0 &- range) % range
-                while product.low < rejectBelow {
-                    product = range.multipliedFullWidth(by: generator.next())
-                }
-            }
-            return Int(product.high)
+            generator.uniformIndex(below: bound)
         }
 
         /// Moves a uniformly chosen `count` of the elements, in random order, to the front of `values`
