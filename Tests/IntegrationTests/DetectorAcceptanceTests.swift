@@ -114,8 +114,18 @@ struct DetectorAcceptanceTests {
             try await connection.query(
                 "UPDATE findings SET review_status = 'expected' WHERE id = (SELECT min(id) FROM findings)",
                 logger: TestDatabase.logger)
-            let second = try await DetectorRunner(configuration: DetectorConfiguration(), logger: TestDatabase.logger)
+            let folder = try TemporaryFolder()
+            var configuration = DetectorConfiguration()
+            configuration.dashboardDirectory = folder.path
+            let second = try await DetectorRunner(configuration: configuration, logger: TestDatabase.logger)
                 .run(on: connection)
+            // The documents are also written as files, with `latest` pointing at this run's folder.
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.file("latest")) == "run-\(second.runID)")
+            let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.file("latest/summary.json")))) as? [String: Any]
+            #expect(summary?["schema"] as? String == "finrca.summary/1")
+            let stored = try await connection.value(
+                "SELECT document->>'schema' FROM dashboard_documents WHERE run_id = \(second.runID) AND name = 'summary'")
+            #expect(stored == "finrca.summary/1")
             #expect(second.newFindings == 0)
             #expect(second.updatedFindings == first.newFindings)
             #expect(try await connection.value("SELECT review_status FROM findings WHERE id = (SELECT min(id) FROM findings)") == "expected")
