@@ -44,10 +44,11 @@ struct DetectCommand: AsyncParsableCommand {
         }
         let logger = bootstrapLogging(configuration.log)
         let detector = configuration.detector
+        let routes = configuration.routes.routes
         try await withExitCodes {
             let report = try await Database.withConnection(configuration.database, logger: logger) { connection in
                 _ = try await Migrator().migrate(on: connection, logger: logger)
-                return try await DetectorRunner(configuration: detector, logger: logger)
+                return try await DetectorRunner(configuration: detector, routes: routes, logger: logger)
                     .run(on: connection, period: period.flatMap(FiscalPeriod.init))
             }
             if json {
@@ -66,6 +67,7 @@ struct DetectCommand: AsyncParsableCommand {
                 + String(format: "%.2f s", report.seconds)
                 + " — \(report.findingsByKind.values.reduce(0, +)) findings (\(report.newFindings) new, \(report.updatedFindings) seen before)"
                 + (report.provisional ? ", latest period PROVISIONAL" : "")
+                + (report.alertsQueued > 0 ? "; \(report.alertsQueued) alerts queued" : "")
         ]
         lines.append(
             "  by severity: " + ["critical", "high", "medium", "low", "info"].map { "\($0) \(report.findingsBySeverity[$0] ?? 0)" }.joined(separator: ", "))

@@ -35,6 +35,8 @@ public struct DetectorRunner: Sendable {
         public var currency: String
         /// The three most important findings' sentences.
         public var headlines: [String]
+        /// Alerts queued in the outbox.
+        public var alertsQueued: Int
 
         enum CodingKeys: String, CodingKey {
             case runID = "run_id"
@@ -45,15 +47,18 @@ public struct DetectorRunner: Sendable {
             case newFindings = "new_findings"
             case updatedFindings = "updated_findings"
             case provisional, timings, seconds, currency, headlines
+            case alertsQueued = "alerts_queued"
         }
     }
 
     private let configuration: DetectorConfiguration
+    private let routes: [AlertRoute]
     private let logger: Logger
 
-    /// Creates a runner.
-    public init(configuration: DetectorConfiguration, logger: Logger) {
+    /// Creates a runner; `routes` decide which new findings are queued as alerts.
+    public init(configuration: DetectorConfiguration, routes: [AlertRoute] = [], logger: Logger) {
         self.configuration = configuration
+        self.routes = routes
         self.logger = logger
     }
 
@@ -209,7 +214,7 @@ public struct DetectorRunner: Sendable {
                 run: .init(
                     startedAt: startedAt, latestPeriod: latest, passes: configuration.passes.map(\.rawValue),
                     rowsScanned: columns.count, provisional: provisionalPeriod != nil, currency: currency, summary: summary),
-                findings: findings, documents: documents, on: connection)
+                findings: findings, documents: documents, routes: routes, on: connection)
         }
         if let directory = configuration.dashboardDirectory {
             try DashboardFiles.write(documents, runID: outcome.runID, to: directory)
@@ -222,7 +227,8 @@ public struct DetectorRunner: Sendable {
             runID: outcome.runID, latestPeriod: latest?.description, rowsScanned: columns.count,
             findingsByKind: byKind, findingsBySeverity: bySeverity, newFindings: outcome.newFindings,
             updatedFindings: outcome.updatedFindings, provisional: provisionalPeriod != nil, timings: timings,
-            seconds: (clock.now - started).detectorSeconds, currency: currency, headlines: headlines)
+            seconds: (clock.now - started).detectorSeconds, currency: currency, headlines: headlines,
+            alertsQueued: outcome.alertsQueued)
     }
 
     /// 0.1 % of the median month's absolute spend, at least one currency unit.

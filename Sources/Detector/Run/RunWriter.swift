@@ -16,6 +16,8 @@ public struct RunWriter: Sendable {
         public var updatedFindings: Int
         /// Ids of the findings first seen in this run.
         public var newFindingIDs: [Int64]
+        /// Alerts queued in the outbox for this run.
+        public var alertsQueued: Int
     }
 
     /// A dashboard document: name, schema version, content.
@@ -63,12 +65,17 @@ public struct RunWriter: Sendable {
     }
 
     /// Writes the run in one transaction; nothing is written when this throws.
+    ///
+    /// The same transaction queues the alerts (the outbox): one per (finding first seen now, immediate route) and
+    /// one per digest route with all its new findings, so a finding never exists without its alerts.
     public func write(
-        run: RunRecord, findings: [Finding], documents: [Document], on connection: PostgresConnection
+        run: RunRecord, findings: [Finding], documents: [Document], routes: [AlertRoute] = [],
+        on connection: PostgresConnection
     ) async throws -> Outcome {
         try await connection.query("BEGIN", logger: logger)
         do {
-            let outcome = try await writeInTransaction(run: run, findings: findings, documents: documents, on: connection)
+            let outcome = try await writeInTransaction(
+                run: run, findings: findings, documents: documents, routes: routes, on: connection)
             try await connection.query("COMMIT", logger: logger)
             return outcome
         } catch {
@@ -78,7 +85,7 @@ public struct RunWriter: Sendable {
     }
 
     private func writeInTransaction(
-        run: RunRecord, findings: [Finding], documents: [Document], on connection: PostgresConnection
+        run: RunRecord, findings: [Finding], documents: [Document], routes: [AlertRoute], on connection: PostgresConnection
     ) async throws -> Outcome {
         var runID: Int64 = 0
         for try await id in try await connection.query(
@@ -93,6 +100,7 @@ public struct RunWriter: Sendable {
             runID = id
         }
         var newIDs: [Int64] = []
+        var newFindings: [(id: Int64, finding: Finding)] = []
         for finding in findings {
             let draft = finding.draft
             for try await (id, inserted) in try await connection.query(
@@ -117,8 +125,10 @@ public struct RunWriter: Sendable {
                 """, logger: logger
             ).decode((Int64, Bool).self) where inserted {
                 newIDs.append(id)
+                newFindings.append((id, finding))
             }
         }
+        let alertsQueued = try await queueAlerts(for: newFindings, routes: routes, runID: runID, on: connection)
         for document in documents {
             try await connection.query(
                 """
@@ -137,6 +147,41 @@ public struct RunWriter: Sendable {
             """, logger: logger)
         return Outcome(
             runID: runID, newFindings: newIDs.count, updatedFindings: findings.count - newIDs.count,
-            newFindingIDs: newIDs)
+            newFindingIDs: newIDs, alertsQueued: alertsQueued)
+    }
+
+    /// Inserts the outbox rows for the findings first seen in this run; an existing idempotency key is left alone.
+    private func queueAlerts(
+        for findings: [(id: Int64, finding: Finding)], routes: [AlertRoute], runID: Int64, on connection: PostgresConnection
+    ) async throws -> Int {
+        var queued = 0
+        for route in routes {
+            let matching = findings.filter { entry in
+                let draft = entry.finding.draft
+                return route.matches(
+                    kind: draft.kind.rawValue, severity: entry.finding.severity.rawValue,
+                    dimensions: Dictionary(draft.dimensions.map { ($0.dimension.rawValue, $0.value) }, uniquingKeysWith: { first, _ in first }),
+                    stake: draft.delta ?? draft.actual ?? .zero)
+            }
+            guard !matching.isEmpty else { continue }
+            let batches: [(key: String, ids: [Int64])] =
+                switch route.mode {
+                case .immediate: matching.map { (route.idempotencyKey(fingerprint: $0.finding.fingerprint), [$0.id]) }
+                case .digest: [(route.idempotencyKey(runID: runID), matching.map(\.id))]
+                }
+            for batch in batches {
+                for try await _ in try await connection.query(
+                    """
+                    INSERT INTO alerts (idempotency_key, route, channel, mode, run_id, finding_ids)
+                    VALUES (\(batch.key), \(route.name), \(route.channel.rawValue), \(route.mode.rawValue), \(runID), \(batch.ids))
+                    ON CONFLICT (idempotency_key) DO NOTHING
+                    RETURNING id
+                    """, logger: logger
+                ).decode(Int64.self) {
+                    queued += 1
+                }
+            }
+        }
+        return queued
     }
 }

@@ -85,6 +85,8 @@ public enum ConfigurationSchema {
             summary: "public holidays (YYYY-MM-DD, comma-separated list) counted like weekends"),
         Key(name: "detector.completeness.min_share", defaultValue: "0.5", isSecret: false,
             summary: "a latest period with fewer lines or less money than this share of its usual level is incomplete"),
+        Key(name: "notify.routes_file", defaultValue: "", isSecret: false,
+            summary: "YAML file of alert routes (see config/routes.example.yaml); empty = no alerts are queued"),
         Key(name: "log.level", defaultValue: "info", isSecret: false,
             summary: "trace | debug | info | notice | warning | error | critical"),
         Key(name: "log.format", defaultValue: "logfmt", isSecret: false,

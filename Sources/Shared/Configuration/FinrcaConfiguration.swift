@@ -10,18 +10,22 @@ public struct FinrcaConfiguration: Sendable {
     public var log: LogConfiguration
     /// Detector settings.
     public var detector: DetectorConfiguration
+    /// Alert routes (empty when `notify.routes_file` is not set).
+    public var routes: AlertRoutes
 
     /// Creates a configuration from its parts; every part has defaults.
     public init(
         database: DatabaseConfiguration = DatabaseConfiguration(),
         ingest: IngestConfiguration = IngestConfiguration(),
         log: LogConfiguration = LogConfiguration(),
-        detector: DetectorConfiguration = DetectorConfiguration()
+        detector: DetectorConfiguration = DetectorConfiguration(),
+        routes: AlertRoutes = AlertRoutes(routes: [])
     ) {
         self.database = database
         self.ingest = ingest
         self.log = log
         self.detector = detector
+        self.routes = routes
     }
 
     /// Layers defaults, the YAML `file` (when given), `environment` and `flags`, then validates every key.
@@ -72,7 +76,9 @@ public struct FinrcaConfiguration: Sendable {
             database: try DatabaseConfiguration(reader: reader),
             ingest: try IngestConfiguration(reader: reader),
             log: try LogConfiguration(reader: reader),
-            detector: try DetectorConfiguration(reader: reader))
+            detector: try DetectorConfiguration(reader: reader),
+            routes: try reader.string("notify.routes_file").flatMap { $0.isEmpty ? nil : $0 }.map(AlertRoutes.load(path:))
+                ?? AlertRoutes(routes: []))
     }
 }
 
