@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Ingestor", targets: ["Ingestor"]),
         .library(name: "SampleData", targets: ["SampleData"]),
         .library(name: "Detector", targets: ["Detector"]),
+        .library(name: "Notifier", targets: ["Notifier"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/postgres-nio.git", exact: "1.33.2"),
@@ -26,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", exact: "2.37.6"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", exact: "1.37.0"),
     ],
     targets: [
         .target(
@@ -62,6 +64,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Notifier",
+            dependencies: [
+                "Shared",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Email"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "SampleData",
             dependencies: ["Shared"],
             swiftSettings: swiftSettings
@@ -69,10 +85,11 @@ let package = Package(
         .executableTarget(
             name: "finrca",
             dependencies: [
-                "Shared", "Ingestor", "SampleData", "Detector",
+                "Shared", "Ingestor", "SampleData", "Detector", "Notifier",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
                         swiftSettings: swiftSettings
         ),
@@ -86,7 +103,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "Shared", "Ingestor", "SampleData", "Detector",
+                "Shared", "Ingestor", "SampleData", "Detector", "Notifier",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

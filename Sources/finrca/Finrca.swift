@@ -13,6 +13,6 @@ struct Finrca: AsyncParsableCommand {
             Exit codes: 0 ok; 1 usage or configuration error; 2 input data refused (nothing loaded); \
             3 database unavailable; 4 loaded, but some rows were rejected; 5 internal error.
             """,
-        subcommands: [MigrateCommand.self, IngestCommand.self, DetectCommand.self, FindingsCommand.self, RCACommand.self, GenerateCommand.self, BenchCommand.self, IForestCommand.self, RCACaseCommand.self]
+        subcommands: [MigrateCommand.self, IngestCommand.self, DetectCommand.self, FindingsCommand.self, NotifyCommand.self, RCACommand.self, GenerateCommand.self, BenchCommand.self, IForestCommand.self, RCACaseCommand.self]
     )
 }

@@ -12,6 +12,8 @@ public struct FinrcaConfiguration: Sendable {
     public var detector: DetectorConfiguration
     /// Alert routes (empty when `notify.routes_file` is not set).
     public var routes: AlertRoutes
+    /// Notifier settings.
+    public var notify: NotifyConfiguration
 
     /// Creates a configuration from its parts; every part has defaults.
     public init(
@@ -19,13 +21,15 @@ public struct FinrcaConfiguration: Sendable {
         ingest: IngestConfiguration = IngestConfiguration(),
         log: LogConfiguration = LogConfiguration(),
         detector: DetectorConfiguration = DetectorConfiguration(),
-        routes: AlertRoutes = AlertRoutes(routes: [])
+        routes: AlertRoutes = AlertRoutes(routes: []),
+        notify: NotifyConfiguration = NotifyConfiguration()
     ) {
         self.database = database
         self.ingest = ingest
         self.log = log
         self.detector = detector
         self.routes = routes
+        self.notify = notify
     }
 
     /// Layers defaults, the YAML `file` (when given), `environment` and `flags`, then validates every key.
@@ -78,7 +82,8 @@ public struct FinrcaConfiguration: Sendable {
             log: try LogConfiguration(reader: reader),
             detector: try DetectorConfiguration(reader: reader),
             routes: try reader.string("notify.routes_file").flatMap { $0.isEmpty ? nil : $0 }.map(AlertRoutes.load(path:))
-                ?? AlertRoutes(routes: []))
+                ?? AlertRoutes(routes: []),
+            notify: try NotifyConfiguration(reader: reader))
     }
 }
 

@@ -1,0 +1,53 @@
+public import Foundation
+
+/// Where an alert is in its life: pending → sending → delivered | retrying | dead.
+public enum AlertState: String, Sendable, Codable, CaseIterable {
+    /// Queued by the detector, never tried.
+    case pending
+    /// Claimed by a notifier and being sent.
+    case sending
+    /// The channel accepted it.
+    case delivered
+    /// A try failed; another is due at `next_attempt_at`.
+    case retrying
+    /// Every allowed try failed; nobody will try again.
+    case dead
+}
+
+/// Decides what follows a delivery attempt. Pure: the tests feed outcomes and check the decisions.
+public struct DeliveryPolicy: Sendable {
+    /// Tries before an alert is dead.
+    public var maximumAttempts: Int
+    /// Delay after the first failure; doubles per failure.
+    public var baseDelay: Duration
+    /// Longest delay.
+    public var maximumDelay: Duration
+
+    /// Creates a policy (defaults: 8 tries, 30 s doubling up to 1 h, "full jitter").
+    public init(maximumAttempts: Int = 8, baseDelay: Duration = .seconds(30), maximumDelay: Duration = .seconds(3600)) {
+        self.maximumAttempts = maximumAttempts
+        self.baseDelay = baseDelay
+        self.maximumDelay = maximumDelay
+    }
+
+    /// The decision after one attempt.
+    public enum Decision: Sendable, Equatable {
+        /// Mark delivered.
+        case delivered
+        /// Mark retrying, try again after this delay.
+        case retry(after: Duration)
+        /// Mark dead.
+        case dead
+    }
+
+    /// What to do after attempt number `attempt` (1-based) ended with `succeeded`; `unit` is a uniform random
+    /// number in [0, 1) for the jitter (exponential backoff with full jitter: delay = unit × min(max, base·2^(n−1))).
+    public func decide(attempt: Int, succeeded: Bool, unit: Double) -> Decision {
+        if succeeded { return .delivered }
+        if attempt >= maximumAttempts { return .dead }
+        let base = Double(baseDelay.components.seconds) + Double(baseDelay.components.attoseconds) / 1e18
+        let cap = Double(maximumDelay.components.seconds)
+        let ceiling = min(cap, base * pow(2, Double(attempt - 1)))
+        return .retry(after: .milliseconds(Int64((unit * ceiling * 1000).rounded(.down))))
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+import Logging
+import Notifier
+import PostgresNIO
+import Shared
+
+/// `finrca notify`: delivers the queued alerts.
+struct NotifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notify",
+        abstract: "Deliver queued alerts (signed webhooks) with retries; --dry-run prints what would be sent to whom.",
+        discussion: """
+            Alerts are queued by `finrca detect` according to notify.routes_file. Each carries a stable \
+            Idempotency-Key; webhooks are signed (X-Finrca-Signature: v1=HMAC-SHA256(secret, "<timestamp>.<body>")) \
+            with FINRCA_NOTIFY_WEBHOOK_SECRET. Failures are retried with exponential backoff and full jitter; after \
+            notify.max_attempts an alert is dead.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .long, help: "Print the due alerts and their recipients; send nothing, change nothing.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "Print the summary as JSON.")
+    var json = false
+
+    func run() async throws {
+        let configuration = try global.loadConfiguration()
+        let logger = bootstrapLogging(configuration.log)
+        try await withExitCodes {
+            try await Database.withConnection(configuration.database, logger: logger) { connection in
+                _ = try await Migrator().migrate(on: connection, logger: logger)
+                if dryRun {
+                    try await printDue(configuration: configuration, on: connection, logger: logger)
+                    return
+                }
+                let client = HTTPClient(eventLoopGroupProvider: .singleton)
+                let summary: NotificationRunner.Summary
+                do {
+                    summary = try await NotificationRunner(routes: configuration.routes, configuration: configuration.notify, logger: logger)
+                        .run(on: connection, client: client)
+                    try await client.shutdown()
+                } catch {
+                    try? await client.shutdown()
+                    throw error
+                }
+                if json {
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.sortedKeys]
+                    print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+                } else {
+                    print("notify: \(summary.delivered) delivered, \(summary.retrying) to retry, \(summary.dead) dead, \(summary.recovered) interrupted attempts requeued")
+                }
+            }
+        }
+    }
+
+    private func printDue(configuration: FinrcaConfiguration, on connection: PostgresConnection, logger: Logger) async throws {
+        let routes = Dictionary(uniqueKeysWithValues: configuration.routes.routes.map { ($0.name, $0) })
+        var count = 0
+        for try await (id, route, channel, mode, state, findings, key) in try await connection.query(
+            """
+            SELECT id, route, channel, mode, state, cardinality(finding_ids)::int8, idempotency_key FROM alerts
+            WHERE state IN ('pending', 'retrying', 'sending') ORDER BY id
+            """, logger: logger
+        ).decode((Int64, String, String, String, String, Int64, String).self) {
+            count += 1
+            let recipients = routes[route].map { $0.channel == .email ? ($0.to ?? []).joined(separator: ", ") : ($0.url ?? "") } ?? "(route no longer configured)"
+            print("alert \(id) [\(state)] \(mode) \(channel) via route \(route) → \(recipients): \(findings) finding\(findings == 1 ? "" : "s"), key \(key)")
+        }
+        print("\(count) alerts would be sent")
+    }
+}

@@ -1,0 +1,129 @@
+import AsyncHTTPClient
+import Detector
+import Foundation
+import Ingestor
+import Notifier
+import PostgresNIO
+import SampleData
+import Shared
+import Testing
+
+/// Webhook delivery against a real HTTP receiver (scripts/webhook-receiver.py) that checks signatures.
+@Suite("Notifier: signed webhooks, retries, receiver down")
+struct NotifierTests {
+    static let secret = "test-secret-0123456789abcdef0123456789"
+
+    /// A receiver on a free loopback port; `body` runs while it is up.
+    static func withReceiver<T>(failFirst: Int, _ body: (Int, String) async throws -> T) async throws -> T {
+        let folder = try TemporaryFolder()
+        let out = folder.file("requests.jsonl")
+        let port = Int.random(in: 20_000...40_000)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../scripts/webhook-receiver.py").standardized.path
+        process.arguments = ["python3", script, "--port", "\(port)", "--secret", secret, "--out", out, "--fail-first", "\(failFirst)"]
+        try process.run()
+        // SIGKILL: a child started from a concurrency thread inherits a mask that blocks SIGTERM.
+        defer { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
+        for _ in 0..<200 where !Self.accepts(port: port) {
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        _ = folder
+        return try await body(port, out)
+    }
+
+    /// Whether something accepts TCP connections on 127.0.0.1:`port`.
+    static func accepts(port: Int) -> Bool {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+    }
+
+    static func requests(_ path: String) throws -> [[String: Any]] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    }
+
+    /// A database with findings and one queued immediate webhook alert per high/critical finding.
+    static func withQueuedAlerts(port: Int, _ body: (PostgresConnection, AlertRoutes, Int) async throws -> Void) async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("gl.csv")
+        _ = try SampleGenerator(configuration: .init(rows: 5_000, seed: 4)).write(csvPath: path, labelsPath: nil)
+        let routes = AlertRoutes(routes: [
+            AlertRoute(name: "ops", match: .init(minSeverity: "high"), channel: .webhook, url: "http://127.0.0.1:\(port)/hook", mode: .immediate)
+        ])
+        try await TestDatabase.withFreshDatabase { _, connection in
+            _ = try await BatchLoader(configuration: IngestConfiguration(), logger: TestDatabase.logger)
+                .load(.init(path: path, profile: .financeExpense), on: connection)
+            let report = try await DetectorRunner(configuration: DetectorConfiguration(), routes: routes.routes, logger: TestDatabase.logger)
+                .run(on: connection)
+            try await body(connection, routes, report.alertsQueued)
+        }
+    }
+
+    static func configuration(baseDelaySeconds: Int) -> NotifyConfiguration {
+        var configuration = NotifyConfiguration()
+        configuration.webhookSecret = secret
+        configuration.baseDelaySeconds = baseDelaySeconds
+        configuration.maximumAttempts = 8
+        configuration.timeoutSeconds = 2
+        return configuration
+    }
+
+    @Test("every alert arrives signed with its idempotency key; 500 three times then 200: each delivered exactly once, attempts recorded")
+    func retriesThenDelivers() async throws {
+        try await Self.withReceiver(failFirst: 3) { port, out in
+            try await Self.withQueuedAlerts(port: port) { connection, routes, queued in
+                #expect(queued >= 1)
+                let client = HTTPClient(eventLoopGroupProvider: .singleton)
+                let runner = NotificationRunner(routes: routes, configuration: Self.configuration(baseDelaySeconds: 0), logger: TestDatabase.logger)
+                // Each pass tries every due alert once; the failed ones are due again for the next pass.
+                var deliveredCount = 0
+                var passes = 0
+                while deliveredCount < queued, passes < 5 {
+                    deliveredCount += try await runner.run(on: connection, client: client).delivered
+                    passes += 1
+                }
+                try await client.shutdown()
+                #expect(deliveredCount == queued)
+                #expect(passes == 2)
+                #expect(try await connection.value("SELECT count(*)::text FROM alerts WHERE state = 'delivered'") == String(queued))
+                let received = try Self.requests(out)
+                #expect(received.count == queued + 3)
+                #expect(received.allSatisfy { $0["signature_valid"] as? Bool == true })
+                let delivered = received.filter { $0["status"] as? Int == 200 }.compactMap { $0["idempotency_key"] as? String }
+                #expect(Set(delivered).count == queued, "each alert delivered exactly once")
+                let keys = try await connection.rows("SELECT idempotency_key FROM alerts").compactMap { $0[0] }
+                #expect(Set(delivered) == Set(keys))
+                // The three refused requests are three alerts tried twice (refused, then delivered in the next pass).
+                #expect(try await connection.rows("SELECT attempts::text, count(*)::text FROM alerts GROUP BY 1 ORDER BY 1")
+                    == [["1", String(queued - 3)], ["2", "3"]])
+                let body = try #require(received.last?["body"] as? String)
+                let payload = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+                let findings = try #require(payload["findings"] as? [[String: Any]])
+                #expect(findings.first?["explanation"] as? String != nil)
+                #expect((findings.first?["link"] as? String)?.hasPrefix("http://127.0.0.1:8080/findings/") == true)
+            }
+        }
+    }
+
+    @Test("receiver down: alerts stay retrying, nothing is marked delivered")
+    func receiverDown() async throws {
+        try await Self.withQueuedAlerts(port: 9) { connection, routes, queued in
+            let client = HTTPClient(eventLoopGroupProvider: .singleton)
+            let summary = try await NotificationRunner(routes: routes, configuration: Self.configuration(baseDelaySeconds: 60), logger: TestDatabase.logger)
+                .run(on: connection, client: client)
+            try await client.shutdown()
+            #expect(summary.delivered == 0)
+            #expect(summary.retrying == queued)
+            #expect(try await connection.value("SELECT count(*)::text FROM alerts WHERE state = 'retrying' AND last_error IS NOT NULL") == String(queued))
+            #expect(try await connection.value("SELECT count(*)::text FROM alerts WHERE state = 'delivered'") == "0")
+        }
+    }
+}
