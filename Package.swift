@@ -63,10 +63,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(
             name: "Notifier",
             dependencies: [
-                "Shared",
+                "Shared", "CCurl",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -74,7 +75,6 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            exclude: ["Email"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -99,6 +99,7 @@ let package = Package(
             name: "DetectorTests", dependencies: ["Detector", "Shared", "SampleData"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings),
+        .testTarget(name: "NotifierTests", dependencies: ["Notifier", "Shared"], swiftSettings: swiftSettings),
         .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "Shared"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",

@@ -11,7 +11,7 @@ rows="${DEMO_ROWS:-200000}"
 seed="${DEMO_SEED:-42}"
 
 command -v swift >/dev/null || die "swift is not on PATH (this machine kind ships it at /opt/swift)"
-apt_install postgresql
+apt_install postgresql libcurl4-openssl-dev
 log "building finrca (release)"
 swift build -c release
 bin="$(swift build -c release --show-bin-path)/finrca"
