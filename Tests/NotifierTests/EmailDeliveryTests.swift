@@ -190,7 +190,8 @@ struct EmailDeliveryTests {
         let elapsed = ContinuousClock.now - start
         #expect(error.kind == .timedOut)
         #expect(error.curlCode == 28)  // CURLE_OPERATION_TIMEDOUT
-        #expect(elapsed >= .milliseconds(700) && elapsed < .seconds(5))
+        // Ended by the timeout, not by anything later (the bound leaves room for a loaded CI machine).
+        #expect(elapsed >= .milliseconds(700) && elapsed < .seconds(20))
         withExtendedLifetime(silent) {}
     }
 
@@ -212,7 +213,8 @@ struct EmailDeliveryTests {
         let error = try #require(caught as? SMTPError)
         #expect(error.kind == .cancelled)
         #expect(error.curlCode == 42)  // CURLE_ABORTED_BY_CALLBACK
-        #expect(elapsed < .seconds(5))
+        // Stopped by the cancellation, long before the 30 s timeout (room left for a loaded CI machine).
+        #expect(elapsed < .seconds(20))
         withExtendedLifetime(silent) {}
     }
 }
