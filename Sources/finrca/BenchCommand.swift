@@ -44,24 +44,19 @@ struct IngestBench: AsyncParsableCommand {
     func run() async throws {
         let configuration = try global.loadConfiguration()
         let logger = bootstrapLogging(configuration.log)
-        try FileManager.default.createDirectory(atPath: workdir, withIntermediateDirectories: true)
-        let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-        var benchDatabase = configuration.database
-        benchDatabase.database = configuration.database.database + "_bench"
+        let workspace = try BenchWorkspace(configuration: configuration, workdir: workdir)
+        let (executable, benchDatabase, environment) = (workspace.executable, workspace.database, workspace.environment)
 
         say("finrca ingest benchmark — database \(benchDatabase), \(ProcessInfo.processInfo.activeProcessorCount) cores")
         for count in rows {
             let file = "\(workdir)/gl-\(count).csv"
             let second = "\(workdir)/gl-\(count)-b.csv"
-            try ensureGenerated(file, rows: count, seed: 42)
-            try ensureGenerated(second, rows: count, seed: 43)
+            try BenchWorkspace.ensureGenerated(file, rows: count, seed: 42)
+            try BenchWorkspace.ensureGenerated(second, rows: count, seed: 43)
             try await withExitCodes {
                 try await Self.recreate(benchDatabase, admin: configuration.database, logger: logger)
             }
-            let url = benchDatabase.urlWithoutPassword
-            var environment = ProcessInfo.processInfo.environment
-            environment["FINRCA_DATABASE_URL"] = url
-            if let password = benchDatabase.password { environment["PGPASSWORD"] = password }
+            let url = benchDatabase.description
 
             let reference = try ChildProcess.run(
                 [psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", url, "-c", Self.plainTableSQL,
@@ -132,12 +127,6 @@ struct IngestBench: AsyncParsableCommand {
         CREATE INDEX ON bench_indexed (amount);
         """
 
-    private func ensureGenerated(_ path: String, rows: Int, seed: UInt64) throws {
-        if FileManager.default.fileExists(atPath: path) { return }
-        say("generating \(path) …")
-        _ = try SampleGenerator(configuration: .init(rows: rows, seed: seed)).write(csvPath: path, labelsPath: nil)
-    }
-
     private func fileSize(_ path: String) throws -> Int {
         (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
     }
@@ -154,9 +143,34 @@ struct IngestBench: AsyncParsableCommand {
     }
 }
 
-extension DatabaseConfiguration {
-    /// `postgres://user@host:port/database` (the password travels separately, in PGPASSWORD).
-    var urlWithoutPassword: String { description }
+/// What both benchmarks need: this binary's path, the throwaway `<database>_bench` database, and the
+/// environment that points child processes (finrca and psql) at it.
+struct BenchWorkspace {
+    let executable: String
+    let database: DatabaseConfiguration
+    let environment: [String: String]
+
+    init(configuration: FinrcaConfiguration, workdir: String) throws {
+        try FileManager.default.createDirectory(atPath: workdir, withIntermediateDirectories: true)
+        executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        var database = configuration.database
+        database.database = configuration.database.database + "_bench"
+        self.database = database
+        var environment = ProcessInfo.processInfo.environment
+        environment["FINRCA_DATABASE_URL"] = database.description
+        if let password = database.password {
+            environment["FINRCA_DATABASE_PASSWORD"] = password
+            environment["PGPASSWORD"] = password
+        }
+        self.environment = environment
+    }
+
+    /// Generates `path` (the deterministic sample) unless it exists from an earlier run.
+    static func ensureGenerated(_ path: String, rows: Int, seed: UInt64) throws {
+        if FileManager.default.fileExists(atPath: path) { return }
+        say("generating \(path) …")
+        _ = try SampleGenerator(configuration: .init(rows: rows, seed: seed)).write(csvPath: path, labelsPath: nil)
+    }
 }
 
 /// Prints a line at once (stdout to a file or pipe is block-buffered; a long benchmark should show progress).
@@ -181,21 +195,13 @@ struct DetectBench: AsyncParsableCommand {
     func run() async throws {
         let configuration = try global.loadConfiguration()
         let logger = bootstrapLogging(configuration.log)
-        try FileManager.default.createDirectory(atPath: workdir, withIntermediateDirectories: true)
-        let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-        var benchDatabase = configuration.database
-        benchDatabase.database = configuration.database.database + "_bench"
+        let workspace = try BenchWorkspace(configuration: configuration, workdir: workdir)
+        let (executable, benchDatabase, environment) = (workspace.executable, workspace.database, workspace.environment)
         let file = "\(workdir)/gl-\(rows).csv"
-        if !FileManager.default.fileExists(atPath: file) {
-            say("generating \(file) …")
-            _ = try SampleGenerator(configuration: .init(rows: rows, seed: 42)).write(csvPath: file, labelsPath: nil)
-        }
+        try BenchWorkspace.ensureGenerated(file, rows: rows, seed: 42)
         try await withExitCodes {
             try await IngestBench.recreate(benchDatabase, admin: configuration.database, logger: logger)
         }
-        var environment = ProcessInfo.processInfo.environment
-        environment["FINRCA_DATABASE_URL"] = benchDatabase.description
-        if let password = benchDatabase.password { environment["FINRCA_DATABASE_PASSWORD"] = password }
         let load = try ChildProcess.run([executable, "ingest", "--json", file], environment: environment)
         guard load.status == 0 else { throw ValidationError("finrca ingest failed (status \(load.status))") }
         let detect = try ChildProcess.run([executable, "detect", "--json"], environment: environment)

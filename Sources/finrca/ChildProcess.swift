@@ -1,4 +1,5 @@
 import Foundation
+import Shared
 import Synchronization
 
 /// Runs a program as a child process and measures it: wall time and the child's own peak RSS.
@@ -73,7 +74,7 @@ struct ChildProcess {
         let exited = status & 0x7f == 0
         return Measurement(
             status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f),
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            seconds: elapsed.inSeconds,
             peakRSSBytes: peak.load(ordering: .relaxed) * 1024,
             output: String(decoding: output, as: UTF8.self))
     }

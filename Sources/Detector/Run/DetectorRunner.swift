@@ -72,7 +72,7 @@ public struct DetectorRunner: Sendable {
         var timings: [String: Double] = [:]
         func measure<T>(_ step: String, _ body: () async throws -> T) async rethrows -> T {
             let stepStart = clock.now
-            defer { timings[step] = (clock.now - stepStart).detectorSeconds }
+            defer { timings[step] = (clock.now - stepStart).inSeconds }
             return try await body()
         }
         let passes = Set(configuration.passes)
@@ -227,7 +227,7 @@ public struct DetectorRunner: Sendable {
             runID: outcome.runID, latestPeriod: latest?.description, rowsScanned: columns.count,
             findingsByKind: byKind, findingsBySeverity: bySeverity, newFindings: outcome.newFindings,
             updatedFindings: outcome.updatedFindings, provisional: provisionalPeriod != nil, timings: timings,
-            seconds: (clock.now - started).detectorSeconds, currency: currency, headlines: headlines,
+            seconds: (clock.now - started).inSeconds, currency: currency, headlines: headlines,
             alertsQueued: outcome.alertsQueued)
     }
 
@@ -303,11 +303,5 @@ enum DashboardFiles {
         try? FileManager.default.removeItem(atPath: temporary)
         try FileManager.default.createSymbolicLink(atPath: temporary, withDestinationPath: "run-\(runID)")
         guard rename(temporary, latest) == 0 else { throw CocoaError(.fileWriteUnknown) }
-    }
-}
-
-extension Duration {
-    var detectorSeconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

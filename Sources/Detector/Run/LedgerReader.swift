@@ -62,36 +62,6 @@ public struct LedgerReader: Sendable {
         return result
     }
 
-    /// Spend per leaf (directorate × cost centre × GL account × supplier) in each of `periods`, for root-cause
-    /// analysis; optionally restricted by `filter` (dimension = value).
-    public func leaves(
-        periods: [FiscalPeriod], filter: [DimensionValue] = [], on connection: PostgresConnection
-    ) async throws -> [FiscalPeriod: [[String]: Int64]] {
-        let leafDimensions: [LedgerDimension] = [.directorate, .costCenter, .glAccount, .supplier]
-        var query = PostgresQuery(
-            unsafeSQL: """
-                SELECT general_ledger_fiscal_year::int8, posting_period::int8,
-                       \(leafDimensions.map { "coalesce(\($0.column), '')" }.joined(separator: ", ")),
-                       (sum(amount) * 100)::int8
-                FROM finance_expense
-                WHERE (general_ledger_fiscal_year, posting_period) IN (SELECT * FROM unnest($1::int2[], $2::int2[]))
-                """)
-        query.binds.append(periods.map { Int16($0.year) }, context: .default)
-        query.binds.append(periods.map { Int16($0.period) }, context: .default)
-        for condition in filter {
-            query.sql += " AND \(condition.dimension.column) = $\(query.binds.count + 1)"
-            query.binds.append(condition.value, context: .default)
-        }
-        query.sql += " GROUP BY 1, 2, 3, 4, 5, 6"
-        var result: [FiscalPeriod: [[String]: Int64]] = [:]
-        for try await (year, period, directorate, costCenter, account, supplier, amount) in try await connection.query(
-            query, logger: logger
-        ).decode((Int64, Int64, String, String, String, String, Int64).self) {
-            result[FiscalPeriod(year: Int(year), period: Int(period)), default: [:]][[directorate, costCenter, account, supplier]] = amount
-        }
-        return result
-    }
-
     /// Every journal line as columns, in (fiscal year, period, batch, line) order.
     public func columns(on connection: PostgresConnection) async throws -> LedgerColumns {
         var columns = LedgerColumns()

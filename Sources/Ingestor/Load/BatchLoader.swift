@@ -110,7 +110,7 @@ public struct BatchLoader: Sendable {
                     file: request.path, batchID: id, status: .duplicate, sha256: digest, profile: request.profile.name,
                     duplicateOf: duplicate.id,
                     message: "already loaded as batch \(duplicate.id) (\(duplicate.fileName)); nothing changed",
-                    seconds: (clock.now - started).seconds, fileBytes: fileSize)
+                    seconds: (clock.now - started).inSeconds, fileBytes: fileSize)
             }
         }
 
@@ -194,7 +194,7 @@ public struct BatchLoader: Sendable {
         switch outcome {
         case .commit(var report, let createdYears):
             let committed = ContinuousClock.now
-            report.seconds = (committed - started).seconds
+            report.seconds = (committed - started).inSeconds
             logger.info(
                 "batch loaded",
                 metadata: ["etl.rows": "\(report.rowsLoaded)", "etl.rejected": "\(report.rowsRejected)"])
@@ -208,11 +208,11 @@ public struct BatchLoader: Sendable {
                     metadata: ["error": "\(String(reflecting: error))"])
                 report.message = (report.message.map { $0 + "; " } ?? "") + "indexes of new partitions not built yet"
             }
-            report.indexSeconds = (ContinuousClock.now - committed).seconds
+            report.indexSeconds = (ContinuousClock.now - committed).inSeconds
             return report
         case .rollback(var report, _):
             try await finishRolledBack(report, rejects: transcoder.rejects, on: connection, logger: logger)
-            report.seconds = (ContinuousClock.now - started).seconds
+            report.seconds = (ContinuousClock.now - started).inSeconds
             return report
         }
     }
@@ -336,8 +336,8 @@ public struct BatchLoader: Sendable {
         logger.debug(
             "copied and verified",
             metadata: [
-                "etl.copy_seconds": "\((copied - copyStarted).seconds)",
-                "etl.verify_seconds": "\((ContinuousClock.now - copied).seconds)",
+                "etl.copy_seconds": "\((copied - copyStarted).inSeconds)",
+                "etl.verify_seconds": "\((ContinuousClock.now - copied).inSeconds)",
             ])
         try await insertRejects(transcoder.rejects, batchID: batchID, on: connection, logger: logger)
         try await connection.query(
@@ -573,7 +573,7 @@ private final class ReadObserver {
         let now = ContinuousClock.now
         if now - lastReport > .milliseconds(100) {
             lastReport = now
-            progress(.init(bytesRead: bytesRead, fileSize: fileSize, rowsRead: countRows(), elapsedSeconds: (now - started).seconds))
+            progress(.init(bytesRead: bytesRead, fileSize: fileSize, rowsRead: countRows(), elapsedSeconds: (now - started).inSeconds))
         }
     }
 
@@ -594,12 +594,5 @@ public struct IntegrityError: Error, Sendable, CustomStringConvertible {
     /// Explanation.
     public var description: String {
         "batch \(batchID): the database holds \(stored) but \(expected) was sent; the load was rolled back"
-    }
-}
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }
