@@ -99,14 +99,16 @@ let package = Package(
             name: "DetectorTests", dependencies: ["Detector", "Shared", "SampleData"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings),
-        .testTarget(name: "NotifierTests", dependencies: ["Notifier", "Shared"], swiftSettings: swiftSettings),
+        .target(name: "FinrcaTestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "NotifierTests", dependencies: ["Notifier", "Shared", "FinrcaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "Shared"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "Shared", "Ingestor", "SampleData", "Detector", "Notifier",
+                "Shared", "Ingestor", "SampleData", "Detector", "Notifier", "FinrcaTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -4,11 +4,11 @@ public import Logging
 public import PostgresNIO
 public import Shared
 
-/// One `finrca notify` pass: returns abandoned attempts to the queue, then claims and delivers the alerts due
-/// when the pass began, each at most once, recording every attempt (delivered, retrying with backoff, or dead).
-/// Retries happen in later passes (the systemd timer, or the next `finrca run`).
-///
-/// Webhooks are delivered here; email delivery joins when the SMTP channel lands (email alerts stay queued).
+/// One `finrca notify` pass. It holds the notify job lock, so it is the only notifier: alerts left `sending` by
+/// a notifier that died are returned to the queue at once and resent with the same idempotency key. Then, per
+/// channel (webhooks, then email), it claims the alerts due when the pass began and delivers each at most once,
+/// with the channel's concurrency and rate limit, recording every attempt as it ends (delivered, retrying with
+/// backoff, or dead). Retries happen in later passes (the systemd timer, or the next `finrca run`).
 public struct NotificationRunner: Sendable {
     /// What the pass did.
     public struct Summary: Sendable, Codable, Equatable {
@@ -16,10 +16,14 @@ public struct NotificationRunner: Sendable {
         public var delivered = 0
         /// Alerts that failed and will be tried again.
         public var retrying = 0
-        /// Alerts that failed for the last time.
+        /// Alerts that failed for the last time, or were refused for good.
         public var dead = 0
         /// Attempts returned to the queue because an earlier notifier ended mid-attempt.
         public var recovered = 0
+        /// Due alerts left queued, untouched, because their channel is not configured.
+        public var held = 0
+        /// Why alerts were held, one line per channel.
+        public var problems: [String] = []
     }
 
     private let routes: [String: AlertRoute]
@@ -37,63 +41,123 @@ public struct NotificationRunner: Sendable {
         self.logger = logger
     }
 
-    /// Delivers every due webhook alert.
+    /// Delivers every due alert of every configured channel.
     ///
-    /// - Throws: ``ConfigurationError`` when webhook alerts are due but no signing secret is set.
+    /// - Throws: ``JobLockHeldError`` when another notifier is running; database errors.
     public func run(on connection: PostgresConnection, client: HTTPClient) async throws -> Summary {
-        let outbox = AlertOutbox(logger: logger)
-        var summary = Summary()
-        summary.recovered = try await outbox.recoverAbandoned(
-            lease: .seconds(max(60, 6 * configuration.timeoutSeconds)), on: connection)
-        let sender = WebhookSender(client: client, timeout: .seconds(configuration.timeoutSeconds))
-        var generator = SystemRandomNumberGenerator()
-        let passStart = Date()
-        while true {
-            let batch = try await outbox.claim(
-                channel: .webhook, limit: configuration.concurrency, dueBy: passStart, on: connection)
-            if batch.isEmpty { break }
+        try await JobLock.notify.withLock(on: connection, logger: logger) {
+            let outbox = AlertOutbox(logger: logger)
+            var summary = Summary()
+            summary.recovered = try await outbox.recoverAbandoned(on: connection)
+            let passStart = Date()
+            for channel in [AlertRoute.Channel.webhook, .email] {
+                switch makeChannel(channel, client: client) {
+                case .success(let deliver):
+                    try await drain(channel, deliver: deliver, dueBy: passStart, outbox: outbox, on: connection, into: &summary)
+                case .failure(let problem):
+                    let held = try await outbox.dueCount(channel: channel, dueBy: passStart, on: connection)
+                    guard held > 0 else { continue }
+                    summary.held += held
+                    summary.problems.append("\(held) \(channel.rawValue) alert\(held == 1 ? "" : "s") held: \(problem.description)")
+                    logger.error("alerts held", metadata: ["notify.channel": .string(channel.rawValue), "alerts": "\(held)", "error": .string(problem.description)])
+                }
+            }
+            return summary
+        }
+    }
+
+    /// Sends one alert over a channel; `nil` when the channel accepted it.
+    private typealias Deliver = @Sendable (ClaimedAlert, AlertRoute) async -> DeliveryFailure?
+
+    /// The channel's delivery function, or why the channel cannot deliver.
+    private func makeChannel(_ channel: AlertRoute.Channel, client: HTTPClient) -> Result<Deliver, ConfigurationError> {
+        let apiBaseURL = configuration.apiBaseURL
+        switch channel {
+        case .webhook:
             guard let secret = configuration.webhookSecret else {
-                for alert in batch {
-                    try await outbox.record(alert, decision: .retry(after: .zero), error: "no webhook secret", on: connection)
-                }
-                throw ConfigurationError(
+                return .failure(ConfigurationError(
                     key: "notify.webhook_secret", source: "environment",
-                    reason: "webhook alerts are queued but FINRCA_NOTIFY_WEBHOOK_SECRET is not set; nothing was sent")
+                    reason: "FINRCA_NOTIFY_WEBHOOK_SECRET is not set, so webhooks cannot be signed"))
             }
-            let timestamp = Int(Date().timeIntervalSince1970)
-            let outcomes = await withTaskGroup(of: (Int, String?).self) { group in
-                for (index, alert) in batch.enumerated() {
-                    guard let route = routes[alert.route], let url = route.url else { continue }
-                    let payload = WebhookPayload(
-                        alert: alert, format: route.format ?? "json", secret: Array(secret.utf8), timestamp: timestamp,
-                        apiBaseURL: configuration.apiBaseURL)
-                    group.addTask {
-                        do throws(WebhookSender.Failure) {
-                            try await sender.send(payload, to: url)
-                            return (index, nil)
-                        } catch {
-                            return (index, error.description)
-                        }
-                    }
+            let sender = WebhookSender(client: client, timeout: .seconds(configuration.timeoutSeconds))
+            return .success { alert, route in
+                guard let url = route.url else { return DeliveryFailure("route \(route.name) has no url", isTransient: true) }
+                let payload = WebhookPayload(
+                    alert: alert, format: route.format ?? "json", secret: Array(secret.utf8),
+                    timestamp: Int(Date().timeIntervalSince1970), apiBaseURL: apiBaseURL)
+                do throws(WebhookSender.Failure) {
+                    try await sender.send(payload, to: url)
+                    return nil
+                } catch {
+                    return DeliveryFailure(error.description, isTransient: error.isTransient)
                 }
-                var results = [String?](repeating: "the route is no longer configured", count: batch.count)
-                for await (index, error) in group { results[index] = error }
-                return results
             }
-            for (alert, error) in zip(batch, outcomes) {
-                let decision = policy.decide(attempt: alert.attempt, succeeded: error == nil, unit: Double.random(in: 0..<1, using: &generator))
-                try await outbox.record(alert, decision: decision, error: error, on: connection)
-                switch decision {
-                case .delivered: summary.delivered += 1
-                case .retry: summary.retrying += 1
-                case .dead: summary.dead += 1
+        case .email:
+            let smtp: SMTPConfiguration
+            do {
+                smtp = try SMTPConfiguration(notify: configuration)
+            } catch {
+                return .failure(error)
+            }
+            let sender = SMTPSender()
+            return .success { alert, route in
+                do {
+                    let message = try AlertEmail.message(
+                        for: alert, to: route.to ?? [], from: smtp.from, apiBaseURL: apiBaseURL)
+                    try await sender.send(message, configuration: smtp)
+                    return nil
+                } catch let error as SMTPError {
+                    return DeliveryFailure(error.description, isTransient: error.isTransient)
+                } catch {
+                    return DeliveryFailure("route \(route.name): \(error)", isTransient: false)
                 }
-                var alertLogger = logger
-                alertLogger[metadataKey: "notify.alert"] = "\(alert.id)"
-                alertLogger[metadataKey: "notify.route"] = .string(alert.route)
-                if let error { alertLogger.warning("delivery failed", metadata: ["notify.attempt": "\(alert.attempt)", "error": .string(error)]) }
             }
         }
-        return summary
+    }
+
+    /// Claims and delivers `channel`'s due alerts batch by batch until none is left.
+    private func drain(
+        _ channel: AlertRoute.Channel, deliver: @escaping Deliver, dueBy: Date, outbox: AlertOutbox,
+        on connection: PostgresConnection, into summary: inout Summary
+    ) async throws {
+        let concurrency = channel == .email ? configuration.emailConcurrency : configuration.webhookConcurrency
+        let pacer = DeliveryPacer(
+            perMinute: channel == .email ? configuration.emailRatePerMinute : configuration.webhookRatePerMinute)
+        let routes = routes
+        var generator = SystemRandomNumberGenerator()
+        while true {
+            let batch = try await outbox.claim(channel: channel, limit: concurrency, dueBy: dueBy, on: connection)
+            if batch.isEmpty { return }
+            try await withThrowingTaskGroup(of: (ClaimedAlert, DeliveryFailure?).self) { group in
+                for alert in batch {
+                    group.addTask {
+                        guard let route = routes[alert.route] else {
+                            return (alert, DeliveryFailure("route \(alert.route) is no longer configured", isTransient: true))
+                        }
+                        try await pacer.waitForTurn()
+                        return (alert, await deliver(alert, route))
+                    }
+                }
+                // Each outcome is recorded as soon as it is known, so a notifier killed mid-batch leaves only
+                // the deliveries still in flight to be resent.
+                for try await (alert, failure) in group {
+                    let decision = policy.decide(
+                        attempt: alert.attempt, succeeded: failure == nil, retryable: failure?.isTransient ?? true,
+                        unit: Double.random(in: 0..<1, using: &generator))
+                    try await outbox.record(alert, decision: decision, error: failure?.description, on: connection)
+                    switch decision {
+                    case .delivered: summary.delivered += 1
+                    case .retry: summary.retrying += 1
+                    case .dead: summary.dead += 1
+                    }
+                    if let failure {
+                        logger.warning("delivery failed", metadata: [
+                            "notify.alert": "\(alert.id)", "notify.route": .string(alert.route),
+                            "notify.attempt": "\(alert.attempt)", "error": .string(failure.description),
+                        ])
+                    }
+                }
+            }
+        }
     }
 }

@@ -23,7 +23,10 @@ struct GlobalOptions: ParsableArguments {
         do {
             return try FinrcaConfiguration.load(
                 file: config ?? environment["FINRCA_CONFIG"], environment: environment, flags: flags)
-        } catch let error as ConfigurationError {
+        } catch let error as JobLockHeldError {
+        printError(error.description)
+        throw ArgumentParser.ExitCode(ExitStatus.busy)
+    } catch let error as ConfigurationError {
             printError(error.description)
             throw ExitCode(ExitStatus.usage)
         }
@@ -62,6 +65,9 @@ func withExitCodes<Result>(_ body: () async throws -> Result) async throws -> Re
     } catch let error as DatabaseUnavailableError {
         printError(error.description)
         throw ArgumentParser.ExitCode(ExitStatus.databaseUnavailable)
+    } catch let error as JobLockHeldError {
+        printError(error.description)
+        throw ArgumentParser.ExitCode(ExitStatus.busy)
     } catch let error as ConfigurationError {
         printError(error.description)
         throw ArgumentParser.ExitCode(ExitStatus.usage)

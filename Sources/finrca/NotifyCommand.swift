@@ -10,12 +10,14 @@ import Shared
 struct NotifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notify",
-        abstract: "Deliver queued alerts (signed webhooks) with retries; --dry-run prints what would be sent to whom.",
+        abstract: "Deliver queued alerts (signed webhooks, email) with retries; --dry-run prints what would be sent to whom.",
         discussion: """
             Alerts are queued by `finrca detect` according to notify.routes_file. Each carries a stable \
             Idempotency-Key; webhooks are signed (X-Finrca-Signature: v1=HMAC-SHA256(secret, "<timestamp>.<body>")) \
-            with FINRCA_NOTIFY_WEBHOOK_SECRET. Failures are retried with exponential backoff and full jitter; after \
-            notify.max_attempts an alert is dead.
+            with FINRCA_NOTIFY_WEBHOOK_SECRET; emails go through notify.smtp_url with the key as Message-ID. \
+            Failures are retried with exponential backoff and full jitter; after notify.max_attempts, or when the \
+            receiver refuses an alert for good, it is dead. Exit codes: 0 all due alerts handled, 1 a channel with \
+            due alerts is not configured (they stay queued), 6 another notifier is running.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -36,7 +38,7 @@ struct NotifyCommand: AsyncParsableCommand {
                     try await printDue(configuration: configuration, on: connection, logger: logger)
                     return
                 }
-                let client = HTTPClient(eventLoopGroupProvider: .singleton)
+                let client = WebhookSender.makeClient(connectTimeout: .seconds(min(5, configuration.notify.timeoutSeconds)))
                 let summary: NotificationRunner.Summary
                 do {
                     summary = try await NotificationRunner(routes: configuration.routes, configuration: configuration.notify, logger: logger)
@@ -51,8 +53,10 @@ struct NotifyCommand: AsyncParsableCommand {
                     encoder.outputFormatting = [.sortedKeys]
                     print(String(decoding: try encoder.encode(summary), as: UTF8.self))
                 } else {
-                    print("notify: \(summary.delivered) delivered, \(summary.retrying) to retry, \(summary.dead) dead, \(summary.recovered) interrupted attempts requeued")
+                    print("notify: \(summary.delivered) delivered, \(summary.retrying) to retry, \(summary.dead) dead, \(summary.recovered) interrupted attempts requeued, \(summary.held) held")
                 }
+                for problem in summary.problems { printError(problem) }
+                if !summary.problems.isEmpty { throw ExitCode(ExitStatus.usage) }
             }
         }
     }

@@ -14,35 +14,28 @@ struct NotifierTests {
     static let secret = "test-secret-0123456789abcdef0123456789"
 
     /// A receiver on a free loopback port; `body` runs while it is up.
-    static func withReceiver<T>(failFirst: Int, _ body: (Int, String) async throws -> T) async throws -> T {
+    static func withReceiver<T>(
+        failFirst: Int, failStatus: Int = 500, delayMilliseconds: Int = 0, _ body: (Int, String) async throws -> T
+    ) async throws -> T {
         let folder = try TemporaryFolder()
         let out = folder.file("requests.jsonl")
-        let port = Int.random(in: 20_000...40_000)
+        let portFile = folder.file("port")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../scripts/webhook-receiver.py").standardized.path
-        process.arguments = ["python3", script, "--port", "\(port)", "--secret", secret, "--out", out, "--fail-first", "\(failFirst)"]
+        process.arguments = ["python3", script, "--port-file", portFile, "--secret", secret, "--out", out, "--fail-first", "\(failFirst)",
+                             "--fail-status", "\(failStatus)", "--delay-ms", "\(delayMilliseconds)"]
         try process.run()
         // SIGKILL: a child started from a concurrency thread inherits a mask that blocks SIGTERM.
         defer { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
-        for _ in 0..<200 where !Self.accepts(port: port) {
-            try await Task.sleep(for: .milliseconds(25))
+        // The receiver writes the port once its socket listens.
+        var port: Int?
+        for _ in 0..<400 where port == nil {
+            port = (try? String(contentsOfFile: portFile, encoding: .utf8)).flatMap { Int($0) }
+            if port == nil { try await Task.sleep(for: .milliseconds(25)) }
         }
         _ = folder
-        return try await body(port, out)
-    }
-
-    /// Whether something accepts TCP connections on 127.0.0.1:`port`.
-    static func accepts(port: Int) -> Bool {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
+        return try await body(try #require(port, "scripts/webhook-receiver.py did not start within 10 s"), out)
     }
 
     static func requests(_ path: String) throws -> [[String: Any]] {
@@ -52,18 +45,25 @@ struct NotifierTests {
 
     /// A database with findings and one queued immediate webhook alert per high/critical finding.
     static func withQueuedAlerts(port: Int, _ body: (PostgresConnection, AlertRoutes, Int) async throws -> Void) async throws {
-        let folder = try TemporaryFolder()
-        let path = folder.file("gl.csv")
-        _ = try SampleGenerator(configuration: .init(rows: 5_000, seed: 4)).write(csvPath: path, labelsPath: nil)
         let routes = AlertRoutes(routes: [
             AlertRoute(name: "ops", match: .init(minSeverity: "high"), channel: .webhook, url: "http://127.0.0.1:\(port)/hook", mode: .immediate)
         ])
-        try await TestDatabase.withFreshDatabase { _, connection in
+        try await withQueuedAlerts(routes: routes) { _, connection, queued in try await body(connection, routes, queued) }
+    }
+
+    /// A database with the findings of 5,000 generated lines and the alerts `routes` queue for them.
+    static func withQueuedAlerts(
+        routes: AlertRoutes, _ body: (DatabaseConfiguration, PostgresConnection, Int) async throws -> Void
+    ) async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("gl.csv")
+        _ = try SampleGenerator(configuration: .init(rows: 5_000, seed: 4)).write(csvPath: path, labelsPath: nil)
+        try await TestDatabase.withFreshDatabase { database, connection in
             _ = try await BatchLoader(configuration: IngestConfiguration(), logger: TestDatabase.logger)
                 .load(.init(path: path, profile: .financeExpense), on: connection)
             let report = try await DetectorRunner(configuration: DetectorConfiguration(), routes: routes.routes, logger: TestDatabase.logger)
                 .run(on: connection)
-            try await body(connection, routes, report.alertsQueued)
+            try await body(database, connection, report.alertsQueued)
         }
     }
 
@@ -81,7 +81,7 @@ struct NotifierTests {
         try await Self.withReceiver(failFirst: 3) { port, out in
             try await Self.withQueuedAlerts(port: port) { connection, routes, queued in
                 #expect(queued >= 1)
-                let client = HTTPClient(eventLoopGroupProvider: .singleton)
+                let client = WebhookSender.makeClient(connectTimeout: .seconds(2))
                 let runner = NotificationRunner(routes: routes, configuration: Self.configuration(baseDelaySeconds: 0), logger: TestDatabase.logger)
                 // Each pass tries every due alert once; the failed ones are due again for the next pass.
                 var deliveredCount = 0
@@ -116,7 +116,7 @@ struct NotifierTests {
     @Test("receiver down: alerts stay retrying, nothing is marked delivered")
     func receiverDown() async throws {
         try await Self.withQueuedAlerts(port: 9) { connection, routes, queued in
-            let client = HTTPClient(eventLoopGroupProvider: .singleton)
+            let client = WebhookSender.makeClient(connectTimeout: .seconds(2))
             let summary = try await NotificationRunner(routes: routes, configuration: Self.configuration(baseDelaySeconds: 60), logger: TestDatabase.logger)
                 .run(on: connection, client: client)
             try await client.shutdown()

@@ -1,3 +1,4 @@
+import FinrcaTestSupport
 import Foundation
 import Ingestor
 import PostgresNIO
@@ -67,7 +68,7 @@ enum UKCouncilData {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = ["-c", "gzip -dc \"$0\" > \"$1\"", source + "/" + name, folder.file(String(name.dropLast(3)))]
             try process.run()
-            process.waitUntilExit()
+            try await process.waitForExit()
             #expect(process.terminationStatus == 0, "gzip failed for \(name)")
         }
         let mapping = try MappingProfile.load(nameOrPath: profile, directory: mappings)

@@ -1,4 +1,5 @@
 import Foundation
+import FinrcaTestSupport
 import Testing
 
 @testable import Notifier

@@ -1,14 +1,12 @@
-import Dispatch
+import Foundation
 
 /// Sends ``EmailMessage``s through an SMTP relay with libcurl.
 ///
-/// Each send opens its own connection. libcurl's blocking `curl_easy_perform` runs on a dedicated concurrent
-/// `DispatchQueue`, never on Swift's cooperative thread pool; the calling task just waits. Cancelling the
-/// task stops the transfer at libcurl's next progress callback (within about a second).
+/// Each send opens its own connection. libcurl's blocking `curl_easy_perform` runs on a thread of its own,
+/// never on Swift's cooperative thread pool; the calling task just waits. (A concurrent `DispatchQueue` is not
+/// enough: on Linux its width is the number of cores, so two slow relays would stall every other send.)
+/// Cancelling the task stops the transfer at libcurl's next progress callback (within about a second).
 public struct SMTPSender: Sendable {
-    /// Where transfers run.
-    private static let queue = DispatchQueue(label: "finrca.notifier.smtp", qos: .utility, attributes: .concurrent)
-
     /// Creates a sender.
     public init() {}
 
@@ -24,12 +22,14 @@ public struct SMTPSender: Sendable {
         if Task.isCancelled { cancellation.cancel() }
         let result: Result<Void, SMTPError> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                Self.queue.async {
+                let thread = Thread {
                     continuation.resume(
                         returning: CurlSMTPTransfer.perform(
                             payload: payload, recipients: recipients, configuration: configuration,
                             cancellation: cancellation))
                 }
+                thread.name = "finrca-smtp"
+                thread.start()
             }
         } onCancel: {
             cancellation.cancel()

@@ -16,17 +16,31 @@ public struct AlertOutbox: Sendable {
         self.logger = logger
     }
 
-    /// Puts `sending` alerts whose attempt began more than `lease` ago back to `retrying`; returns how many.
-    public func recoverAbandoned(lease: Duration, on connection: PostgresConnection) async throws -> Int {
+    /// Puts every `sending` alert back to `retrying` and returns how many. Call it only while holding
+    /// ``JobLock/notify``: then no other notifier is mid-attempt, so every `sending` alert was abandoned by one
+    /// that died between claiming and recording, and may or may not have reached its receiver.
+    public func recoverAbandoned(on connection: PostgresConnection) async throws -> Int {
         var count = 0
         for try await _ in try await connection.query(
             """
             UPDATE alerts SET state = 'retrying', next_attempt_at = now(),
                 last_error = 'the notifier ended during the attempt; sent again with the same idempotency key'
-            WHERE state = 'sending' AND sent_at < now() - make_interval(secs => \(Double(lease.components.seconds)))
+            WHERE state = 'sending'
             RETURNING id
             """, logger: logger
         ).decode(Int64.self) { count += 1 }
+        return count
+    }
+
+    /// How many alerts of `channel` are due at `dueBy`.
+    public func dueCount(channel: AlertRoute.Channel, dueBy: Date, on connection: PostgresConnection) async throws -> Int {
+        var count = 0
+        for try await value in try await connection.query(
+            """
+            SELECT count(*) FROM alerts
+            WHERE state IN ('pending', 'retrying') AND next_attempt_at <= \(dueBy) AND channel = \(channel.rawValue)
+            """, logger: logger
+        ).decode(Int64.self) { count = Int(value) }
         return count
     }
 
@@ -92,6 +106,17 @@ public struct AlertOutbox: Sendable {
             result[id] = AlertFinding(
                 id: id, kind: kind, severity: severity, period: period, dimensionPath: path, actual: actual,
                 expected: expected, delta: delta, currency: currency, explanation: explanation, evidence: evidence)
+        }
+        for try await (id, batchID, fileName, line, amount) in try await connection.query(
+            """
+            SELECT f.id, (e.value->>'batch_id')::int8, b.file_name, (e.value->>'line')::int8, e.value->>'amount'
+            FROM findings f
+            CROSS JOIN LATERAL jsonb_array_elements(f.evidence) WITH ORDINALITY AS e (value, position)
+            LEFT JOIN ingest_batches b ON b.id = (e.value->>'batch_id')::int8
+            WHERE f.id = ANY(\(ids)) ORDER BY f.id, e.position
+            """, logger: logger
+        ).decode((Int64, Int64, String?, Int64, String).self) {
+            result[id]?.evidenceLines.append(AlertEvidenceLine(batchID: batchID, fileName: fileName, line: line, amount: amount))
         }
         return result
     }

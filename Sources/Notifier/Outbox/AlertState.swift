@@ -42,9 +42,10 @@ public struct DeliveryPolicy: Sendable {
 
     /// What to do after attempt number `attempt` (1-based) ended with `succeeded`; `unit` is a uniform random
     /// number in [0, 1) for the jitter (exponential backoff with full jitter: delay = unit × min(max, base·2^(n−1))).
-    public func decide(attempt: Int, succeeded: Bool, unit: Double) -> Decision {
+    /// A failure that is not `retryable` (the channel refused the alert for good) is dead at once.
+    public func decide(attempt: Int, succeeded: Bool, retryable: Bool = true, unit: Double) -> Decision {
         if succeeded { return .delivered }
-        if attempt >= maximumAttempts { return .dead }
+        if attempt >= maximumAttempts || !retryable { return .dead }
         let base = Double(baseDelay.components.seconds) + Double(baseDelay.components.attoseconds) / 1e18
         let cap = Double(maximumDelay.components.seconds)
         let ceiling = min(cap, base * pow(2, Double(attempt - 1)))

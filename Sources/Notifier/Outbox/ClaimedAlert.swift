@@ -14,6 +14,16 @@ public struct ClaimedAlert: Sendable {
     public var attempt: Int
     /// The findings, in id order.
     public var findings: [AlertFinding]
+
+    /// Creates a claimed alert.
+    public init(id: Int64, idempotencyKey: String, route: String, mode: AlertRoute.Mode, attempt: Int, findings: [AlertFinding]) {
+        self.id = id
+        self.idempotencyKey = idempotencyKey
+        self.route = route
+        self.mode = mode
+        self.attempt = attempt
+        self.findings = findings
+    }
 }
 
 /// The part of a finding an alert carries.
@@ -40,9 +50,58 @@ public struct AlertFinding: Sendable, Codable, Equatable {
     public var explanation: String
     /// `[{"batch_id":…,"line":…,"amount":…}]` as stored.
     public var evidence: String
+    /// The same journal lines with the name of the file each came from, in stored order.
+    public var evidenceLines: [AlertEvidenceLine] = []
+
+    /// Creates a finding as an alert carries it.
+    public init(
+        id: Int64, kind: String, severity: String, period: String?, dimensionPath: String, actual: String?,
+        expected: String?, delta: String?, currency: String, explanation: String, evidence: String,
+        evidenceLines: [AlertEvidenceLine] = []
+    ) {
+        self.id = id
+        self.kind = kind
+        self.severity = severity
+        self.period = period
+        self.dimensionPath = dimensionPath
+        self.actual = actual
+        self.expected = expected
+        self.delta = delta
+        self.currency = currency
+        self.explanation = explanation
+        self.evidence = evidence
+        self.evidenceLines = evidenceLines
+    }
 
     enum CodingKeys: String, CodingKey {
         case id, kind, severity, period, actual, expected, delta, currency, explanation, evidence
         case dimensionPath = "dimension_path"
+        case evidenceLines = "evidence_lines"
+    }
+}
+
+/// A journal line behind a finding, as an alert shows it.
+public struct AlertEvidenceLine: Sendable, Codable, Equatable {
+    /// `ingest_batches.id`.
+    public var batchID: Int64
+    /// The loaded file's name, when the batch is still recorded.
+    public var fileName: String?
+    /// The line in that file.
+    public var line: Int64
+    /// The amount, an exact decimal text.
+    public var amount: String
+
+    /// Creates an evidence line.
+    public init(batchID: Int64, fileName: String?, line: Int64, amount: String) {
+        self.batchID = batchID
+        self.fileName = fileName
+        self.line = line
+        self.amount = amount
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case line, amount
+        case batchID = "batch_id"
+        case fileName = "file_name"
     }
 }

@@ -11,10 +11,34 @@ public struct WebhookSender: Sendable {
         public var status: Int?
         /// What happened.
         public var description: String
+
+        /// Creates a failure.
+        public init(status: Int?, description: String) {
+            self.status = status
+            self.description = description
+        }
+
+        /// Whether another attempt may succeed: no answer at all, or any status but 400, 410, 413 and 422,
+        /// which say the request itself will never be accepted.
+        public var isTransient: Bool {
+            guard let status else { return true }
+            return ![400, 410, 413, 422].contains(status)
+        }
     }
 
     private let client: HTTPClient
     private let timeout: Duration
+
+    /// A client for webhooks: connection failures fail the attempt at once (the outbox's backoff retries it,
+    /// across passes) instead of being retried inside the attempt until its timeout; `connectTimeout` bounds a
+    /// connection attempt to a host that does not answer. The caller shuts it down.
+    public static func makeClient(connectTimeout: Duration = .seconds(5)) -> HTTPClient {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(connectTimeout.components.seconds)
+        configuration.redirectConfiguration = .disallow
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
 
     /// Creates a sender using `client` (owned by the caller) with a per-request `timeout`.
     public init(client: HTTPClient, timeout: Duration = .seconds(10)) {

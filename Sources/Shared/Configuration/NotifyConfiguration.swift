@@ -10,8 +10,26 @@ public struct NotifyConfiguration: Sendable {
     public var baseDelaySeconds = 30
     /// Longest retry delay in seconds.
     public var maximumDelaySeconds = 3600
-    /// Alerts in flight per channel.
-    public var concurrency = 8
+    /// Webhooks in flight at once.
+    public var webhookConcurrency = 8
+    /// Webhooks started per minute; 0 = no limit.
+    public var webhookRatePerMinute = 0
+    /// Emails in flight at once.
+    public var emailConcurrency = 2
+    /// Emails started per minute; 0 = no limit.
+    public var emailRatePerMinute = 60
+    /// The relay, `smtp://…` or `smtps://…`; `nil` = email is not configured.
+    public var smtpURL: String?
+    /// STARTTLS policy for `smtp://`: `required`, `optional` or `none`.
+    public var smtpStartTLS = "required"
+    /// Sender address.
+    public var smtpFrom: String?
+    /// AUTH user.
+    public var smtpUsername: String?
+    /// AUTH password, from `FINRCA_NOTIFY_SMTP_PASSWORD`.
+    public var smtpPassword: String?
+    /// CA certificates trusted for the relay.
+    public var smtpCAFile: String?
     /// Per-delivery timeout in seconds.
     public var timeoutSeconds = 10
 
@@ -28,7 +46,19 @@ public struct NotifyConfiguration: Sendable {
         maximumAttempts = try reader.int("notify.max_attempts", in: 1...100)
         baseDelaySeconds = try reader.int("notify.base_delay_seconds", in: 0...86_400)
         maximumDelaySeconds = try reader.int("notify.max_delay_seconds", in: 0...604_800)
-        concurrency = try reader.int("notify.concurrency", in: 1...256)
+        webhookConcurrency = try reader.int("notify.webhook_concurrency", in: 1...256)
+        webhookRatePerMinute = try reader.int("notify.webhook_rate_per_minute", in: 0...1_000_000)
+        emailConcurrency = try reader.int("notify.email_concurrency", in: 1...64)
+        emailRatePerMinute = try reader.int("notify.email_rate_per_minute", in: 0...1_000_000)
+        smtpURL = reader.string("notify.smtp_url").flatMap { $0.isEmpty ? nil : $0 }
+        smtpStartTLS = try reader.choice("notify.smtp_starttls", of: ["required", "optional", "none"])
+        smtpFrom = reader.string("notify.smtp_from").flatMap { $0.isEmpty ? nil : $0 }
+        smtpUsername = reader.string("notify.smtp_username").flatMap { $0.isEmpty ? nil : $0 }
+        smtpPassword = reader.string("notify.smtp_password").flatMap { $0.isEmpty ? nil : $0 }
+        smtpCAFile = reader.string("notify.smtp_ca_file").flatMap { $0.isEmpty ? nil : $0 }
+        if smtpURL != nil, smtpFrom == nil {
+            throw reader.error("notify.smtp_from", "must be set when notify.smtp_url is")
+        }
         timeoutSeconds = try reader.int("notify.timeout_seconds", in: 1...300)
     }
 }

@@ -33,4 +33,6 @@ public enum ExitStatus: Int32, Sendable {
     case partiallyRejected = 4
     /// An unexpected internal or database error; see the log.
     case failure = 5
+    /// Another process is doing the same job (it holds the job's advisory lock); nothing was done.
+    case busy = 6
 }

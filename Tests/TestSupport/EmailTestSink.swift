@@ -1,16 +1,15 @@
-import Foundation
-import Testing
+public import Foundation
 
 /// A real SMTP server for the delivery tests: `scripts/smtp-sink.py` (Debian's python3-aiosmtpd) on a free
 /// loopback port, storing each message in a temporary folder.
-struct EmailTestSink {
+public struct EmailTestSink: Sendable {
     /// What the sink recorded for one message (see scripts/smtp-sink.py).
-    struct Received: Decodable {
-        struct Part: Decodable {
-            var contentType: String
-            var charset: String?
-            var transferEncoding: String?
-            var text: String
+    public struct Received: Decodable, Sendable {
+        public struct Part: Decodable, Sendable {
+            public var contentType: String
+            public var charset: String?
+            public var transferEncoding: String?
+            public var text: String
 
             enum CodingKeys: String, CodingKey {
                 case charset, text
@@ -18,21 +17,21 @@ struct EmailTestSink {
             }
         }
 
-        var mailFrom: String
-        var rcptTos: [String]
-        var authenticated: Bool
+        public var mailFrom: String
+        public var rcptTos: [String]
+        public var authenticated: Bool
         /// Whether the message came over TLS (STARTTLS or SMTPS).
-        var tls: Bool
-        var date: String?
-        var from: String?
-        var to: String?
-        var subject: String?
-        var messageId: String?
-        var contentType: String
-        var parts: [Part]
-        var defects: [String]
+        public var tls: Bool
+        public var date: String?
+        public var from: String?
+        public var to: String?
+        public var subject: String?
+        public var messageId: String?
+        public var contentType: String
+        public var parts: [Part]
+        public var defects: [String]
         /// The DATA bytes as received (dot-unstuffed).
-        var raw: [UInt8] = []
+        public var raw: [UInt8] = []
 
         enum CodingKeys: String, CodingKey {
             case authenticated, tls, date, from, to, subject, parts, defects
@@ -40,21 +39,21 @@ struct EmailTestSink {
         }
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    let port: Int
-    let folder: URL
+    public let port: Int
+    public let folder: URL
     private let process: Process
 
     /// The repository's root, from this file's path.
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    public static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
     /// A Python 3 that can import aiosmtpd: `FINRCA_PYTHON`, else Debian's `/usr/bin/python3` (a pyenv or
     /// venv `python3` earlier on PATH does not see Debian's packages), else `python3` on PATH.
-    static func python() throws -> String {
+    public static func python() throws -> String {
         var candidates = ["/usr/bin/python3", "python3"]
         if let chosen = ProcessInfo.processInfo.environment["FINRCA_PYTHON"] { candidates.insert(chosen, at: 0) }
         for candidate in candidates {
@@ -75,7 +74,7 @@ struct EmailTestSink {
 
     /// Runs `body` with a started sink and stops the sink afterwards, whatever happens. `auth` is
     /// `user:password` to require; `tls` is `starttls` (required) or `implicit` (SMTPS).
-    static func with<Result>(
+    public static func with<Result>(
         auth: String? = nil, tls: String? = nil, _ body: (EmailTestSink) async throws -> Result
     ) async throws -> Result {
         let sink = try await start(auth: auth, tls: tls)
@@ -114,13 +113,13 @@ struct EmailTestSink {
     }
 
     /// `smtp://127.0.0.1:<port>`.
-    var url: String { "smtp://127.0.0.1:\(port)" }
+    public var url: String { "smtp://127.0.0.1:\(port)" }
 
     /// The server's self-signed certificate (with `tls`), for ``SMTPConfiguration/caCertificatesFile``.
-    var certificateFile: String { folder.appendingPathComponent("cert.pem").path }
+    public var certificateFile: String { folder.appendingPathComponent("cert.pem").path }
 
     /// The messages received so far, in order.
-    func received() throws -> [Received] {
+    public func received() throws -> [Received] {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
         return try names.map { name in
             var message = try JSONDecoder().decode(Received.self, from: Data(contentsOf: folder.appendingPathComponent(name)))
@@ -130,18 +129,17 @@ struct EmailTestSink {
         }
     }
 
-    /// Stops the server (SIGTERM, then SIGKILL after 5 s) and removes its folder.
-    func stop() {
+    /// Stops the server and removes its folder.
+    public func stop() {
         Self.stop(process)
         try? FileManager.default.removeItem(at: folder)
     }
 
+    /// SIGKILL: a child started from a Swift concurrency thread inherits a signal mask that blocks SIGTERM, and
+    /// waiting for it would hold a thread of the cooperative pool. The sink writes each message atomically.
     private static func stop(_ process: Process) {
         guard process.isRunning else { return }
-        process.terminate()
-        let deadline = ContinuousClock.now + .seconds(5)
-        while process.isRunning, ContinuousClock.now < deadline { usleep(20_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 }
