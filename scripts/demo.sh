@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # One command from a fresh machine to finrca running on built-in sample data:
 # installs what is missing (Debian packages), builds the release binary, starts the private PostgreSQL
-# cluster, then generate → migrate → ingest → detect, printing the ingest summary and the detector's findings.
+# cluster, then generate → migrate → ingest → detect → notify, printing the ingest summary, the detector's
+# findings and the alerts delivered to a local SMTP sink and a local webhook receiver that it starts
+# (stand-ins for the organisation's mail relay and chat webhook; messages land in .demo/mail and .demo/webhooks.jsonl).
 # Environment: DEMO_ROWS (default 200000), DEMO_SEED (default 42).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -11,7 +13,7 @@ rows="${DEMO_ROWS:-200000}"
 seed="${DEMO_SEED:-42}"
 
 command -v swift >/dev/null || die "swift is not on PATH (this machine kind ships it at /opt/swift)"
-apt_install postgresql libcurl4-openssl-dev
+apt_install postgresql libcurl4-openssl-dev python3-aiosmtpd openssl
 log "building finrca (release)"
 swift build -c release
 bin="$(swift build -c release --show-bin-path)/finrca"
@@ -24,12 +26,54 @@ log "generating $rows sample rows (seed $seed)"
 log "ingesting .demo/gl-sample.csv"
 status=0
 "$bin" ingest .demo/gl-sample.csv || status=$?
-log "detecting"
+# Local stand-ins for the mail relay and the chat webhook, on free loopback ports.
+rm -rf .demo/mail .demo/webhooks.jsonl .demo/*.port
+mkdir -p .demo/mail
+export FINRCA_NOTIFY_WEBHOOK_SECRET="${FINRCA_NOTIFY_WEBHOOK_SECRET:-$(openssl rand -hex 32)}"
+/usr/bin/python3 -W ignore scripts/smtp-sink.py --dir .demo/mail >.demo/smtp-sink.log 2>&1 &
+sink_pid=$!
+/usr/bin/python3 scripts/webhook-receiver.py --port-file .demo/webhook.port --secret "$FINRCA_NOTIFY_WEBHOOK_SECRET" \
+  --out .demo/webhooks.jsonl >.demo/webhook-receiver.log 2>&1 &
+receiver_pid=$!
+trap 'kill -9 $sink_pid $receiver_pid 2>/dev/null || true' EXIT
+for _ in $(seq 100); do [ -s .demo/mail/port ] && [ -s .demo/webhook.port ] && break; sleep 0.1; done
+[ -s .demo/mail/port ] && [ -s .demo/webhook.port ] || die "the local SMTP sink or webhook receiver did not start (.demo/*.log)"
+cat > .demo/routes.yaml <<YAML
+routes:
+  - name: finance-controllers
+    match: { min_severity: high, kinds: [mom_change, yoy_change, root_cause] }
+    channel: email
+    to: ["finance.controller@example.org"]
+    mode: immediate
+  - name: audit-team
+    match: { kinds: [duplicate_payment, below_approval_limit, round_amounts, benford, weekend_posting] }
+    channel: email
+    to: ["internal.audit@example.org"]
+    mode: digest
+  - name: ops-channel
+    match: { min_severity: critical }
+    channel: webhook
+    url: "http://127.0.0.1:$(cat .demo/webhook.port)/hooks/finrca"
+    mode: immediate
+YAML
+export FINRCA_NOTIFY_ROUTES_FILE=.demo/routes.yaml FINRCA_NOTIFY_SMTP_URL="smtp://127.0.0.1:$(cat .demo/mail/port)" \
+  FINRCA_NOTIFY_SMTP_STARTTLS=none FINRCA_NOTIFY_SMTP_FROM=finrca@example.org FINRCA_NOTIFY_EMAIL_RATE_PER_MINUTE=0
+log "detecting (alerts are queued for new findings only: a rerun on the same data queues none)"
 "$bin" detect
 echo
 log "the five most important findings"
 "$bin" findings --limit 5
 echo
+
+log "delivering alerts"
+"$bin" notify --dry-run | tail -n 1
+"$bin" notify || status=$?
+emails=$(ls .demo/mail/*.eml 2>/dev/null | wc -l)
+webhooks=$(wc -l < .demo/webhooks.jsonl 2>/dev/null || echo 0)
+echo
+echo "Alerts: $emails emails in .demo/mail/*.eml (decoded: .demo/mail/*.json), $webhooks signed webhooks in .demo/webhooks.jsonl"
+first=$(ls .demo/mail/*.eml 2>/dev/null | head -n 1)
+[ -n "$first" ] && { echo "First email's subject: $(grep -m1 '^Subject:' "$first" | cut -c10-)"; }
 echo "Database: $FINRCA_DATABASE_URL   binary: $bin"
 echo "Try:  $bin findings --kind root_cause      $bin rca --from 2024-03 --to 2024-04"
 exit "$status"

@@ -169,7 +169,7 @@ struct NotifierChannelTests {
                 let inFlight = Set(try await connection.rows("SELECT idempotency_key FROM alerts WHERE state = 'sending'").compactMap { $0[0] })
                 let deliveredBeforeKill = Int(try await connection.value("SELECT count(*)::text FROM alerts WHERE state = 'delivered'") ?? "") ?? -1
                 #expect(deliveredBeforeKill > 0 && deliveredBeforeKill < queued, "killed mid-batch: \(deliveredBeforeKill) of \(queued) delivered")
-                #expect(!inFlight.isEmpty && inFlight.count <= 4)
+                #expect(!inFlight.isEmpty && inFlight.count <= 8, "at most the claimed chunk (2 × concurrency) is unrecorded")
 
                 let second = try notify()
                 try await second.waitForExit()
