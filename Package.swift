@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "SampleData", targets: ["SampleData"]),
         .library(name: "Detector", targets: ["Detector"]),
         .library(name: "Notifier", targets: ["Notifier"]),
+        .library(name: "Server", targets: ["Server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/postgres-nio.git", exact: "1.33.2"),
@@ -78,6 +79,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Server",
+            dependencies: ["Shared"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "SampleData",
             dependencies: ["Shared"],
             swiftSettings: swiftSettings
@@ -101,6 +107,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(name: "FinrcaTestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "NotifierTests", dependencies: ["Notifier", "Shared", "FinrcaTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Shared"], swiftSettings: swiftSettings),
         .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "Shared"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",
