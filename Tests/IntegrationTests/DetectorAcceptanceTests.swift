@@ -1,3 +1,4 @@
+import FinrcaTestSupport
 import Detector
 import Foundation
 import Ingestor

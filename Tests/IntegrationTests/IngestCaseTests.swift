@@ -1,3 +1,4 @@
+import FinrcaTestSupport
 import Foundation
 import Ingestor
 import PostgresNIO

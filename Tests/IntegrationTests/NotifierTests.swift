@@ -1,3 +1,4 @@
+import FinrcaTestSupport
 import AsyncHTTPClient
 import Detector
 import Foundation

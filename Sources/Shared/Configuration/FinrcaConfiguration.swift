@@ -14,6 +14,8 @@ public struct FinrcaConfiguration: Sendable {
     public var routes: AlertRoutes
     /// Notifier settings.
     public var notify: NotifyConfiguration
+    /// HTTP API settings.
+    public var server: ServerConfiguration
 
     /// Creates a configuration from its parts; every part has defaults.
     public init(
@@ -22,7 +24,8 @@ public struct FinrcaConfiguration: Sendable {
         log: LogConfiguration = LogConfiguration(),
         detector: DetectorConfiguration = DetectorConfiguration(),
         routes: AlertRoutes = AlertRoutes(routes: []),
-        notify: NotifyConfiguration = NotifyConfiguration()
+        notify: NotifyConfiguration = NotifyConfiguration(),
+        server: ServerConfiguration = ServerConfiguration()
     ) {
         self.database = database
         self.ingest = ingest
@@ -30,6 +33,7 @@ public struct FinrcaConfiguration: Sendable {
         self.detector = detector
         self.routes = routes
         self.notify = notify
+        self.server = server
     }
 
     /// Layers defaults, the YAML `file` (when given), `environment` and `flags`, then validates every key.
@@ -83,7 +87,8 @@ public struct FinrcaConfiguration: Sendable {
             detector: try DetectorConfiguration(reader: reader),
             routes: try reader.string("notify.routes_file").flatMap { $0.isEmpty ? nil : $0 }.map(AlertRoutes.load(path:))
                 ?? AlertRoutes(routes: []),
-            notify: try NotifyConfiguration(reader: reader))
+            notify: try NotifyConfiguration(reader: reader),
+            server: try ServerConfiguration(reader: reader))
     }
 }
 

@@ -26,6 +26,22 @@ public enum Database {
         return connection
     }
 
+    /// The settings of a connection pool (`finrca serve`) with at most `database.pool_size` connections.
+    public static func clientConfiguration(_ configuration: DatabaseConfiguration) throws -> PostgresClient.Configuration {
+        let tls: PostgresClient.Configuration.TLS
+        switch configuration.tls {
+        case .disable: tls = .disable
+        case .prefer: tls = .prefer(.makeClientConfiguration())
+        case .require: tls = .require(.makeClientConfiguration())
+        }
+        var client = PostgresClient.Configuration(
+            host: configuration.host, port: configuration.port, username: configuration.username,
+            password: configuration.password, database: configuration.database, tls: tls)
+        client.options.maximumConnections = configuration.poolSize
+        client.options.connectTimeout = .seconds(configuration.connectTimeout.components.seconds)
+        return client
+    }
+
     /// Opens a connection, runs `body` with it and closes it, also when `body` throws.
     ///
     /// - Throws: ``DatabaseUnavailableError`` when the server cannot be reached or refuses the login;

@@ -1,0 +1,79 @@
+public import AsyncHTTPClient
+public import Hummingbird
+public import Logging
+public import PostgresNIO
+public import Prometheus
+public import Shared
+
+/// Builds `finrca serve`'s application: routes, middleware and the services that run beside the HTTP server.
+public enum FinrcaServer {
+    /// What the routes need.
+    public struct Dependencies: Sendable {
+        /// The connection pool (run it as a service: it is added to the application's services).
+        public var client: PostgresClient
+        /// The documents being served.
+        public var store: DocumentStore
+        /// Where `/metrics` reads the process's metrics.
+        public var registry: PrometheusCollectorRegistry
+        /// For the model call, when `OPENROUTER_API_KEY` is set.
+        public var httpClient: HTTPClient?
+        /// `OPENROUTER_API_KEY`.
+        public var modelAPIKey: String?
+
+        /// Creates the dependencies.
+        public init(
+            client: PostgresClient, store: DocumentStore, registry: PrometheusCollectorRegistry, httpClient: HTTPClient? = nil,
+            modelAPIKey: String? = nil
+        ) {
+            self.client = client
+            self.store = store
+            self.registry = registry
+            self.httpClient = httpClient
+            self.modelAPIKey = modelAPIKey
+        }
+    }
+
+    /// The router with every route; `log` records them.
+    ///
+    /// - Throws: ``ConfigurationError`` when `server.jwt_secret` is not set.
+    public static func router(
+        configuration: ServerConfiguration, dependencies: Dependencies, log: RouteLog = RouteLog(), logger: Logger
+    ) async throws -> Router<FinrcaRequestContext> {
+        guard let secret = configuration.jwtSecret else {
+            throw ConfigurationError(
+                key: "server.jwt_secret", source: "environment",
+                reason: "FINRCA_SERVER_JWT_SECRET is not set (at least 32 bytes); serve needs it to sign access tokens")
+        }
+        let issuer = await TokenIssuer(secret: secret, accessLifetime: .seconds(60 * configuration.accessTokenMinutes))
+        let router = Router(context: FinrcaRequestContext.self)
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: LogRequestsMiddleware(.debug))
+        if !configuration.corsOrigins.isEmpty {
+            router.add(middleware: OriginCORSMiddleware(origins: configuration.corsOrigins))
+        }
+        let routes = RouteRecorder(router, log: log)
+        let client = dependencies.client
+        let store = dependencies.store
+        MetaController(client: client, store: store, logger: logger).add(to: routes)
+        MetricsController(registry: dependencies.registry, client: client, logger: logger).add(to: routes)
+        AuthController(
+            client: client, issuer: issuer, hasher: PasswordHasher(cost: configuration.bcryptCost),
+            refreshLifetime: .seconds(86_400 * configuration.refreshTokenDays), allowRegister: configuration.allowRegister,
+            logger: logger
+        ).add(to: routes)
+        let protected = routes.group().add(middleware: BearerAuthenticator(issuer: issuer))
+        let documents = DocumentController(store: store)
+        documents.add(to: protected)
+        WaterfallController(documents: documents, client: client, logger: logger).add(to: protected)
+        FindingsController(client: client, logger: logger).add(to: protected)
+        var model: ChatModelClient?
+        if let httpClient = dependencies.httpClient, let key = dependencies.modelAPIKey {
+            model = ChatModelClient(
+                client: httpClient, url: configuration.llmURL, apiKey: key, model: configuration.llmModel,
+                timeout: .seconds(configuration.llmTimeoutSeconds), logger: logger)
+        }
+        ChatController(client: client, store: store, model: model, logger: logger).add(to: protected)
+        return router
+    }
+}
+

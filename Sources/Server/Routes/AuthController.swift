@@ -1,0 +1,112 @@
+public import Hummingbird
+public import Logging
+public import PostgresNIO
+import Shared
+
+/// `POST /login`, `/refresh`, `/logout` and (when enabled) `/register`.
+public struct AuthController: Sendable {
+    struct Credentials: Decodable {
+        var username: String
+        var password: String
+    }
+
+    struct RefreshRequest: Decodable {
+        var refreshToken: String
+
+        enum CodingKeys: String, CodingKey { case refreshToken = "refresh_token" }
+    }
+
+    let client: PostgresClient
+    let issuer: TokenIssuer
+    let hasher: PasswordHasher
+    let refreshLifetime: Duration
+    let allowRegister: Bool
+    let logger: Logger
+
+    /// Creates the controller.
+    public init(
+        client: PostgresClient, issuer: TokenIssuer, hasher: PasswordHasher, refreshLifetime: Duration,
+        allowRegister: Bool, logger: Logger
+    ) {
+        self.client = client
+        self.issuer = issuer
+        self.hasher = hasher
+        self.refreshLifetime = refreshLifetime
+        self.allowRegister = allowRegister
+        self.logger = logger
+    }
+
+    /// Adds the routes to `router`.
+    public func add(to router: some RouterMethods<FinrcaRequestContext>) {
+        router.post("/login") { request, context in try await login(request, context: context) }
+        router.post("/refresh") { request, context in try await refresh(request, context: context) }
+        router.post("/logout") { request, context in try await logout(request, context: context) }
+        router.post("/register") { request, context in try await register(request, context: context) }
+    }
+
+    private var users: UserStore { UserStore(logger: logger) }
+
+    func login(_ request: Request, context: FinrcaRequestContext) async throws -> Response {
+        let credentials = try await Self.decode(Credentials.self, request, context)
+        let stored = try await client.withConnection { try await users.credentials(username: credentials.username, on: $0) }
+        let matches = try await hasher.verify(credentials.password, hash: stored?.hash)
+        guard matches, let stored, !stored.disabled else {
+            logger.notice("login refused", metadata: ["user": .string(credentials.username)])
+            throw APIError(.unauthorized, "invalid_credentials", "unknown user name or wrong password")
+        }
+        return try await tokenPair(for: AuthenticatedUser(id: stored.id, username: credentials.username))
+    }
+
+    func refresh(_ request: Request, context: FinrcaRequestContext) async throws -> Response {
+        let body = try await Self.decode(RefreshRequest.self, request, context)
+        let user = try await client.withConnection {
+            try await users.redeemRefreshToken(sha256: TokenIssuer.sha256(body.refreshToken), on: $0)
+        }
+        guard let user else {
+            throw APIError(.unauthorized, "invalid_refresh_token", "the refresh token is unknown, expired or revoked; log in again")
+        }
+        return try await tokenPair(for: user)
+    }
+
+    func logout(_ request: Request, context: FinrcaRequestContext) async throws -> Response {
+        let body = try await Self.decode(RefreshRequest.self, request, context)
+        try await client.withConnection { try await users.revokeRefreshToken(sha256: TokenIssuer.sha256(body.refreshToken), on: $0) }
+        return Response(status: .noContent)
+    }
+
+    func register(_ request: Request, context: FinrcaRequestContext) async throws -> Response {
+        guard allowRegister else { throw APIError.notFound("registration is disabled (server.allow_register)") }
+        let credentials = try await Self.decode(Credentials.self, request, context)
+        do {
+            guard UserStore.isValidName(credentials.username) else { throw UserStore.AddError.invalidName(credentials.username) }
+            try UserStore.checkPassword(credentials.password)
+            let hash = try await hasher.hash(credentials.password)
+            let id = try await client.withConnection { try await users.add(username: credentials.username, passwordHash: hash, on: $0) }
+            return .json(.object([("id", .int(id)), ("username", .string(credentials.username))]), status: .created)
+        } catch let error as UserStore.AddError {
+            if case .taken = error { throw APIError(.conflict, "username_taken", error.description) }
+            throw APIError(.badRequest, error == .weakPassword ? "weak_password" : "invalid_username", error.description)
+        }
+    }
+
+    private func tokenPair(for user: AuthenticatedUser) async throws -> Response {
+        let access = try await issuer.accessToken(for: user)
+        let refresh = TokenIssuer.refreshToken()
+        try await client.withConnection {
+            try await users.storeRefreshToken(sha256: refresh.sha256, userID: user.id, lifetime: refreshLifetime, on: $0)
+        }
+        return .json(.object([
+            ("access_token", .string(access)), ("refresh_token", .string(refresh.token)), ("token_type", .string("Bearer")),
+            ("expires_in", .int(Int64(issuer.accessLifetime.inSeconds))),
+        ]))
+    }
+
+    /// Decodes a JSON body, answering 400 with the decoder's complaint when it does not fit.
+    static func decode<Body: Decodable>(_ type: Body.Type, _ request: Request, _ context: FinrcaRequestContext) async throws -> Body {
+        do {
+            return try await request.decode(as: type, context: context)
+        } catch {
+            throw APIError(.badRequest, "invalid_body", "the request body must be JSON with the documented fields")
+        }
+    }
+}

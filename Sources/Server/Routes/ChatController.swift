@@ -1,0 +1,195 @@
+import Foundation
+public import Hummingbird
+public import Logging
+public import PostgresNIO
+import Shared
+
+/// Chat rooms and messages (stored in PostgreSQL, each room private to its user) and `POST /chat/{room_id}`,
+/// which answers from the served run's documents: deterministically, or phrased by a model when one is
+/// configured and its text uses only the facts' numbers.
+public struct ChatController: Sendable {
+    struct RoomBody: Decodable {
+        var title: String?
+    }
+
+    struct ChatBody: Decodable {
+        var message: String
+    }
+
+    let client: PostgresClient
+    let store: DocumentStore
+    let model: ChatModelClient?
+    let logger: Logger
+
+    /// Creates the controller; `model` nil answers deterministically.
+    public init(client: PostgresClient, store: DocumentStore, model: ChatModelClient?, logger: Logger) {
+        self.client = client
+        self.store = store
+        self.model = model
+        self.logger = logger
+    }
+
+    static let roomJSON = "jsonb_build_object('id', id, 'title', title, 'created_at', created_at, 'updated_at', updated_at)::text"
+    static let messageJSON = """
+        jsonb_build_object('id', id, 'room_id', room_id, 'role', role, 'content', content, 'intent', intent,
+            'run_id', run_id, 'facts', facts, 'chart', chart, 'created_at', created_at)::text
+        """
+
+    /// Adds the routes to `group`.
+    public func add(to group: some RouterMethods<FinrcaRequestContext>) {
+        group.get("/rooms") { _, context in
+            let user = try context.requireUser()
+            let rooms = try await strings(
+                "SELECT \(Self.roomJSON) FROM chat_rooms WHERE user_id = $1 ORDER BY updated_at DESC, id DESC", user.id)
+            return Self.raw("{\"rooms\":[" + rooms.joined(separator: ",") + "]}")
+        }
+        group.post("/rooms") { request, context in
+            let user = try context.requireUser()
+            let body = try await AuthController.decode(RoomBody.self, request, context)
+            let title = try Self.title(body.title ?? RoomTitle.untitled)
+            let room = try await strings(
+                "INSERT INTO chat_rooms (user_id, title) VALUES ($1, $2) RETURNING \(Self.roomJSON)", user.id, title)
+            return Self.raw(room[0], status: .created)
+        }
+        group.get("/rooms/:id") { _, context in
+            let (user, room) = try Self.ids(context)
+            return Self.raw(try await owned("SELECT \(Self.roomJSON) FROM chat_rooms WHERE id = $1 AND user_id = $2", room, user))
+        }
+        group.patch("/rooms/:id") { request, context in
+            let (user, room) = try Self.ids(context)
+            let body = try await AuthController.decode(RoomBody.self, request, context)
+            guard let title = body.title else { throw APIError.badParameter("title", "give the new title") }
+            return Self.raw(try await owned(
+                "UPDATE chat_rooms SET title = $3, updated_at = now() WHERE id = $1 AND user_id = $2 RETURNING \(Self.roomJSON)",
+                room, user, try Self.title(title)))
+        }
+        group.delete("/rooms/:id") { _, context in
+            let (user, room) = try Self.ids(context)
+            _ = try await owned("DELETE FROM chat_rooms WHERE id = $1 AND user_id = $2 RETURNING id::text", room, user)
+            return Response(status: .noContent)
+        }
+        group.get("/rooms/:id/messages") { request, context in
+            let (user, room) = try Self.ids(context)
+            _ = try await owned("SELECT id::text FROM chat_rooms WHERE id = $1 AND user_id = $2", room, user)
+            let limit = try FindingsController.limit(request.uri.queryParameters.get("limit"), default: 100, maximum: 500)
+            let before = try request.uri.queryParameters.get("before").map { text -> Int64 in
+                guard let id = Int64(text) else { throw APIError.badParameter("before", "before is a message id") }
+                return id
+            } ?? Int64.max
+            let messages = try await strings(
+                """
+                SELECT text FROM (SELECT id, \(Self.messageJSON) AS text FROM chat_messages
+                                  WHERE room_id = $1 AND id < $2 ORDER BY id DESC LIMIT \(limit)) page ORDER BY id
+                """, room, before)
+            return Self.raw("{\"messages\":[" + messages.joined(separator: ",") + "]}")
+        }
+        group.delete("/rooms/:id/messages") { _, context in
+            let (user, room) = try Self.ids(context)
+            _ = try await owned("SELECT id::text FROM chat_rooms WHERE id = $1 AND user_id = $2", room, user)
+            _ = try await strings("DELETE FROM chat_messages WHERE room_id = $1 RETURNING id::text", room)
+            return Response(status: .noContent)
+        }
+        group.post("/chat/:room_id") { request, context in
+            let user = try context.requireUser()
+            guard let room = context.parameters.get("room_id", as: Int64.self) else {
+                throw APIError.badParameter("room_id", "a room id is a whole number")
+            }
+            let body = try await AuthController.decode(ChatBody.self, request, context)
+            return try await chat(body.message, room: room, user: user)
+        }
+    }
+
+    func chat(_ message: String, room: Int64, user: AuthenticatedUser) async throws -> Response {
+        let question = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !question.isEmpty, question.count <= 2000 else {
+            throw APIError.badParameter("message", "the message must be 1 to 2000 characters")
+        }
+        let roomTitle = try await owned("SELECT title FROM chat_rooms WHERE id = $1 AND user_id = $2", room, user.id)
+        guard let snapshot = store.current else { throw APIError.noRun }
+        var answer: ChatAnswer
+        do {
+            answer = try ChatAssistant().answer(question, documents: snapshot.contents)
+        } catch {
+            logger.error("chat could not collect facts", metadata: ["error": "\(error)"])
+            throw APIError(.internalServerError, "incomplete_run", "the latest run's documents lack what this answer needs: \(error)")
+        }
+        if let model {
+            do {
+                let text = try await model.phrase(question: question, answer: answer)
+                let adopted = AnswerComposer().adopt(modelText: text, over: answer, question: question)
+                if !adopted.unsupported.isEmpty {
+                    logger.notice("model answer used numbers not in the facts; answered deterministically",
+                                  metadata: ["numbers": "\(adopted.unsupported)"])
+                }
+                answer = adopted.answer
+            } catch {
+                logger.warning("model unavailable; answered deterministically", metadata: ["error": "\(error.description)"])
+            }
+        }
+        let facts = JSONValue.array(answer.facts.map(\.json)).text
+        let chart = answer.chart.map(\.text)
+        let stored = try await client.withTransaction(logger: logger) { connection in
+            var texts: [String] = []
+            for try await text in try await connection.query(
+                """
+                INSERT INTO chat_messages (room_id, role, content) VALUES (\(room), 'user', \(question))
+                RETURNING \(unescaped: Self.messageJSON)
+                """, logger: logger
+            ).decode(String.self) { texts.append(text) }
+            for try await text in try await connection.query(
+                """
+                INSERT INTO chat_messages (room_id, role, content, intent, run_id, facts, chart)
+                VALUES (\(room), 'assistant', \(answer.text), \(answer.intent.rawValue), \(snapshot.runID), \(facts)::jsonb, \(chart)::jsonb)
+                RETURNING \(unescaped: Self.messageJSON)
+                """, logger: logger
+            ).decode(String.self) { texts.append(text) }
+            let title = roomTitle == RoomTitle.untitled ? RoomTitle.make(from: question) : roomTitle
+            try await connection.query("UPDATE chat_rooms SET title = \(title), updated_at = now() WHERE id = \(room)", logger: logger)
+            return texts
+        }
+        return Self.raw(
+            "{\"room_id\":\(room),\"phrasing\":\"\(answer.phrasing.rawValue)\",\"language\":\"\(answer.language.rawValue)\",\"question\":\(stored[0]),\"answer\":\(stored[1])}")
+    }
+
+    /// The caller and the room id of a `/rooms/:id…` route.
+    static func ids(_ context: FinrcaRequestContext) throws -> (user: Int64, room: Int64) {
+        let user = try context.requireUser()
+        guard let room = context.parameters.get("id", as: Int64.self) else {
+            throw APIError.badParameter("id", "a room id is a whole number")
+        }
+        return (user.id, room)
+    }
+
+    static func title(_ text: String) throws -> String {
+        let title = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...200).contains(title.count) else { throw APIError.badParameter("title", "a title is 1 to 200 characters") }
+        return title
+    }
+
+    static func raw(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// The first column of every row of `sql` run with `values` bound as $1, $2, ….
+    func strings(_ sql: String, _ values: any (PostgresEncodable & Sendable)...) async throws -> [String] {
+        var bindings = PostgresBindings()
+        for value in values { try bindings.append(value) }
+        var result: [String] = []
+        for try await text in try await client.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).decode(String.self) {
+            result.append(text)
+        }
+        return result
+    }
+
+    /// The first row's text of `sql`, or 404 when there is none (the room does not exist or is another user's).
+    func owned(_ sql: String, _ values: any (PostgresEncodable & Sendable)...) async throws -> String {
+        var bindings = PostgresBindings()
+        for value in values { try bindings.append(value) }
+        for try await text in try await client.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).decode(String.self) {
+            return text
+        }
+        throw APIError.notFound("no such room")
+    }
+}
