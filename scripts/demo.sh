@@ -76,4 +76,34 @@ first=$(ls .demo/mail/*.eml 2>/dev/null | head -n 1)
 [ -n "$first" ] && { echo "First email's subject: $(grep -m1 '^Subject:' "$first" | cut -c10-)"; }
 echo "Database: $FINRCA_DATABASE_URL   binary: $bin"
 echo "Try:  $bin findings --kind root_cause      $bin rca --from 2024-03 --to 2024-04"
-exit "$status"
+
+# The API: a demo user (password kept in .demo/api-password, git-ignored) and finrca serve in the foreground.
+[ -s .demo/api-password ] || openssl rand -hex 12 > .demo/api-password
+password="$(cat .demo/api-password)"
+if ! "$bin" user list | grep -q "[[:space:]]demo[[:space:]]"; then
+  printf '%s\n' "$password" | "$bin" user add demo --password-stdin
+fi
+export FINRCA_SERVER_JWT_SECRET="${FINRCA_SERVER_JWT_SECRET:-$(openssl rand -hex 32)}"
+port="${FINRCA_SERVER_PORT:-8080}"
+export FINRCA_SERVER_PORT="$port"
+base="http://127.0.0.1:$port"
+cat <<TEXT
+
+The API is starting on $base (stop it with Ctrl-C). In another terminal:
+
+  token=\$(curl -s -X POST $base/login -H 'Content-Type: application/json' \\
+      -d '{"username":"demo","password":"$password"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+  curl -s -H "Authorization: Bearer \$token" $base/dashboard | head -c 600; echo
+  curl -s -H "Authorization: Bearer \$token" "$base/findings?severity=critical&limit=5"
+  room=\$(curl -s -X POST -H "Authorization: Bearer \$token" -H 'Content-Type: application/json' -d '{}' $base/rooms \\
+      | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  curl -s -X POST -H "Authorization: Bearer \$token" -H 'Content-Type: application/json' \\
+      -d '{"message":"why did spend change in the latest month?"}' $base/chat/\$room
+  curl -s $base/openapi.json | head -c 300; echo
+
+TEXT
+[ "$status" -eq 0 ] || log "note: ingest exited with $status (some rows rejected; see ingest_rejects)"
+if [ "${DEMO_SERVE:-yes}" = "no" ]; then exit "$status"; fi
+kill -9 $sink_pid $receiver_pid 2>/dev/null || true
+trap - EXIT
+exec "$bin" serve

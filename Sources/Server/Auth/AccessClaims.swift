@@ -1,4 +1,4 @@
-public import JWTKit
+import JWTKit
 
 /// The claims of an access token: subject (user id), name, issue and expiry times, and `typ: access`.
 struct AccessClaims: JWTPayload {

@@ -9,6 +9,7 @@ import Shared
 /// whose `exp` has passed is refused.
 public struct TokenIssuer: Sendable {
     private let keys: JWTKeyCollection
+    private let verified = VerifiedTokenCache()
     /// Access token lifetime.
     public let accessLifetime: Duration
 
@@ -31,6 +32,7 @@ public struct TokenIssuer: Sendable {
     ///
     /// - Throws: ``APIError`` 401 saying why the token was refused.
     public func verify(_ token: String) async throws(APIError) -> AuthenticatedUser {
+        if let user = verified.user(for: token) { return user }
         let claims: AccessClaims
         do {
             claims = try await keys.verify(token, as: AccessClaims.self)
@@ -40,7 +42,9 @@ public struct TokenIssuer: Sendable {
             throw APIError.unauthorized("the access token is not valid")
         }
         guard let id = Int64(claims.sub.value) else { throw APIError.unauthorized("the access token is not valid") }
-        return AuthenticatedUser(id: id, username: claims.name)
+        let user = AuthenticatedUser(id: id, username: claims.name)
+        verified.insert(token, user: user, expires: claims.exp.value)
+        return user
     }
 
     /// A new refresh token (`rt_` and 43 base64url characters of 32 random bytes) and the SHA-256 hex stored

@@ -3,7 +3,7 @@ import Foundation
 public import Logging
 import NIOCore
 import NIOHTTP1
-public import Shared
+import Shared
 
 /// Calls an OpenAI-compatible chat-completions endpoint (OpenRouter by default) to phrase an answer from its
 /// facts: a per-request timeout, up to two retries after a network error, HTTP 429 or 5xx (0.5 s, then 1 s).

@@ -1,7 +1,7 @@
-public import Foundation
+import Foundation
 public import Logging
 public import PostgresNIO
-public import Shared
+import Shared
 
 /// Reads the latest detector run's documents from PostgreSQL into the ``DocumentStore`` when a newer run lands.
 public struct DocumentLoader: Sendable {

@@ -15,7 +15,7 @@ public struct DocumentRefresher: Service {
     }
 
     public func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
                     try await loader.refresh()

@@ -1,6 +1,6 @@
 import CompressNIO
 import Crypto
-public import Foundation
+import Foundation
 public import NIOCore
 public import Shared
 

@@ -1,6 +1,6 @@
-public import Hummingbird
+import Hummingbird
 import NIOCore
-public import Shared
+import Shared
 
 extension Response {
     /// A JSON response with `value` as its body.

@@ -101,10 +101,10 @@ public struct AuthController: Sendable {
         ]))
     }
 
-    /// Decodes a JSON body, answering 400 with the decoder's complaint when it does not fit.
-    static func decode<Body: Decodable>(_ type: Body.Type, _ request: Request, _ context: FinrcaRequestContext) async throws -> Body {
+    /// Decodes a JSON body; 400 `invalid_body` when it is not JSON of the expected shape.
+    static func decode<Body: Decodable & Sendable>(_ type: Body.Type, _ request: Request, _ context: FinrcaRequestContext) async throws -> Body {
         do {
-            return try await request.decode(as: type, context: context)
+            return try await request.decode(as: Body.self, context: context)
         } catch {
             throw APIError(.badRequest, "invalid_body", "the request body must be JSON with the documented fields")
         }

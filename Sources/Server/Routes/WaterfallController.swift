@@ -1,7 +1,7 @@
 public import Hummingbird
 public import Logging
 public import PostgresNIO
-public import Shared
+import Shared
 
 /// `GET /charts/rca-waterfall?from=&to=&dimension=` (and `POST` with the same fields as a JSON body): the
 /// latest run's waterfall without parameters; for other periods, a bridge from `from`'s total to `to`'s by
