@@ -24,6 +24,9 @@ public struct NotificationRunner: Sendable {
         public var held = 0
         /// Why alerts were held, one line per channel.
         public var problems: [String] = []
+
+        /// An empty summary.
+        public init() {}
     }
 
     private let routes: [String: AlertRoute]

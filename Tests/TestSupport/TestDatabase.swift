@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Logging
 public import PostgresNIO
 public import Shared
@@ -28,7 +28,7 @@ public enum TestDatabase {
         let server = try serverConfiguration()
         var database = server
         database.database = "finrca_test_\(getpid())_\(UInt32.random(in: 0...UInt32.max))"
-        try await Database.withConnection(server, logger: logger) { connection in
+        _ = try await Database.withConnection(server, logger: logger) { connection in
             try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(database.database)"), logger: logger)
         }
         do {
@@ -45,7 +45,7 @@ public enum TestDatabase {
     }
 
     private static func drop(_ name: String, server: DatabaseConfiguration) async throws {
-        try await Database.withConnection(server, logger: logger) { connection in
+        _ = try await Database.withConnection(server, logger: logger) { connection in
             try await connection.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
         }
     }

@@ -96,6 +96,12 @@ public struct IngestConfiguration: Sendable {
     public var defaultProfile: String
     /// `maintenance_work_mem` (MiB) for building a new partition's indexes.
     public var indexBuildMemoryMiB: Int
+    /// Where `finrca run` finds new files.
+    public var inboxDirectory = "/var/lib/finrca/inbox"
+    /// Where `finrca run` moves loaded files.
+    public var archiveDirectory = "/var/lib/finrca/archive"
+    /// Where `finrca run` moves refused files, each with a `.reason` file.
+    public var failedDirectory = "/var/lib/finrca/failed"
 
     /// Creates a configuration with the documented defaults.
     public init(
@@ -120,6 +126,13 @@ public struct IngestConfiguration: Sendable {
             mappingsDirectory: reader.string("ingest.mappings_dir") ?? "config/mappings",
             defaultProfile: reader.string("ingest.default_profile") ?? "finance_expense",
             indexBuildMemoryMiB: try reader.int("ingest.index_build_memory_mb", in: 16...4096))
+        inboxDirectory = reader.string("ingest.inbox_dir") ?? inboxDirectory
+        archiveDirectory = reader.string("ingest.archive_dir") ?? archiveDirectory
+        failedDirectory = reader.string("ingest.failed_dir") ?? failedDirectory
+        for (key, value) in [("ingest.inbox_dir", inboxDirectory), ("ingest.archive_dir", archiveDirectory), ("ingest.failed_dir", failedDirectory)]
+        where value.isEmpty {
+            throw reader.error(key, "must name a folder")
+        }
     }
 }
 
