@@ -8,7 +8,7 @@ cd "$FINRCA_ROOT"
 
 command -v swift >/dev/null || die "swift is not on PATH (this machine kind ships it at /opt/swift)"
 # libcurl for the SMTP channel; aiosmtpd and openssl for the real SMTP server the email tests start
-apt_install libcurl4-openssl-dev python3-aiosmtpd openssl
+apt_install libcurl4-openssl-dev python3-aiosmtpd openssl systemd
 FINRCA_TEST_DATABASE_URL="${FINRCA_TEST_DATABASE_URL:-$(bash scripts/pg-start.sh)}"
 export FINRCA_TEST_DATABASE_URL
 

@@ -70,6 +70,10 @@ public struct NotificationRunner: Sendable {
                 }
             }
             try await connection.query("RESET synchronous_commit", logger: logger)
+            logger.notice("notify pass finished", metadata: [
+                "notify.delivered": "\(summary.delivered)", "notify.retrying": "\(summary.retrying)",
+                "notify.dead": "\(summary.dead)", "notify.recovered": "\(summary.recovered)", "notify.held": "\(summary.held)",
+            ])
             return summary
         }
     }

@@ -33,6 +33,20 @@ public enum FinrcaServer {
         }
     }
 
+    /// A Prometheus metrics factory writing into `registry`, with names made Prometheus-safe
+    /// (`hb.request.duration` → `hb_request_duration`); bootstrap `MetricsSystem` with it once per process.
+    public static func metricsFactory(registry: PrometheusCollectorRegistry) -> PrometheusMetricsFactory {
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.nameAndLabelSanitizer = { label, dimensions in
+            (metricName(label), dimensions.map { (metricName($0.0), $0.1) })
+        }
+        return factory
+    }
+
+    static func metricName(_ label: String) -> String {
+        String(label.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == ":" ? $0 : "_" })
+    }
+
     /// The router with every route; `log` records them.
     ///
     /// - Throws: ``ConfigurationError`` when `server.jwt_secret` is not set.

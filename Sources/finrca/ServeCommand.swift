@@ -31,11 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
                 _ = try await Migrator().migrate(on: connection, logger: logger)
             }
             let registry = PrometheusCollectorRegistry()
-            var factory = PrometheusMetricsFactory(registry: registry)
-            factory.nameAndLabelSanitizer = { label, dimensions in
-                (Self.metricName(label), dimensions.map { (Self.metricName($0.0), $0.1) })
-            }
-            MetricsSystem.bootstrap(factory)
+            MetricsSystem.bootstrap(FinrcaServer.metricsFactory(registry: registry))
             let client = PostgresClient(configuration: try Database.clientConfiguration(configuration.database), backgroundLogger: logger)
             let store = DocumentStore()
             let apiKey = ProcessInfo.processInfo.environment["OPENROUTER_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
@@ -63,10 +59,5 @@ struct ServeCommand: AsyncParsableCommand {
                 throw error
             }
         }
-    }
-
-    /// A Prometheus-safe name: `hb.request.duration` → `hb_request_duration`.
-    static func metricName(_ label: String) -> String {
-        String(label.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == ":" ? $0 : "_" })
     }
 }

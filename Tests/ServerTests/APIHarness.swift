@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import Metrics
 import NIOCore
 import PostgresNIO
 import Prometheus
@@ -17,6 +18,12 @@ import Testing
 struct APIHarness {
     static let secret = "api-test-secret-0123456789abcdef0123456789"
     static let password = "correct horse battery"
+    /// The process-wide metrics registry (MetricsSystem can be bootstrapped once per process).
+    static let registry: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(FinrcaServer.metricsFactory(registry: registry))
+        return registry
+    }()
 
     let client: any TestClientProtocol
     let connection: PostgresConnection
@@ -46,7 +53,7 @@ struct APIHarness {
                 let router = try await FinrcaServer.router(
                     configuration: frozen,
                     dependencies: .init(
-                        client: postgres, store: store, registry: PrometheusCollectorRegistry(), httpClient: http,
+                        client: postgres, store: store, registry: registry, httpClient: http,
                         modelAPIKey: modelAPIKey),
                     log: log, logger: TestDatabase.logger)
                 let app = Application(router: router, logger: TestDatabase.logger)

@@ -192,6 +192,8 @@ struct APITests {
             #expect(metrics.status == .ok)
             #expect(metrics.text.contains("finrca_findings{kind=\"mom_change\",severity=\"high\"} 1"))
             #expect(metrics.text.contains("finrca_ingest_rows{outcome=\"loaded\"} 6"))
+            #expect(metrics.text.contains("hb_requests{http_route=\"/eda\",http_request_method=\"GET\",http_response_status_code=\"200\"}"))
+            #expect(metrics.text.contains("http_server_request_duration_bucket{http_route=\"/eda\""))
         }
     }
 

@@ -219,6 +219,12 @@ public struct DetectorRunner: Sendable {
         if let directory = configuration.dashboardDirectory {
             try DashboardFiles.write(documents, runID: outcome.runID, to: directory)
         }
+        logger.notice("detector run committed", metadata: [
+            "detector.run": "\(outcome.runID)", "detector.lines": "\(columns.count)",
+            "detector.findings": "\(findings.count)", "detector.new": "\(outcome.newFindings)",
+            "detector.alerts_queued": "\(outcome.alertsQueued)",
+            "detector.seconds": .string(String(format: "%.2f", (clock.now - started).inSeconds)),
+        ])
         let headlines = findings.sorted {
             $0.severity != $1.severity ? $0.severity > $1.severity
                 : ($0.draft.delta ?? $0.draft.actual ?? .zero).minorUnits.magnitude > ($1.draft.delta ?? $1.draft.actual ?? .zero).minorUnits.magnitude
