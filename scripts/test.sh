@@ -7,8 +7,10 @@ source "$(dirname "$0")/lib.sh"
 cd "$FINRCA_ROOT"
 
 command -v swift >/dev/null || die "swift is not on PATH (this machine kind ships it at /opt/swift)"
-# libcurl for the SMTP channel; aiosmtpd and openssl for the real SMTP server the email tests start
+# libcurl for the SMTP channel; aiosmtpd and openssl for the real SMTP server the email tests start;
+# systemd-analyze for the unit checks; openapi-spec-validator (PyPI) checks the API's OpenAPI document
 apt_install libcurl4-openssl-dev python3-aiosmtpd openssl systemd
+python3 -c 'import openapi_spec_validator' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check openapi-spec-validator
 FINRCA_TEST_DATABASE_URL="${FINRCA_TEST_DATABASE_URL:-$(bash scripts/pg-start.sh)}"
 export FINRCA_TEST_DATABASE_URL
 

@@ -31,13 +31,14 @@ struct APIHarness {
 
     /// Runs `body` with a harness; the model is called only with `modelAPIKey`.
     static func with(
-        allowRegister: Bool = false, modelURL: String? = nil, modelAPIKey: String? = nil,
+        allowRegister: Bool = false, corsOrigins: [String] = [], modelURL: String? = nil, modelAPIKey: String? = nil,
         _ body: @escaping @Sendable (APIHarness) async throws -> Void
     ) async throws {
         var configuration = ServerConfiguration()
         configuration.jwtSecret = secret
         configuration.bcryptCost = 4
         configuration.allowRegister = allowRegister
+        configuration.corsOrigins = corsOrigins
         configuration.llmTimeoutSeconds = 5
         if let modelURL { configuration.llmURL = modelURL }
         let frozen = configuration

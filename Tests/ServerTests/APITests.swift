@@ -197,6 +197,41 @@ struct APITests {
         }
     }
 
+    @Test("CORS: a listed origin gets its preflight and Access-Control-Allow-Origin; another origin gets no CORS headers")
+    func cors() async throws {
+        try await APIHarness.with(corsOrigins: ["https://dashboard.example.org"]) { api in
+            let preflight = try await api.send(.options, "/eda", headers: [
+                .origin: "https://dashboard.example.org", .accessControlRequestMethod: "GET",
+            ])
+            #expect(preflight.status == .noContent)
+            #expect(preflight.headers[.accessControlAllowOrigin] == "https://dashboard.example.org")
+            #expect(preflight.headers[.accessControlAllowHeaders]?.contains("Authorization") == true)
+            let (token, _) = try await api.login()
+            let allowed = try await api.send(.get, "/eda", token: token, headers: [.origin: "https://dashboard.example.org"])
+            #expect(allowed.headers[.accessControlAllowOrigin] == "https://dashboard.example.org")
+            #expect(allowed.headers[.accessControlExposeHeaders] == "ETag")
+            let other = try await api.send(.get, "/eda", token: token, headers: [.origin: "https://evil.example.com"])
+            #expect(other.status == .ok && other.headers[.accessControlAllowOrigin] == nil)
+            #expect(try await api.send(.options, "/eda", headers: [.origin: "https://evil.example.com", .accessControlRequestMethod: "GET"])
+                .headers[.accessControlAllowOrigin] == nil)
+        }
+    }
+
+    @Test("the OpenAPI document passes openapi-spec-validator (installed by scripts/test.sh)")
+    func openAPIValidates() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-m", "openapi_spec_validator", EmailTestSink.repositoryRoot.appendingPathComponent("Sources/Server/Resources/openapi.json").path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains(": OK"), "\(text) — install it with `python3 -m pip install openapi-spec-validator` (scripts/test.sh does)")
+    }
+
     @Test("the OpenAPI document is valid JSON 3.1 and lists exactly the routes the router registered")
     func openAPIMatchesRoutes() async throws {
         try await APIHarness.with { api in
