@@ -20,6 +20,8 @@ public struct NotificationRunner: Sendable {
         public var dead = 0
         /// Attempts returned to the queue because an earlier notifier ended mid-attempt.
         public var recovered = 0
+        /// Alerts not sent because all their findings were reviewed as expected or false alarm meanwhile.
+        public var cancelled = 0
         /// Due alerts left queued, untouched, because their channel is not configured.
         public var held = 0
         /// Why alerts were held, one line per channel.
@@ -72,7 +74,8 @@ public struct NotificationRunner: Sendable {
             try await connection.query("RESET synchronous_commit", logger: logger)
             logger.notice("notify pass finished", metadata: [
                 "notify.delivered": "\(summary.delivered)", "notify.retrying": "\(summary.retrying)",
-                "notify.dead": "\(summary.dead)", "notify.recovered": "\(summary.recovered)", "notify.held": "\(summary.held)",
+                "notify.dead": "\(summary.dead)", "notify.cancelled": "\(summary.cancelled)",
+                "notify.recovered": "\(summary.recovered)", "notify.held": "\(summary.held)",
             ])
             return summary
         }
@@ -153,6 +156,11 @@ public struct NotificationRunner: Sendable {
                     guard nextClaimed < claimed.count else { break }
                     let alert = claimed[nextClaimed]
                     nextClaimed += 1
+                    if alert.findings.isEmpty {
+                        try await outbox.cancel(alert, on: connection)
+                        summary.cancelled += 1
+                        continue
+                    }
                     inFlight += 1
                     group.addTask {
                         guard let route = routes[alert.route] else {

@@ -180,7 +180,7 @@ struct InboxScan {
                 + "\(summary.alertsQueued) alerts queued")
         lines.append(
             "  notify: \(summary.notify.delivered) delivered, \(summary.notify.retrying) to retry, \(summary.notify.dead) dead, "
-                + "\(summary.notify.held) held")
+                + "\(summary.notify.cancelled) cancelled, \(summary.notify.held) held")
         for problem in summary.notify.problems { lines.append("  ! \(problem)") }
         lines.append(
             String(format: "  %.2f s (ingest %.2f s, detect %.2f s, notify %.2f s); exit code %d", summary.seconds,

@@ -53,7 +53,7 @@ struct NotifyCommand: AsyncParsableCommand {
                     encoder.outputFormatting = [.sortedKeys]
                     print(String(decoding: try encoder.encode(summary), as: UTF8.self))
                 } else {
-                    print("notify: \(summary.delivered) delivered, \(summary.retrying) to retry, \(summary.dead) dead, \(summary.recovered) interrupted attempts requeued, \(summary.held) held")
+                    print("notify: \(summary.delivered) delivered, \(summary.retrying) to retry, \(summary.dead) dead, \(summary.cancelled) cancelled, \(summary.recovered) interrupted attempts requeued, \(summary.held) held")
                 }
                 for problem in summary.problems { printError(problem) }
                 if !summary.problems.isEmpty { throw ExitCode(ExitStatus.usage) }

@@ -48,7 +48,7 @@ struct StatusCommand: AsyncParsableCommand {
                 let alerts = try await Self.rows(
                     """
                     SELECT state, count(*)::text, coalesce(to_char(min(created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || 'Z', '')
-                    FROM alerts GROUP BY state ORDER BY array_position(ARRAY['pending','sending','retrying','dead','delivered'], state)
+                    FROM alerts GROUP BY state ORDER BY array_position(ARRAY['pending','sending','retrying','dead','cancelled','delivered'], state)
                     """, on: connection, logger: logger)
                 lines += alerts.isEmpty ? ["  none"] : alerts.map { "  \($0[0]): \($0[1])\($0[0] == "delivered" ? "" : " (oldest \($0[2]))")" }
                 lines.append("\npartitions of finance_expense:")

@@ -125,6 +125,32 @@ struct NotifierChannelTests {
         }
     }
 
+    @Test("a finding reviewed as false alarm after its alert was queued: the alert is cancelled, not sent; digests drop it")
+    func reviewedBeforeDelivery() async throws {
+        try await NotifierTests.withReceiver(failFirst: 0) { port, out in
+            let routes = AlertRoutes(routes: [
+                AlertRoute(name: "ops", match: .init(minSeverity: "high"), channel: .webhook, url: "http://127.0.0.1:\(port)/hook"),
+                AlertRoute(name: "digest", match: .init(minSeverity: "high"), channel: .webhook, url: "http://127.0.0.1:\(port)/hook", mode: .digest),
+            ])
+            try await NotifierTests.withQueuedAlerts(routes: routes) { _, connection, queued in
+                let reviewed = try #require(try await connection.value(
+                    "SELECT finding_ids[1]::text FROM alerts WHERE route = 'ops' ORDER BY id LIMIT 1"))
+                _ = try await connection.rows("UPDATE findings SET review_status = 'false_alarm' WHERE id = \(reviewed)")
+                let client = WebhookSender.makeClient(connectTimeout: .seconds(2))
+                let summary = try await NotificationRunner(routes: routes, configuration: NotifierTests.configuration(baseDelaySeconds: 0), logger: TestDatabase.logger)
+                    .run(on: connection, client: client)
+                try await client.shutdown()
+                #expect(summary.cancelled == 1 && summary.delivered == queued - 1)
+                let cancelled = try await connection.rows("SELECT idempotency_key, state FROM alerts WHERE state = 'cancelled'")
+                #expect(cancelled.count == 1)
+                let requests = try NotifierTests.requests(out)
+                #expect(!requests.contains { $0["idempotency_key"] as? String == cancelled.first?[0] })
+                let digest = try #require(requests.first { ($0["body"] as? String)?.contains("\"mode\":\"digest\"") == true }?["body"] as? String)
+                #expect(!digest.contains("\"id\":\(reviewed),"), "the digest leaves the reviewed finding out")
+            }
+        }
+    }
+
     @Test("SIGKILL of `finrca notify` mid-batch, then a rerun: every alert delivered once, only in-flight ones again with the same key")
     func killMidBatch() async throws {
         let executable = try CrashRecoveryTests.finrcaExecutable()

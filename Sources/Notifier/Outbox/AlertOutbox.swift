@@ -44,7 +44,9 @@ public struct AlertOutbox: Sendable {
         return count
     }
 
-    /// Claims up to `limit` alerts of `channel` due at `dueBy` (oldest first), marking them `sending`.
+    /// Claims up to `limit` alerts of `channel` due at `dueBy` (oldest first), marking them `sending`. Findings
+    /// reviewed as `expected` or `false_alarm` since the alert was queued are left out of it; an alert left
+    /// with none is for ``cancel(_:on:)``.
     public func claim(
         channel: AlertRoute.Channel, limit: Int, dueBy: Date, on connection: PostgresConnection
     ) async throws -> [ClaimedAlert] {
@@ -69,6 +71,16 @@ public struct AlertOutbox: Sendable {
                 id: alert.id, idempotencyKey: alert.key, route: alert.route, mode: AlertRoute.Mode(rawValue: alert.mode) ?? .immediate,
                 attempt: alert.attempt, findings: alert.findings.sorted().compactMap { findings[$0] })
         }
+    }
+
+    /// Marks an alert whose findings were all reviewed as expected or false alarm before delivery `cancelled`.
+    public func cancel(_ alert: ClaimedAlert, on connection: PostgresConnection) async throws {
+        try await connection.query(
+            """
+            UPDATE alerts SET state = 'cancelled',
+                last_error = 'not sent: every finding was reviewed as expected or false alarm before delivery'
+            WHERE id = \(alert.id)
+            """, logger: logger)
     }
 
     /// Records the outcome of an attempt.
@@ -100,7 +112,7 @@ public struct AlertOutbox: Sendable {
             """
             SELECT id, kind, severity, period, dimension_path, actual::text, expected::text, delta::text, currency,
                    explanation, evidence::text
-            FROM findings WHERE id = ANY(\(ids))
+            FROM findings WHERE id = ANY(\(ids)) AND review_status NOT IN ('expected', 'false_alarm')
             """, logger: logger
         ).decode((Int64, String, String, String?, String, String?, String?, String?, String, String, String).self) {
             result[id] = AlertFinding(

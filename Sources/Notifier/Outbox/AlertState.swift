@@ -1,6 +1,6 @@
 public import Foundation
 
-/// Where an alert is in its life: pending → sending → delivered | retrying | dead.
+/// Where an alert is in its life: pending → sending → delivered | retrying | dead | cancelled.
 public enum AlertState: String, Sendable, Codable, CaseIterable {
     /// Queued by the detector, never tried.
     case pending
@@ -12,6 +12,8 @@ public enum AlertState: String, Sendable, Codable, CaseIterable {
     case retrying
     /// Every allowed try failed; nobody will try again.
     case dead
+    /// Not sent: all its findings were reviewed as expected or false alarm before delivery.
+    case cancelled
 }
 
 /// Decides what follows a delivery attempt. Pure: the tests feed outcomes and check the decisions.

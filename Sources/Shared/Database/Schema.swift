@@ -219,6 +219,16 @@ public enum Schema {
             """,
             "CREATE INDEX chat_messages_room ON chat_messages (room_id, id)",
         ]),
+        Migration(version: 5, name: "alerts can be cancelled", statements: [
+            """
+            ALTER TABLE alerts DROP CONSTRAINT alerts_state_check, ADD CONSTRAINT alerts_state_check
+                CHECK (state IN ('pending', 'sending', 'delivered', 'retrying', 'dead', 'cancelled'))
+            """,
+            """
+            COMMENT ON COLUMN alerts.state IS
+                'pending, sending, delivered, retrying, dead, or cancelled (every finding reviewed as expected or false alarm before delivery)'
+            """,
+        ]),
     ]
 
     /// The name of the partition holding `fiscalYear`, e.g. `finance_expense_y2024`.
