@@ -162,7 +162,6 @@ let package = Package(
                 "Shared", "Ingestor", "SampleData", "Detector", "Notifier", "FinrcaTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: swiftSettings
         ),

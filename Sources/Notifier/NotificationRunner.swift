@@ -1,4 +1,4 @@
-public import AsyncHTTPClient
+import AsyncHTTPClient
 import Foundation
 public import Logging
 public import PostgresNIO
@@ -46,10 +46,23 @@ public struct NotificationRunner: Sendable {
         self.logger = logger
     }
 
-    /// Delivers every due alert of every configured channel.
+    /// Delivers every due alert of every configured channel, with a webhook client of its own (connection
+    /// timeout: the smaller of 5 s and `notify.timeout_seconds`) that is shut down afterwards.
     ///
     /// - Throws: ``JobLockHeldError`` when another notifier is running; database errors.
-    public func run(on connection: PostgresConnection, client: HTTPClient) async throws -> Summary {
+    public func run(on connection: PostgresConnection) async throws -> Summary {
+        let client = WebhookSender.makeClient(connectTimeout: .seconds(min(5, configuration.timeoutSeconds)))
+        do {
+            let summary = try await run(on: connection, client: client)
+            try await client.shutdown()
+            return summary
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+
+    private func run(on connection: PostgresConnection, client: HTTPClient) async throws -> Summary {
         try await JobLock.notify.withLock(on: connection, logger: logger) {
             let outbox = AlertOutbox(logger: logger)
             // Claims and records commit without waiting for the WAL flush: a PostgreSQL crash may then forget

@@ -137,9 +137,7 @@ struct IngestBench: AsyncParsableCommand {
             try await connection.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(database.database) WITH (FORCE)"), logger: logger)
             try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(database.database)"), logger: logger)
         }
-        try await Database.withConnection(database, logger: logger) { connection in
-            _ = try await Migrator().migrate(on: connection, logger: logger)
-        }
+        _ = try await Database.withConnection(database, logger: logger) { try await Migrator().migrate(on: $0, logger: logger) }
     }
 }
 

@@ -46,8 +46,7 @@ struct DetectCommand: AsyncParsableCommand {
         let detector = configuration.detector
         let routes = configuration.routes.routes
         try await withExitCodes {
-            let report = try await Database.withConnection(configuration.database, logger: logger) { connection in
-                _ = try await Migrator().migrate(on: connection, logger: logger)
+            let report = try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
                 return try await DetectorRunner(configuration: detector, routes: routes, logger: logger)
                     .run(on: connection, period: period.flatMap(FiscalPeriod.init))
             }

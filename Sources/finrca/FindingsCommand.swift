@@ -40,8 +40,7 @@ struct FindingsCommand: AsyncParsableCommand {
             guard let minimum = levels.firstIndex(of: severity) else { throw ValidationError("--severity must be one of \(levels.joined(separator: ", "))") }
             let allowed = Array(levels[minimum...])
             try await withExitCodes {
-                try await Database.withConnection(configuration.database, logger: logger) { connection in
-                    _ = try await Migrator().migrate(on: connection, logger: logger)
+                try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
                     let rows = try await connection.query(
                         """
                         SELECT json_build_object(
@@ -108,8 +107,7 @@ struct FindingsCommand: AsyncParsableCommand {
             let logger = bootstrapLogging(configuration.log)
             let reviewer = by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
             try await withExitCodes {
-                let updated = try await Database.withConnection(configuration.database, logger: logger) { connection in
-                    _ = try await Migrator().migrate(on: connection, logger: logger)
+                let updated = try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
                     var count = 0
                     for try await _ in try await connection.query(
                         """

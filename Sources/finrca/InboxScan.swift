@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Detector
 import Foundation
 import Ingestor
@@ -102,15 +101,8 @@ struct InboxScan {
         summary.timings["detect"] = (clock.now - detectStarted).inSeconds
 
         let notifyStarted = clock.now
-        let client = WebhookSender.makeClient(connectTimeout: .seconds(min(5, configuration.notify.timeoutSeconds)))
-        do {
-            summary.notify = try await NotificationRunner(routes: configuration.routes, configuration: configuration.notify, logger: logger)
-                .run(on: connection, client: client)
-            try await client.shutdown()
-        } catch {
-            try? await client.shutdown()
-            throw error
-        }
+        summary.notify = try await NotificationRunner(routes: configuration.routes, configuration: configuration.notify, logger: logger)
+            .run(on: connection)
         for problem in summary.notify.problems { logger.warning("alerts held", metadata: ["problem": .string(problem)]) }
         summary.timings["notify"] = (clock.now - notifyStarted).inSeconds
 

@@ -58,8 +58,7 @@ struct IngestCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         let exitCode = try await withExitCodes {
-            try await Database.withConnection(configuration.database, logger: logger) { connection in
-                _ = try await Migrator().migrate(on: connection, logger: logger)
+            try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
                 let loader = BatchLoader(configuration: configuration.ingest, logger: logger)
                 var worst = ExitStatus.ok
                 for file in files {

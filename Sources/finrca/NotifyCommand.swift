@@ -1,5 +1,4 @@
 import ArgumentParser
-import AsyncHTTPClient
 import Foundation
 import Logging
 import Notifier
@@ -32,22 +31,13 @@ struct NotifyCommand: AsyncParsableCommand {
         let configuration = try global.loadConfiguration()
         let logger = bootstrapLogging(configuration.log)
         try await withExitCodes {
-            try await Database.withConnection(configuration.database, logger: logger) { connection in
-                _ = try await Migrator().migrate(on: connection, logger: logger)
+            try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
                 if dryRun {
                     try await printDue(configuration: configuration, on: connection, logger: logger)
                     return
                 }
-                let client = WebhookSender.makeClient(connectTimeout: .seconds(min(5, configuration.notify.timeoutSeconds)))
-                let summary: NotificationRunner.Summary
-                do {
-                    summary = try await NotificationRunner(routes: configuration.routes, configuration: configuration.notify, logger: logger)
-                        .run(on: connection, client: client)
-                    try await client.shutdown()
-                } catch {
-                    try? await client.shutdown()
-                    throw error
-                }
+                let summary = try await NotificationRunner(routes: configuration.routes, configuration: configuration.notify, logger: logger)
+                    .run(on: connection)
                 if json {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.sortedKeys]

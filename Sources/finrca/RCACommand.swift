@@ -47,8 +47,7 @@ struct RCACommand: AsyncParsableCommand {
         let filter = try filter()
         let (start, end) = (FiscalPeriod(from)!, FiscalPeriod(to)!)
         try await withExitCodes {
-            let (explanation, currency) = try await Database.withConnection(configuration.database, logger: logger) { connection in
-                _ = try await Migrator().migrate(on: connection, logger: logger)
+            let (explanation, currency) = try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
                 let reader = LedgerReader(logger: logger)
                 let currency = configuration.detector.currency.isEmpty ? try await reader.currency(on: connection) : configuration.detector.currency
                 let totals = try await reader.sliceTotals(on: connection)

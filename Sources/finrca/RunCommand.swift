@@ -30,8 +30,7 @@ struct RunCommand: AsyncParsableCommand {
         let scanID = Self.scanID()
         logger[metadataKey: "scan"] = .string(scanID)
         let summary = try await withExitCodes {
-            try await Database.withConnection(configuration.database, logger: logger) { connection in
-                _ = try await Migrator().migrate(on: connection, logger: logger)
+            try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
                 return try await JobLock.scan.withLock(on: connection, logger: logger) {
                     try await InboxScan(configuration: configuration, logger: logger).run(on: connection, scanID: scanID)
                 }

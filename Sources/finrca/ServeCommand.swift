@@ -27,8 +27,8 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = try global.loadConfiguration()
         let logger = bootstrapLogging(configuration.log)
         try await withExitCodes {
-            try await Database.withConnection(configuration.database, logger: logger) { connection in
-                _ = try await Migrator().migrate(on: connection, logger: logger)
+            _ = try await Database.withConnection(configuration.database, logger: logger) {
+                try await Migrator().migrate(on: $0, logger: logger)
             }
             let registry = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(FinrcaServer.metricsFactory(registry: registry))

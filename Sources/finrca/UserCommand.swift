@@ -43,8 +43,7 @@ struct UserCommand: AsyncParsableCommand {
             }
             try await withExitCodes {
                 let hash = try await PasswordHasher(cost: configuration.server.bcryptCost).hash(password)
-                try await Database.withConnection(configuration.database, logger: logger) { connection in
-                    _ = try await Migrator().migrate(on: connection, logger: logger)
+                try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
                     do {
                         let id = try await UserStore(logger: logger).add(username: username, passwordHash: hash, on: connection)
                         print("added user \(username) (id \(id))")
@@ -66,8 +65,7 @@ struct UserCommand: AsyncParsableCommand {
             let configuration = try global.loadConfiguration()
             let logger = bootstrapLogging(configuration.log)
             try await withExitCodes {
-                try await Database.withConnection(configuration.database, logger: logger) { connection in
-                    _ = try await Migrator().migrate(on: connection, logger: logger)
+                try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
                     let users = try await UserStore(logger: logger).list(on: connection)
                     for user in users {
                         print("\(user.id)\t\(user.username)\t\(user.disabled ? "disabled" : "active")\t\(ISO8601DateFormatter().string(from: user.createdAt))")
@@ -91,8 +89,7 @@ struct UserCommand: AsyncParsableCommand {
             let configuration = try global.loadConfiguration()
             let logger = bootstrapLogging(configuration.log)
             try await withExitCodes {
-                try await Database.withConnection(configuration.database, logger: logger) { connection in
-                    _ = try await Migrator().migrate(on: connection, logger: logger)
+                try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
                     guard try await UserStore(logger: logger).disable(username: username, on: connection) else {
                         printError("finrca user disable: no user \(username)")
                         throw ExitCode(ExitStatus.usage)

@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import FinrcaTestSupport
 import Foundation
 import Notifier
@@ -27,10 +26,8 @@ struct NotifierChannelTests {
         ])
         try await EmailTestSink.with { sink in
             try await NotifierTests.withQueuedAlerts(routes: routes) { _, connection, queued in
-                let client = WebhookSender.makeClient(connectTimeout: .seconds(2))
                 let summary = try await NotificationRunner(routes: routes, configuration: Self.emailConfiguration(sink), logger: TestDatabase.logger)
-                    .run(on: connection, client: client)
-                try await client.shutdown()
+                    .run(on: connection)
                 #expect(queued >= 2)
                 #expect(summary.delivered == queued)
                 let received = try sink.received()
@@ -75,10 +72,8 @@ struct NotifierChannelTests {
         ])
         try await EmailTestSink.with { sink in
             try await NotifierTests.withQueuedAlerts(routes: routes) { _, connection, queued in
-                let client = WebhookSender.makeClient(connectTimeout: .seconds(2))
                 let summary = try await NotificationRunner(routes: routes, configuration: Self.emailConfiguration(sink), logger: TestDatabase.logger)
-                    .run(on: connection, client: client)
-                try await client.shutdown()
+                    .run(on: connection)
                 #expect(queued == 2)
                 #expect(summary.dead == 1 && summary.retrying == 1 && summary.delivered == 0)
                 #expect(try await connection.rows("SELECT route, state, attempts::text FROM alerts ORDER BY route")
@@ -93,10 +88,8 @@ struct NotifierChannelTests {
     func permanentWebhookRefusal() async throws {
         try await NotifierTests.withReceiver(failFirst: 1_000, failStatus: 400) { port, _ in
             try await NotifierTests.withQueuedAlerts(port: port) { connection, routes, queued in
-                let client = WebhookSender.makeClient(connectTimeout: .seconds(2))
                 let summary = try await NotificationRunner(routes: routes, configuration: NotifierTests.configuration(baseDelaySeconds: 0), logger: TestDatabase.logger)
-                    .run(on: connection, client: client)
-                try await client.shutdown()
+                    .run(on: connection)
                 #expect(summary.dead == queued && summary.retrying == 0)
                 #expect(try await connection.rows("SELECT state, attempts::text, count(*)::text FROM alerts GROUP BY 1, 2")
                     == [["dead", "1", String(queued)]])
@@ -112,10 +105,8 @@ struct NotifierChannelTests {
                 AlertRoute(name: "mail", match: .init(minSeverity: "high"), channel: .email, to: ["controller@example.org"]),
             ])
             try await NotifierTests.withQueuedAlerts(routes: routes) { _, connection, queued in
-                let client = WebhookSender.makeClient(connectTimeout: .seconds(2))
                 let summary = try await NotificationRunner(routes: routes, configuration: NotifierTests.configuration(baseDelaySeconds: 0), logger: TestDatabase.logger)
-                    .run(on: connection, client: client)
-                try await client.shutdown()
+                    .run(on: connection)
                 #expect(summary.delivered == queued / 2 && summary.held == queued / 2)
                 #expect(summary.problems.count == 1 && summary.problems[0].contains("notify.smtp_url"))
                 #expect(try await connection.rows("SELECT channel, state, attempts::text, count(*)::text FROM alerts GROUP BY 1, 2, 3 ORDER BY 1")
@@ -136,10 +127,8 @@ struct NotifierChannelTests {
                 let reviewed = try #require(try await connection.value(
                     "SELECT finding_ids[1]::text FROM alerts WHERE route = 'ops' ORDER BY id LIMIT 1"))
                 _ = try await connection.rows("UPDATE findings SET review_status = 'false_alarm' WHERE id = \(reviewed)")
-                let client = WebhookSender.makeClient(connectTimeout: .seconds(2))
                 let summary = try await NotificationRunner(routes: routes, configuration: NotifierTests.configuration(baseDelaySeconds: 0), logger: TestDatabase.logger)
-                    .run(on: connection, client: client)
-                try await client.shutdown()
+                    .run(on: connection)
                 #expect(summary.cancelled == 1 && summary.delivered == queued - 1)
                 let cancelled = try await connection.rows("SELECT idempotency_key, state FROM alerts WHERE state = 'cancelled'")
                 #expect(cancelled.count == 1)

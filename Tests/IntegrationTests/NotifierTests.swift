@@ -1,5 +1,4 @@
 import FinrcaTestSupport
-import AsyncHTTPClient
 import Detector
 import Foundation
 import Ingestor
@@ -18,25 +17,10 @@ struct NotifierTests {
     static func withReceiver<T>(
         failFirst: Int, failStatus: Int = 500, delayMilliseconds: Int = 0, _ body: (Int, String) async throws -> T
     ) async throws -> T {
-        let folder = try TemporaryFolder()
-        let out = folder.file("requests.jsonl")
-        let portFile = folder.file("port")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../scripts/webhook-receiver.py").standardized.path
-        process.arguments = ["python3", script, "--port-file", portFile, "--secret", secret, "--out", out, "--fail-first", "\(failFirst)",
-                             "--fail-status", "\(failStatus)", "--delay-ms", "\(delayMilliseconds)"]
-        try process.run()
-        // SIGKILL: a child started from a concurrency thread inherits a mask that blocks SIGTERM.
-        defer { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
-        // The receiver writes the port once its socket listens.
-        var port: Int?
-        for _ in 0..<400 where port == nil {
-            port = (try? String(contentsOfFile: portFile, encoding: .utf8)).flatMap { Int($0) }
-            if port == nil { try await Task.sleep(for: .milliseconds(25)) }
-        }
-        _ = folder
-        return try await body(try #require(port, "scripts/webhook-receiver.py did not start within 10 s"), out)
+        try await ScriptServer.with(
+            "webhook-receiver.py",
+            arguments: ["--secret", secret, "--fail-first", "\(failFirst)", "--fail-status", "\(failStatus)", "--delay-ms", "\(delayMilliseconds)"],
+            body)
     }
 
     static func requests(_ path: String) throws -> [[String: Any]] {
@@ -82,16 +66,14 @@ struct NotifierTests {
         try await Self.withReceiver(failFirst: 3) { port, out in
             try await Self.withQueuedAlerts(port: port) { connection, routes, queued in
                 #expect(queued >= 1)
-                let client = WebhookSender.makeClient(connectTimeout: .seconds(2))
                 let runner = NotificationRunner(routes: routes, configuration: Self.configuration(baseDelaySeconds: 0), logger: TestDatabase.logger)
                 // Each pass tries every due alert once; the failed ones are due again for the next pass.
                 var deliveredCount = 0
                 var passes = 0
                 while deliveredCount < queued, passes < 5 {
-                    deliveredCount += try await runner.run(on: connection, client: client).delivered
+                    deliveredCount += try await runner.run(on: connection).delivered
                     passes += 1
                 }
-                try await client.shutdown()
                 #expect(deliveredCount == queued)
                 #expect(passes == 2)
                 #expect(try await connection.value("SELECT count(*)::text FROM alerts WHERE state = 'delivered'") == String(queued))
@@ -117,10 +99,8 @@ struct NotifierTests {
     @Test("receiver down: alerts stay retrying, nothing is marked delivered")
     func receiverDown() async throws {
         try await Self.withQueuedAlerts(port: 9) { connection, routes, queued in
-            let client = WebhookSender.makeClient(connectTimeout: .seconds(2))
             let summary = try await NotificationRunner(routes: routes, configuration: Self.configuration(baseDelaySeconds: 60), logger: TestDatabase.logger)
-                .run(on: connection, client: client)
-            try await client.shutdown()
+                .run(on: connection)
             #expect(summary.delivered == 0)
             #expect(summary.retrying == queued)
             #expect(try await connection.value("SELECT count(*)::text FROM alerts WHERE state = 'retrying' AND last_error IS NOT NULL") == String(queued))

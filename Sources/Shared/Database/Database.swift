@@ -68,6 +68,18 @@ public enum Database {
         }
     }
 
+    /// ``withConnection(_:logger:_:)`` after bringing the schema up to date, as every command but `migrate` does.
+    public static func withMigratedConnection<Result>(
+        _ configuration: DatabaseConfiguration,
+        logger: Logger,
+        _ body: (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        try await withConnection(configuration, logger: logger) { connection in
+            _ = try await Migrator().migrate(on: connection, logger: logger)
+            return try await body(connection)
+        }
+    }
+
     /// A short, safe description of a driver error: the server's message and SQLSTATE, or the error's type.
     public static func describe(_ error: any Error) -> String {
         if let error = error as? PostgresTransactionError {
