@@ -6,13 +6,10 @@ import NIOPosix
 public struct PasswordHasher: Sendable {
     /// The bcrypt cost of new hashes.
     public let cost: UInt8
-    /// A hash of a random string nobody knows, at the same cost.
-    private let dummy: String
 
-    /// Creates a hasher with `cost` (4–16); computes one hash, so it blocks for one hash's time.
+    /// Creates a hasher with `cost` (4–16).
     public init(cost: Int) {
         self.cost = UInt8(clamping: cost)
-        dummy = Bcrypt.hash(String(UInt64.random(in: 0...UInt64.max), radix: 36), cost: self.cost)
     }
 
     /// The bcrypt hash of `password`.
@@ -21,11 +18,13 @@ public struct PasswordHasher: Sendable {
         return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
     }
 
-    /// Whether `password` matches `hash`. Without a hash (unknown user) it checks against a fixed dummy hash,
-    /// so the answer takes as long either way and does not reveal which user names exist.
+    /// Whether `password` matches `hash`. Without a hash (unknown user) it hashes the password at the same cost
+    /// and answers false, so the answer takes as long either way and does not reveal which user names exist.
     public func verify(_ password: String, hash: String?) async throws -> Bool {
-        let stored = hash ?? dummy
-        let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: stored) }
-        return matches && hash != nil
+        guard let hash else {
+            _ = try await self.hash(password)
+            return false
+        }
+        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
     }
 }

@@ -52,8 +52,7 @@ public struct TokenIssuer: Sendable {
     public static func refreshToken() -> (token: String, sha256: String) {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        let token = "rt_" + Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let token = "rt_" + Data(bytes).base64URLEncodedString
         return (token, sha256(token))
     }
 

@@ -85,8 +85,7 @@ extension FactCollector {
                 )
             }
         }
-        let chart = try chart("chart_trend", documents)
-        return ChatEvidence(facts: facts, chart: chart, chartName: chart == nil ? nil : "chart_trend")
+        return try evidence(facts, chart: "chart_trend", documents)
     }
 
     /// The latest change, the largest steps of each variance bridge, the root-cause set and the best candidates.
@@ -179,7 +178,6 @@ extension FactCollector {
                     )
             )
         }
-        let chart = try chart("chart_rca_waterfall", documents)
-        return ChatEvidence(facts: facts, chart: chart, chartName: chart == nil ? nil : "chart_rca_waterfall")
+        return try evidence(facts, chart: "chart_rca_waterfall", documents)
     }
 }

@@ -175,7 +175,6 @@ extension FactCollector {
                 )
             }
         }
-        let chart = try chart("chart_anomaly_scatter", documents)
-        return ChatEvidence(facts: facts, chart: chart, chartName: chart == nil ? nil : "chart_anomaly_scatter")
+        return try evidence(facts, chart: "chart_anomaly_scatter", documents)
     }
 }

@@ -98,8 +98,7 @@ extension FactCollector {
                 )
             }
         }
-        let chart = try chart("chart_category_breakdown", documents)
-        return ChatEvidence(facts: facts, chart: chart, chartName: chart == nil ? nil : "chart_category_breakdown")
+        return try evidence(facts, chart: "chart_category_breakdown", documents)
     }
 
     /// Spend of two periods (or fiscal years), their exact difference and the relative change.
@@ -186,8 +185,7 @@ extension FactCollector {
                 )
             }
         }
-        let chart = try chart("chart_trend", documents)
-        return ChatEvidence(facts: facts, chart: chart, chartName: chart == nil ? nil : "chart_trend")
+        return try evidence(facts, chart: "chart_trend", documents)
     }
 
     /// `change / |base|` in tenths of a percent, rounded half away from zero on integers; nil for a zero base or

@@ -73,6 +73,12 @@ public struct FactCollector: Sendable {
         return try DocumentCursor.open(name, in: documents).field("figure").value
     }
 
+    /// `facts` with the chart document `name`'s figure attached, when the run has it.
+    func evidence(_ facts: [ChatFact], chart name: String, _ documents: [String: JSONValue]) throws(ChatDataError) -> ChatEvidence {
+        let figure = try chart(name, documents)
+        return ChatEvidence(facts: facts, chart: figure, chartName: figure == nil ? nil : name)
+    }
+
     /// ` for cost centre 31090 in 2024-05` / ` untuk pusat biaya 31090 pada 2024-05`, or empty.
     func qualifier(member: ChatMember?, periods: [String], _ language: ChatLanguage) -> String {
         var text = ""

@@ -41,7 +41,7 @@ public struct ChatController: Sendable {
             let user = try context.requireUser()
             let rooms = try await strings(
                 "SELECT \(Self.roomJSON) FROM chat_rooms WHERE user_id = $1 ORDER BY updated_at DESC, id DESC", user.id)
-            return Self.raw("{\"rooms\":[" + rooms.joined(separator: ",") + "]}")
+            return Response.json(text: "{\"rooms\":[" + rooms.joined(separator: ",") + "]}")
         }
         group.post("/rooms") { request, context in
             let user = try context.requireUser()
@@ -49,17 +49,17 @@ public struct ChatController: Sendable {
             let title = try Self.title(body.title ?? RoomTitle.untitled)
             let room = try await strings(
                 "INSERT INTO chat_rooms (user_id, title) VALUES ($1, $2) RETURNING \(Self.roomJSON)", user.id, title)
-            return Self.raw(room[0], status: .created)
+            return Response.json(text: room[0], status: .created)
         }
         group.get("/rooms/:id") { _, context in
             let (user, room) = try Self.ids(context)
-            return Self.raw(try await owned("SELECT \(Self.roomJSON) FROM chat_rooms WHERE id = $1 AND user_id = $2", room, user))
+            return Response.json(text: try await owned("SELECT \(Self.roomJSON) FROM chat_rooms WHERE id = $1 AND user_id = $2", room, user))
         }
         group.patch("/rooms/:id") { request, context in
             let (user, room) = try Self.ids(context)
             let body = try await AuthController.decode(RoomBody.self, request, context)
             guard let title = body.title else { throw APIError.badParameter("title", "give the new title") }
-            return Self.raw(try await owned(
+            return Response.json(text: try await owned(
                 "UPDATE chat_rooms SET title = $3, updated_at = now() WHERE id = $1 AND user_id = $2 RETURNING \(Self.roomJSON)",
                 room, user, try Self.title(title)))
         }
@@ -81,7 +81,7 @@ public struct ChatController: Sendable {
                 SELECT text FROM (SELECT id, \(Self.messageJSON) AS text FROM chat_messages
                                   WHERE room_id = $1 AND id < $2 ORDER BY id DESC LIMIT \(limit)) page ORDER BY id
                 """, room, before)
-            return Self.raw("{\"messages\":[" + messages.joined(separator: ",") + "]}")
+            return Response.json(text: "{\"messages\":[" + messages.joined(separator: ",") + "]}")
         }
         group.delete("/rooms/:id/messages") { _, context in
             let (user, room) = try Self.ids(context)
@@ -147,7 +147,7 @@ public struct ChatController: Sendable {
             try await connection.query("UPDATE chat_rooms SET title = \(title), updated_at = now() WHERE id = \(room)", logger: logger)
             return texts
         }
-        return Self.raw(
+        return Response.json(text: 
             "{\"room_id\":\(room),\"phrasing\":\"\(answer.phrasing.rawValue)\",\"language\":\"\(answer.language.rawValue)\",\"question\":\(stored[0]),\"answer\":\(stored[1])}")
     }
 
@@ -166,11 +166,6 @@ public struct ChatController: Sendable {
         return title
     }
 
-    static func raw(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(string: text)))
-    }
 
     /// The first column of every row of `sql` run with `values` bound as $1, $2, ….
     func strings(_ sql: String, _ values: any (PostgresEncodable & Sendable)...) async throws -> [String] {

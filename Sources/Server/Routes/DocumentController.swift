@@ -2,9 +2,14 @@ public import Hummingbird
 
 /// The original API's read-only routes, each answered from the latest run's precomputed documents.
 public struct DocumentController: Sendable {
-    /// Dimensions with a breakdown document (`breakdown_<dimension>`), the allow-list of
-    /// `/eda/breakdown/{dimension}` and of the waterfall's `dimension`.
-    public static let dimensions = ["directorate", "cost_center", "gl_account", "supplier", "functional_area"]
+    /// Dimensions with a breakdown document (`breakdown_<dimension>`) and their `finance_expense` column: the
+    /// allow-list of `/eda/breakdown/{dimension}` and of the waterfall's `dimension` (no other text reaches SQL).
+    static let dimensionColumns = [
+        ("directorate", "directorate"), ("cost_center", "cost_center_id"), ("gl_account", "general_ledger_account"),
+        ("supplier", "supplier"), ("functional_area", "functional_area"),
+    ]
+    /// The dimensions, in that order.
+    public static let dimensions = dimensionColumns.map(\.0)
     /// `group_by` values of `/eda/timeseries`.
     static let timeSeries = ["month_year", "fiscal_year", "posting_period"]
     /// `method` of `/anomaly/detect` → document.

@@ -96,9 +96,7 @@ public struct FindingsController: Sendable {
         let page = rows.prefix(limit)
         let next = rows.count > limit ? page.last.map { "\"\(Self.encodeCursor($0.0))\"" } ?? "null" : "null"
         let body = "{\"findings\":[" + page.map(\.1).joined(separator: ",") + "],\"next_cursor\":\(next)}"
-        return Response(
-            status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "private, no-cache"],
-            body: .init(byteBuffer: ByteBuffer(string: body)))
+        return .json(text: body, cacheControl: "private, no-cache")
     }
 
     func one(_ id: Int64) async throws -> Response {
@@ -108,9 +106,7 @@ public struct FindingsController: Sendable {
             logger: logger
         ).decode((Int64, String).self) { text = row }
         guard let text else { throw APIError.notFound("no finding \(id)") }
-        return Response(
-            status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "private, no-cache"],
-            body: .init(byteBuffer: ByteBuffer(string: text)))
+        return .json(text: text, cacheControl: "private, no-cache")
     }
 
     func runs(_ request: Request) async throws -> Response {
@@ -125,9 +121,7 @@ public struct FindingsController: Sendable {
             FROM detector_runs ORDER BY id DESC LIMIT \(limit)
             """, logger: logger
         ).decode(String.self) { rows.append(row) }
-        return Response(
-            status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "private, no-cache"],
-            body: .init(byteBuffer: ByteBuffer(string: "{\"runs\":[" + rows.joined(separator: ",") + "]}")))
+        return .json(text: "{\"runs\":[" + rows.joined(separator: ",") + "]}", cacheControl: "private, no-cache")
     }
 
     static func limit(_ text: String?, default value: Int, maximum: Int) throws -> Int {
@@ -146,14 +140,11 @@ public struct FindingsController: Sendable {
 
     /// `f1.<id>` in base64url: opaque to clients, checked when it comes back.
     static func encodeCursor(_ id: Int64) -> String {
-        Data("f1.\(id)".utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        Data("f1.\(id)".utf8).base64URLEncodedString
     }
 
     static func decodeCursor(_ cursor: String) -> Int64? {
-        var text = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while text.count % 4 != 0 { text += "=" }
-        guard let data = Data(base64Encoded: text), let plain = String(data: data, encoding: .utf8), plain.hasPrefix("f1.") else { return nil }
+        guard let data = Data(base64URLEncoded: cursor), let plain = String(data: data, encoding: .utf8), plain.hasPrefix("f1.") else { return nil }
         return Int64(plain.dropFirst(3)).flatMap { $0 > 0 ? $0 : nil }
     }
 }

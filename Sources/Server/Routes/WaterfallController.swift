@@ -13,11 +13,8 @@ public struct WaterfallController: Sendable {
         var dimension: String?
     }
 
-    /// Dimension → `finance_expense` column; the allow-list (no other text reaches the SQL).
-    static let columns = [
-        "directorate": "directorate", "cost_center": "cost_center_id", "gl_account": "general_ledger_account",
-        "supplier": "supplier", "functional_area": "functional_area",
-    ]
+    /// Dimension → `finance_expense` column.
+    static let columns = Dictionary(uniqueKeysWithValues: DocumentController.dimensionColumns)
 
     let documents: DocumentController
     let client: PostgresClient
