@@ -11,23 +11,9 @@ import Testing
 struct ChatAPITests {
     /// Runs `body` with the stub answering `reply` (or `status`); gives its chat-completions URL and request log.
     static func withModelStub(reply: String, status: Int = 200, _ body: (String, String) async throws -> Void) async throws {
-        let folder = try TemporaryFolder()
-        let portFile = folder.file("port")
-        let out = folder.file("requests.jsonl")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [
-            EmailTestSink.repositoryRoot.appendingPathComponent("scripts/openai-stub.py").path, "--port-file", portFile,
-            "--reply", reply, "--status", "\(status)", "--out", out,
-        ]
-        try process.run()
-        defer { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
-        var port: Int?
-        for _ in 0..<400 where port == nil {
-            port = (try? String(contentsOfFile: portFile, encoding: .utf8)).flatMap { Int($0) }
-            if port == nil { try await Task.sleep(for: .milliseconds(25)) }
+        try await ScriptServer.with("openai-stub.py", arguments: ["--reply", reply, "--status", "\(status)"]) { port, requests in
+            try await body("http://127.0.0.1:\(port)/v1/chat/completions", requests)
         }
-        try await body("http://127.0.0.1:\(try #require(port, "openai-stub.py did not start"))/v1/chat/completions", out)
     }
 
     static func room(_ api: APIHarness, token: String) async throws -> Int64 {
