@@ -14,39 +14,23 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
 cd "$FINRCA_ROOT"
+source "$FINRCA_ROOT/Benchmarks/bench-lib.sh"
 rows="${ROWS:-100000}"
 duration="${DURATION:-10s}"
-finrca_bin="${FINRCA_BIN:-.build/release/finrca}"
-[ -x "$finrca_bin" ] || die "$finrca_bin not found (swift build -c release, or set FINRCA_BIN)"
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || apt_install nginx
 command -v wrk >/dev/null || apt_install wrk
 command -v curl >/dev/null || apt_install curl
 command -v openssl >/dev/null || apt_install openssl
-nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
-server_url="$(bash scripts/pg-start.sh)"
-bin="$(pg_bin)"
-work="$(mktemp -d /tmp/finrca-bench-api.XXXXXX)"
-database="finrca_bench_api_$$"
-admin=(-h 127.0.0.1 -p "$FINRCA_PG_PORT" -U finrca)
+bench_setup api
 serve_pid=""
-cleanup() {
-  # serve first (SIGTERM, then wait for a clean shutdown, at most 10 s), so that nothing holds the database
+# Called by bench_cleanup: serve first (SIGTERM, then wait for a clean shutdown, at most 10 s), so that nothing
+# holds the database.
+bench_before_cleanup() {
   if [ -n "$serve_pid" ] && kill -0 "$serve_pid" 2>/dev/null; then
     kill -TERM "$serve_pid" 2>/dev/null || true
     for _ in $(seq 100); do kill -0 "$serve_pid" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$serve_pid" 2>/dev/null || true
     wait "$serve_pid" 2>/dev/null || true
   fi
-  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-  "$bin/dropdb" "${admin[@]}" --if-exists --force "$database" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# free_port: a loopback port nobody listens on now (the kernel's choice).
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
 # json_get FIELD: the top-level FIELD of the JSON object on stdin, empty when absent (jq if installed, else python3).
@@ -85,10 +69,8 @@ measure() {
 }
 
 # --- data: a fresh database, ROWS sample rows, one detector run, one API user ------------------------------------
-export FINRCA_DATABASE_URL="${server_url%/*}/$database"
 export FINRCA_LOG_LEVEL=error
-"$bin/createdb" "${admin[@]}" "$database"
-"$finrca_bin" migrate >/dev/null
+bench_database
 log "generating $rows sample rows (seed 42)"
 "$finrca_bin" generate --rows "$rows" --seed 42 --out "$work/gl.csv" >/dev/null
 log "ingesting and detecting"
@@ -129,19 +111,7 @@ done
 chmod 711 "$work"
 chmod 644 "$work/www/dashboard.json"
 nginx_port="$(free_port)"
-cat > "$work/nginx.conf" <<NGINX
-worker_processes 2;   # the same 2 cores as finrca serve's 2 threads
-pid $work/nginx.pid;
-error_log $work/nginx-error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $work/nginx-body;
-  proxy_temp_path $work/nginx-proxy;
-  fastcgi_temp_path $work/nginx-fastcgi;
-  uwsgi_temp_path $work/nginx-uwsgi;
-  scgi_temp_path $work/nginx-scgi;
-  types { }
+start_nginx 2 "  types { }
   default_type application/json;
   etag on;
   sendfile on;
@@ -150,10 +120,7 @@ http {
   server {
     listen 127.0.0.1:$nginx_port;
     root $work/www;
-  }
-}
-NGINX
-"$nginx_bin" -e "$work/nginx-error.log" -c "$work/nginx.conf" -p "$work"
+  }"   # 2 workers: the same 2 cores as finrca serve's 2 threads
 
 # --- same bytes? ---------------------------------------------------------------------------------------------------
 finrca_bytes="$(curl -s -o /dev/null -w '%{size_download}' -H "$auth" "http://127.0.0.1:$port/dashboard")"

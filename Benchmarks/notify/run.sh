@@ -11,43 +11,18 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
 cd "$FINRCA_ROOT"
+source "$FINRCA_ROOT/Benchmarks/bench-lib.sh"
 alerts="${1:-10000}"
-finrca_bin="${FINRCA_BIN:-.build/release/finrca}"
-[ -x "$finrca_bin" ] || die "$finrca_bin not found (swift build -c release, or set FINRCA_BIN)"
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || apt_install nginx
 command -v wrk >/dev/null || apt_install wrk
-server_url="$(bash scripts/pg-start.sh)"
-bin="$(pg_bin)"
-work="$(mktemp -d /tmp/finrca-bench-notify.XXXXXX)"
-port=$((30000 + RANDOM % 20000))
-database="finrca_bench_notify_$$"
-admin=(-h 127.0.0.1 -p "$FINRCA_PG_PORT" -U finrca)
-cleanup() {
-  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-  "$bin/dropdb" "${admin[@]}" --if-exists "$database" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-cat > "$work/nginx.conf" <<NGINX
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  log_format keys '\$http_idempotency_key \$status';
-  client_body_temp_path $work/body;
+bench_setup notify
+port="$(free_port)"
+start_nginx 1 "  log_format keys '\$http_idempotency_key \$status';
   server {
     listen 127.0.0.1:$port;
     location /hook { access_log $work/hook.log keys; return 200; }
     location /wrk { return 200; }
-  }
-}
-NGINX
-/usr/sbin/nginx -c "$work/nginx.conf" -p "$work" 2>/dev/null || nginx -c "$work/nginx.conf" -p "$work"
+  }"
 
-export FINRCA_DATABASE_URL="${server_url%/*}/$database"
 export FINRCA_NOTIFY_WEBHOOK_SECRET="benchmark-secret-0123456789abcdef0123"
 export FINRCA_NOTIFY_ROUTES_FILE="$work/routes.yaml"
 export FINRCA_LOG_LEVEL=error
@@ -60,9 +35,7 @@ routes:
 YAML
 
 queue() {
-  "$bin/dropdb" "${admin[@]}" --if-exists "$database"
-  "$bin/createdb" "${admin[@]}" "$database"
-  "$finrca_bin" migrate >/dev/null
+  bench_database
   "$bin/psql" -q -v ON_ERROR_STOP=1 "$FINRCA_DATABASE_URL" <<SQL
 INSERT INTO detector_runs (started_at, passes, rows_scanned, findings_total, findings_new, currency, summary)
 VALUES (now(), '{statistical}', $alerts, $alerts, $alerts, 'GBP', '{}');

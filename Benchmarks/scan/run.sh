@@ -7,42 +7,18 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
 cd "$FINRCA_ROOT"
+source "$FINRCA_ROOT/Benchmarks/bench-lib.sh"
 rows="${1:-1000000}"
-finrca_bin="${FINRCA_BIN:-.build/release/finrca}"
-[ -x "$finrca_bin" ] || die "$finrca_bin not found (swift build -c release, or set FINRCA_BIN)"
 [ -x /usr/bin/time ] || apt_install time
-[ -x /usr/sbin/nginx ] || apt_install nginx
-server_url="$(bash scripts/pg-start.sh)"
-bin="$(pg_bin)"
-work="$(mktemp -d /tmp/finrca-bench-scan.XXXXXX)"
-port=$((30000 + RANDOM % 20000))
-database="finrca_bench_scan_$$"
-admin=(-h 127.0.0.1 -p "$FINRCA_PG_PORT" -U finrca)
-cleanup() {
-  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-  "$bin/dropdb" "${admin[@]}" --if-exists "$database" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-cat > "$work/nginx.conf" <<NGINX
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/error.log warn;
-events { worker_connections 256; }
-http {
-  access_log off;
-  log_format keys '\$http_idempotency_key';
-  client_body_temp_path $work/body;
-  server { listen 127.0.0.1:$port; location /hook { access_log $work/hook.log keys; return 200; } }
-}
-NGINX
-/usr/sbin/nginx -c "$work/nginx.conf" -p "$work"
+bench_setup scan
+port="$(free_port)"
+start_nginx 1 "  log_format keys '\$http_idempotency_key';
+  server { listen 127.0.0.1:$port; location /hook { access_log $work/hook.log keys; return 200; } }"
 
 mkdir -p "$work/inbox"
 log "generating $rows rows into the inbox"
 "$finrca_bin" generate --rows "$rows" --seed 42 --out "$work/inbox/gl-$rows.csv" >/dev/null
-"$bin/createdb" "${admin[@]}" "$database"
+bench_database
 cat > "$work/routes.yaml" <<YAML
 routes:
   - name: controllers
@@ -56,7 +32,7 @@ routes:
     url: "http://127.0.0.1:$port/hook"
     mode: digest
 YAML
-export FINRCA_DATABASE_URL="${server_url%/*}/$database" FINRCA_LOG_LEVEL=warning \
+export FINRCA_LOG_LEVEL=warning \
   FINRCA_INGEST_INBOX_DIR="$work/inbox" FINRCA_INGEST_ARCHIVE_DIR="$work/archive" FINRCA_INGEST_FAILED_DIR="$work/failed" \
   FINRCA_NOTIFY_ROUTES_FILE="$work/routes.yaml" FINRCA_NOTIFY_WEBHOOK_SECRET="benchmark-secret-0123456789abcdef0123"
 log "finrca run"
