@@ -8,6 +8,7 @@ public import Shared
 /// The server comes from `FINRCA_TEST_DATABASE_URL`, else the private cluster's default URL. Each call of
 /// ``withFreshDatabase(_:)`` creates a new, migrated database and drops it afterwards.
 public enum TestDatabase {
+    /// The tests' logger (warnings and above).
     public static let logger: Logger = {
         var logger = Logger(label: "finrca.tests")
         logger.logLevel = .warning

@@ -33,13 +33,19 @@ public struct RootCauseTable: Sendable {
     /// - Parameters:
     ///   - dimensions: the dimension names, distinct.
     ///   - rows: one array per row with that row's value in each dimension, in `dimensions` order.
-    ///   - actual, expected: the measure (numerators for a derived measure), one per row.
-    ///   - actualDenominator, expectedDenominator: both or neither; one per row.
+    ///   - actual: the observed measure (numerator for a derived measure), one per row.
+    ///   - expected: the forecast measure (numerator for a derived measure), one per row.
+    ///   - actualDenominator: the observed denominator of a derived measure; with `expectedDenominator` or not at all.
+    ///   - expectedDenominator: the forecast denominator of a derived measure; one per row.
     /// - Throws: `RootCauseTableError` when the lengths disagree, a dimension name repeats, only one
     ///   denominator is given, or a number is not finite.
     public init(
-        dimensions: [String], rows: [[String]], actual: [Double], expected: [Double],
-        actualDenominator: [Double]? = nil, expectedDenominator: [Double]? = nil
+        dimensions: [String],
+        rows: [[String]],
+        actual: [Double],
+        expected: [Double],
+        actualDenominator: [Double]? = nil,
+        expectedDenominator: [Double]? = nil
     ) throws {
         guard Set(dimensions).count == dimensions.count else { throw RootCauseTableError.repeatedDimension }
         guard (actualDenominator == nil) == (expectedDenominator == nil) else {

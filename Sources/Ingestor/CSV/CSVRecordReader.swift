@@ -45,12 +45,16 @@ final class CSVRecordReader<Source: ByteSource> {
     /// Creates a reader over `source`.
     ///
     /// - Parameters:
+    ///   - source: Where the bytes come from.
     ///   - delimiter: The field delimiter byte (`,` `;` `|` or tab).
     ///   - blockSize: Bytes requested per read.
     ///   - maximumRecordBytes: A record longer than this is reported malformed (usually an unclosed quote).
     ///   - observe: Called with every block of bytes read, in order.
     init(
-        source: Source, delimiter: UInt8, blockSize: Int = 1 << 20, maximumRecordBytes: Int = 16 << 20,
+        source: Source,
+        delimiter: UInt8,
+        blockSize: Int = 1 << 20,
+        maximumRecordBytes: Int = 16 << 20,
         observe: @escaping (UnsafeRawBufferPointer) -> Void = { _ in }
     ) {
         self.source = source

@@ -75,7 +75,8 @@ enum FieldParsers {
         }
     }
 
-    private static func plainAmount(_ raw: UnsafeBufferPointer<UInt8>, format: NumberFormat) throws(FieldError) -> Int64 {
+    private static func plainAmount(_ raw: UnsafeBufferPointer<UInt8>, format: NumberFormat) throws(FieldError) -> Int64
+    {
         var bytes = trimmed(raw)
         guard !bytes.isEmpty else { throw FieldError("amount is empty") }
         var negative = false
@@ -147,7 +148,8 @@ enum FieldParsers {
             next = index + 1
         } else if index + 1 < bytes.count, bytes[index] == 0xC2, bytes[index + 1] == 0xA3 {  // £
             next = index + 2
-        } else if index + 2 < bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x82, bytes[index + 2] == 0xAC {  // €
+        } else if index + 2 < bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x82, bytes[index + 2] == 0xAC {
+            // €
             next = index + 3
         }
         while next < bytes.count, bytes[next] == 0x20 { next += 1 }
@@ -186,7 +188,8 @@ enum FieldParsers {
             if parts == (0, 0, 0) { return nil }
         case .isoDate, .dayMonthYearDots, .dayMonthYearSlashes, .monthDayYearSlashes:
             let separator: UInt8 =
-                format == .isoDate ? UInt8(ascii: "-") : format == .dayMonthYearDots ? UInt8(ascii: ".") : UInt8(ascii: "/")
+                format == .isoDate
+                ? UInt8(ascii: "-") : format == .dayMonthYearDots ? UInt8(ascii: ".") : UInt8(ascii: "/")
             var numbers = [0, 0, 0]
             var digitCounts = [0, 0, 0]
             var part = 0

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Decides what follows a delivery attempt. Pure: the tests feed outcomes and check the decisions.
 public struct DeliveryPolicy: Sendable {

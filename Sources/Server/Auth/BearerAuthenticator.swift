@@ -3,6 +3,7 @@ public import Hummingbird
 
 /// Requires `Authorization: Bearer <access token>` and puts the token's user in the context; otherwise 401.
 public struct BearerAuthenticator: RouterMiddleware {
+    /// The request context, which carries the authenticated user.
     public typealias Context = FinrcaRequestContext
 
     private let issuer: TokenIssuer
@@ -12,11 +13,16 @@ public struct BearerAuthenticator: RouterMiddleware {
         self.issuer = issuer
     }
 
+    /// Puts the token's user in the context and calls `next`; 401 without a valid token.
     public func handle(
-        _ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response
+        _ request: Request,
+        context: Context,
+        next: @concurrent (Request, Context) async throws -> Response
     ) async throws -> Response {
         guard let header = request.headers[.authorization] else {
-            throw APIError.unauthorized("an access token is required (Authorization: Bearer …; get one with POST /login)")
+            throw APIError.unauthorized(
+                "an access token is required (Authorization: Bearer …; get one with POST /login)"
+            )
         }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {

@@ -14,13 +14,17 @@ public struct DocumentRefresher: Service {
         self.logger = logger
     }
 
+    /// Loads the latest run's documents every interval until graceful shutdown; a failed load is logged and retried.
     public func run() async throws {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
                     try await loader.refresh()
                 } catch {
-                    logger.error("could not load the latest run's documents", metadata: ["error": "\(String(reflecting: error))"])
+                    logger.error(
+                        "could not load the latest run's documents",
+                        metadata: ["error": "\(String(reflecting: error))"]
+                    )
                 }
                 try? await Task.sleep(for: interval)
             }

@@ -7,6 +7,7 @@ public import Hummingbird
 /// origins get no CORS headers, so browsers refuse them. (Hummingbird's own middleware takes origins only as
 /// variadic arguments, not from configuration.)
 public struct OriginCORSMiddleware: RouterMiddleware {
+    /// The request context.
     public typealias Context = FinrcaRequestContext
 
     private let origins: Set<String>
@@ -16,19 +17,25 @@ public struct OriginCORSMiddleware: RouterMiddleware {
         self.origins = Set(origins)
     }
 
+    /// Answers preflights and adds CORS headers for listed origins; other origins get none.
     public func handle(
-        _ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response
+        _ request: Request,
+        context: Context,
+        next: @concurrent (Request, Context) async throws -> Response
     ) async throws -> Response {
         guard let origin = request.headers[.origin], origins.contains(origin) else {
             return try await next(request, context)
         }
         if request.method == .options, request.headers[.accessControlRequestMethod] != nil {
-            return Response(status: .noContent, headers: [
-                .accessControlAllowOrigin: origin, .vary: "Origin",
-                .accessControlAllowMethods: "GET, POST, PATCH, DELETE, OPTIONS",
-                .accessControlAllowHeaders: "Authorization, Content-Type, If-None-Match, Accept",
-                .accessControlMaxAge: "600",
-            ])
+            return Response(
+                status: .noContent,
+                headers: [
+                    .accessControlAllowOrigin: origin, .vary: "Origin",
+                    .accessControlAllowMethods: "GET, POST, PATCH, DELETE, OPTIONS",
+                    .accessControlAllowHeaders: "Authorization, Content-Type, If-None-Match, Accept",
+                    .accessControlMaxAge: "600",
+                ]
+            )
         }
         var response = try await next(request, context)
         response.headers[.accessControlAllowOrigin] = origin

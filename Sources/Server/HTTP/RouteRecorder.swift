@@ -34,6 +34,7 @@ public struct RouteEntry: Sendable, Hashable {
 /// Router methods that record every route in a ``RouteLog`` before adding it to `base`; groups made from it
 /// record their routes with the full path.
 public struct RouteRecorder<Base: RouterMethods>: RouterMethods {
+    /// The request context.
     public typealias Context = Base.Context
 
     private let base: Base
@@ -45,16 +46,23 @@ public struct RouteRecorder<Base: RouterMethods>: RouterMethods {
         self.log = log
     }
 
+    /// Records (method, path) and registers the route with the router.
     @discardableResult
     public func on<Responder: HTTPResponder>(
-        _ path: RouterPath, method: HTTPRequest.Method, responder: Responder
+        _ path: RouterPath,
+        method: HTTPRequest.Method,
+        responder: Responder
     ) -> Self where Responder.Context == Context {
-        let text = "/" + path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+        let text =
+            "/"
+            + path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+            .joined(separator: "/")
         log.append(RouteEntry(method: method.rawValue, path: text))
         base.on(path, method: method, responder: responder)
         return self
     }
 
+    /// Adds middleware to the router.
     public func add(middleware: any MiddlewareProtocol<Request, Response, Context>) -> Self {
         RouteRecorder(base.add(middleware: middleware), log: log)
     }
