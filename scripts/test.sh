@@ -14,6 +14,10 @@ python3 -c 'import openapi_spec_validator' 2>/dev/null || python3 -m pip install
 FINRCA_TEST_DATABASE_URL="${FINRCA_TEST_DATABASE_URL:-$(bash scripts/pg-start.sh)}"
 export FINRCA_TEST_DATABASE_URL
 
+log "checking the format (swift format lint --strict, configuration in .swift-format)"
+swift format lint --strict --recursive --parallel Sources Tests Package.swift \
+  || die "swift format found problems: run 'swift format format --in-place --recursive Sources Tests Package.swift' and fix what it cannot"
+
 log "building (debug, with tests)"
 swift build --build-tests
 log "running tests against $FINRCA_TEST_DATABASE_URL"
