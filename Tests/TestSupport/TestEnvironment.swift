@@ -9,26 +9,14 @@ public enum TestEnvironment {
     public static let hasDatabase: Bool = !(ProcessInfo.processInfo.environment["FINRCA_TEST_DATABASE_URL"] ?? "")
         .isEmpty
 
-    /// Whether Python 3 can import `module`.
-    public static func hasPython(module: String) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import \(module)"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }
-
     /// Whether `command` is an executable on `PATH`.
     public static func hasCommand(_ command: String) -> Bool {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(command)") }
     }
 
-    /// Whether Python 3 with `aiosmtpd` is there for the email tests.
-    public static let hasSMTPServer = hasPython(module: "aiosmtpd")
+    /// Whether a Python 3 with `aiosmtpd` is there for the email tests (see ``EmailTestSink/python()``).
+    public static let hasSMTPServer = (try? EmailTestSink.python()) != nil
 }
 
 extension Trait where Self == ConditionTrait {
