@@ -36,9 +36,22 @@ struct ServeCommand: AsyncParsableCommand {
             let store = DocumentStore()
             let apiKey = ProcessInfo.processInfo.environment["OPENROUTER_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
             let httpClient = apiKey.map { _ in HTTPClient(eventLoopGroupProvider: .singleton) }
+            var webAssets: WebAssets?
+            if let folder = WebAssets.directory(configured: configuration.server.webDirectory) {
+                do {
+                    webAssets = try WebAssets.load(directory: folder)
+                    logger.notice("web app", metadata: ["folder": .string(folder.path), "version": .string(webAssets?.version ?? "")])
+                } catch {
+                    printError("finrca serve: \(error) (server.web_dir)")
+                    throw ExitCode(ExitStatus.usage)
+                }
+            } else {
+                logger.notice("no web app folder (server.web_dir, or share/finrca/web beside the binary): serving the API only")
+            }
             let router = try await FinrcaServer.router(
                 configuration: configuration.server,
-                dependencies: .init(client: client, store: store, registry: registry, httpClient: httpClient, modelAPIKey: apiKey),
+                dependencies: .init(
+                    client: client, store: store, registry: registry, httpClient: httpClient, modelAPIKey: apiKey, webAssets: webAssets),
                 logger: logger)
             let refresher = DocumentRefresher(
                 loader: DocumentLoader(client: client, store: store, logger: logger),

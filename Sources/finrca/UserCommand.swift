@@ -10,7 +10,7 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage the HTTP API's users.",
-        subcommands: [Add.self, List.self, Disable.self])
+        subcommands: [Add.self, List.self, Role.self, Disable.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -23,6 +23,9 @@ struct UserCommand: AsyncParsableCommand {
 
         @Flag(help: "Read the password as the first line of standard input (for scripts); otherwise it is asked for without echo.")
         var passwordStdin = false
+
+        @Option(help: "viewer (read), reviewer (read and review findings) or admin (also manage users).")
+        var role: UserRole = .viewer
 
         func run() async throws {
             let configuration = try global.loadConfiguration()
@@ -45,8 +48,9 @@ struct UserCommand: AsyncParsableCommand {
                 let hash = try await PasswordHasher(cost: configuration.server.bcryptCost).hash(password)
                 try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
                     do {
-                        let id = try await UserStore(logger: logger).add(username: username, passwordHash: hash, on: connection)
-                        print("added user \(username) (id \(id))")
+                        let id = try await UserStore(logger: logger).add(
+                            username: username, passwordHash: hash, role: role, on: connection)
+                        print("added user \(username) (id \(id), role \(role.rawValue))")
                     } catch let error as UserStore.AddError {
                         printError("finrca user add: \(error)")
                         throw ExitCode(ExitStatus.usage)
@@ -68,9 +72,36 @@ struct UserCommand: AsyncParsableCommand {
                 try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
                     let users = try await UserStore(logger: logger).list(on: connection)
                     for user in users {
-                        print("\(user.id)\t\(user.username)\t\(user.disabled ? "disabled" : "active")\t\(ISO8601DateFormatter().string(from: user.createdAt))")
+                        print("\(user.id)\t\(user.username)\t\(user.role.rawValue)\t\(user.disabled ? "disabled" : "active")\t\(ISO8601DateFormatter().string(from: user.createdAt))")
                     }
                     print("\(users.count) user\(users.count == 1 ? "" : "s")")
+                }
+            }
+        }
+    }
+
+    struct Role: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set a user's role: viewer, reviewer or admin (takes effect at the user's next token, within server.access_token_minutes).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "User name.")
+        var username: String
+
+        @Argument(help: "viewer, reviewer or admin.")
+        var role: UserRole
+
+        func run() async throws {
+            let configuration = try global.loadConfiguration()
+            let logger = bootstrapLogging(configuration.log)
+            try await withExitCodes {
+                try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
+                    guard try await UserStore(logger: logger).setRole(role, username: username, on: connection) else {
+                        printError("finrca user role: no user \(username)")
+                        throw ExitCode(ExitStatus.usage)
+                    }
+                    print("user \(username): \(role.rawValue)")
                 }
             }
         }
@@ -100,3 +131,5 @@ struct UserCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension UserRole: @retroactive ExpressibleByArgument {}

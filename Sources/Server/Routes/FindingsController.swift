@@ -4,11 +4,15 @@ public import Logging
 public import PostgresNIO
 import Shared
 
-/// `GET /findings` (filters, cursor pagination, newest first), `GET /findings/{id}` with its evidence lines,
+/// `GET /findings` (filters, cursor pagination, newest first or by rank), `GET /findings/{id}` with its evidence lines,
 /// and `GET /runs`. The JSON of each row is built by PostgreSQL from the stored numerics, so amounts stay exact.
 public struct FindingsController: Sendable {
     static let severities = ["info", "low", "medium", "high", "critical"]
     static let statuses = ["open", "confirmed", "expected", "false_alarm"]
+    /// `sort=rank`: most severe first, then the largest amount at stake (as `finrca findings` lists them).
+    static let rankOrder = """
+        array_position(ARRAY['critical','high','medium','low','info'], f.severity), abs(coalesce(f.delta, f.actual, 0)) DESC, f.id DESC
+        """
 
     let client: PostgresClient
     let logger: Logger
@@ -40,7 +44,8 @@ public struct FindingsController: Sendable {
             'evidence', (SELECT coalesce(jsonb_agg(e.value || jsonb_build_object('file_name', b.file_name) ORDER BY e.position), '[]'::jsonb)
                          FROM jsonb_array_elements(f.evidence) WITH ORDINALITY AS e (value, position)
                          LEFT JOIN ingest_batches b ON b.id = (e.value->>'batch_id')::int8),
-            'details', f.details, 'review_status', f.review_status, 'first_seen', f.first_seen, 'last_seen', f.last_seen,
+            'details', f.details, 'review_status', f.review_status, 'reviewed_by', f.reviewed_by, 'reviewed_at', f.reviewed_at,
+            'review_note', f.review_note, 'provisional', f.provisional, 'first_seen', f.first_seen, 'last_seen', f.last_seen,
             'times_seen', f.times_seen, 'first_run_id', f.first_run_id, 'last_run_id', f.last_run_id,
             'link', '/findings/' || f.id)::text
         """
@@ -79,22 +84,40 @@ public struct FindingsController: Sendable {
             guard let id = Int64(run), id > 0 else { throw APIError.badParameter("run", "run is a detector run id") }
             try bind({ "f.last_run_id = $\($0)" }, id)
         }
+        if let dimension = query.get("dimension") {
+            guard DocumentController.dimensions.contains(dimension) else {
+                throw APIError.badParameter("dimension", "dimension must be one of \(DocumentController.dimensions.joined(separator: ", "))")
+            }
+            try bind({ "(f.dimensions @> jsonb_build_array(jsonb_build_object('dimension', $\($0)::text)) OR f.dimensions ? $\($0))" }, dimension)
+        }
+        if let text = query.get("q") {
+            guard (1...100).contains(text.count) else { throw APIError.badParameter("q", "q is 1 to 100 characters") }
+            let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_") + "%"
+            try bind({ "f.dimension_path ILIKE $\($0)" }, pattern)
+        }
+        let byRank = query.get("sort") == "rank"
+        guard ["rank", "id", nil].contains(query.get("sort")) else { throw APIError.badParameter("sort", "sort is id (newest first) or rank") }
         let limit = try Self.limit(query.get("limit"), default: 50, maximum: 500)
+        var offset = 0
         if let cursor = query.get("cursor") {
-            guard let after = Self.decodeCursor(cursor) else { throw APIError.badParameter("cursor", "cursor is not one this server issued") }
-            try bind({ "f.id < $\($0)" }, after)
+            guard let position = Self.decodeCursor(cursor, rank: byRank) else {
+                throw APIError.badParameter("cursor", "cursor is not one this server issued")
+            }
+            if byRank { offset = Int(position) } else { try bind({ "f.id < $\($0)" }, position) }
         }
         let sql = """
             SELECT f.id, \(Self.findingJSON) FROM findings f
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-            ORDER BY f.id DESC LIMIT \(limit + 1)
+            ORDER BY \(byRank ? Self.rankOrder : "f.id DESC") LIMIT \(limit + 1) OFFSET \(offset)
             """
         var rows: [(Int64, String)] = []
         for try await row in try await client.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).decode((Int64, String).self) {
             rows.append(row)
         }
         let page = rows.prefix(limit)
-        let next = rows.count > limit ? page.last.map { "\"\(Self.encodeCursor($0.0))\"" } ?? "null" : "null"
+        let position = byRank ? Int64(offset + limit) : page.last?.0 ?? 0
+        let next = rows.count > limit ? "\"\(Self.encodeCursor(position, rank: byRank))\"" : "null"
         let body = "{\"findings\":[" + page.map(\.1).joined(separator: ",") + "],\"next_cursor\":\(next)}"
         return .json(text: body, cacheControl: "private, no-cache")
     }
@@ -138,13 +161,14 @@ public struct FindingsController: Sendable {
         return bindings
     }
 
-    /// `f1.<id>` in base64url: opaque to clients, checked when it comes back.
-    static func encodeCursor(_ id: Int64) -> String {
-        Data("f1.\(id)".utf8).base64URLEncodedString
+    /// `f1.<id>` (newest first) or `f2.<offset>` (by rank) in base64url: opaque to clients, checked when it comes back.
+    static func encodeCursor(_ position: Int64, rank: Bool = false) -> String {
+        Data("\(rank ? "f2" : "f1").\(position)".utf8).base64URLEncodedString
     }
 
-    static func decodeCursor(_ cursor: String) -> Int64? {
-        guard let data = Data(base64URLEncoded: cursor), let plain = String(data: data, encoding: .utf8), plain.hasPrefix("f1.") else { return nil }
-        return Int64(plain.dropFirst(3)).flatMap { $0 > 0 ? $0 : nil }
+    static func decodeCursor(_ cursor: String, rank: Bool = false) -> Int64? {
+        let prefix = rank ? "f2." : "f1."
+        guard let data = Data(base64URLEncoded: cursor), let plain = String(data: data, encoding: .utf8), plain.hasPrefix(prefix) else { return nil }
+        return Int64(plain.dropFirst(3)).flatMap { $0 > 0 && (!rank || $0 <= 1_000_000) ? $0 : nil }
     }
 }

@@ -135,6 +135,8 @@ public enum ConfigurationSchema {
             summary: "OpenAI-compatible chat-completions endpoint used when OPENROUTER_API_KEY is set"),
         Key(name: "server.llm_model", defaultValue: "openai/gpt-4o-mini", isSecret: false, summary: "model name sent to server.llm_url"),
         Key(name: "server.llm_timeout_seconds", defaultValue: "20", isSecret: false, summary: "per-request timeout of the model call (1-300)"),
+        Key(name: "server.web_dir", defaultValue: "", isSecret: false,
+            summary: "folder of the web app served at / (empty = ../share/finrca/web beside the binary, when it exists)"),
         Key(name: "log.level", defaultValue: "info", isSecret: false,
             summary: "trace | debug | info | notice | warning | error | critical"),
         Key(name: "log.format", defaultValue: "logfmt", isSecret: false,
