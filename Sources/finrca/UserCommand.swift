@@ -25,7 +25,11 @@ struct UserCommand: AsyncParsableCommand {
         var passwordStdin = false
 
         @Option(help: "viewer (read), reviewer (read and review findings) or admin (also manage users).")
-        var role: UserRole = .viewer
+        var role = "viewer"
+
+        func validate() throws {
+            _ = try parseRole(role)
+        }
 
         func run() async throws {
             let configuration = try global.loadConfiguration()
@@ -49,8 +53,8 @@ struct UserCommand: AsyncParsableCommand {
                 try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
                     do {
                         let id = try await UserStore(logger: logger).add(
-                            username: username, passwordHash: hash, role: role, on: connection)
-                        print("added user \(username) (id \(id), role \(role.rawValue))")
+                            username: username, passwordHash: hash, role: try parseRole(role), on: connection)
+                        print("added user \(username) (id \(id), role \(role))")
                     } catch let error as UserStore.AddError {
                         printError("finrca user add: \(error)")
                         throw ExitCode(ExitStatus.usage)
@@ -90,18 +94,22 @@ struct UserCommand: AsyncParsableCommand {
         var username: String
 
         @Argument(help: "viewer, reviewer or admin.")
-        var role: UserRole
+        var role: String
+
+        func validate() throws {
+            _ = try parseRole(role)
+        }
 
         func run() async throws {
             let configuration = try global.loadConfiguration()
             let logger = bootstrapLogging(configuration.log)
             try await withExitCodes {
                 try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
-                    guard try await UserStore(logger: logger).setRole(role, username: username, on: connection) else {
+                    guard try await UserStore(logger: logger).setRole(try parseRole(role), username: username, on: connection) else {
                         printError("finrca user role: no user \(username)")
                         throw ExitCode(ExitStatus.usage)
                     }
-                    print("user \(username): \(role.rawValue)")
+                    print("user \(username): \(role)")
                 }
             }
         }
@@ -132,4 +140,10 @@ struct UserCommand: AsyncParsableCommand {
     }
 }
 
-extension UserRole: @retroactive ExpressibleByArgument {}
+/// A role named on the command line.
+func parseRole(_ text: String) throws -> UserRole {
+    guard let role = UserRole(rawValue: text) else {
+        throw ValidationError("the role must be one of \(UserRole.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    return role
+}

@@ -32,7 +32,7 @@ struct APIHarness {
     /// Runs `body` with a harness; the model is called only with `modelAPIKey`.
     static func with(
         allowRegister: Bool = false, corsOrigins: [String] = [], modelURL: String? = nil, modelAPIKey: String? = nil,
-        _ body: @escaping @Sendable (APIHarness) async throws -> Void
+        webAssets: WebAssets? = nil, _ body: @escaping @Sendable (APIHarness) async throws -> Void
     ) async throws {
         var configuration = ServerConfiguration()
         configuration.jwtSecret = secret
@@ -55,7 +55,7 @@ struct APIHarness {
                     configuration: frozen,
                     dependencies: .init(
                         client: postgres, store: store, registry: registry, httpClient: http,
-                        modelAPIKey: modelAPIKey),
+                        modelAPIKey: modelAPIKey, webAssets: webAssets),
                     log: log, logger: TestDatabase.logger)
                 let app = Application(router: router, logger: TestDatabase.logger)
                 do {

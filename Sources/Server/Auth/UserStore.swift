@@ -1,7 +1,7 @@
 public import Foundation
 public import Logging
 public import PostgresNIO
-import Shared
+public import Shared
 
 /// `api_users` and `api_refresh_tokens`.
 public struct UserStore: Sendable {

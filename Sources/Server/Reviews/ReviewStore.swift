@@ -1,7 +1,7 @@
 import Foundation
 public import Logging
 public import PostgresNIO
-public import Shared
+import Shared
 
 /// Reviews of findings: the finding's current `review_status` (which later detector runs keep and the notifier
 /// honours) and, for every review, a row in `finding_reviews`, written in one transaction.

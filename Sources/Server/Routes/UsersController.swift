@@ -54,8 +54,8 @@ public struct UsersController: Sendable {
                 let id = try await client.withConnection {
                     try await users.add(username: body.username, passwordHash: hash, role: role, on: $0)
                 }
-                return .json(
-                    .object([("id", .int(id)), ("username", .string(body.username)), ("role", .string(role.rawValue))]), status: .created)
+                let user = JSONValue.object([("id", .int(id)), ("username", .string(body.username)), ("role", .string(role.rawValue))])
+                return Response.json(user, status: .created)
             } catch let error as UserStore.AddError {
                 if case .taken = error { throw APIError(.conflict, "username_taken", error.description) }
                 throw APIError(.badRequest, error == .weakPassword ? "weak_password" : "invalid_username", error.description)

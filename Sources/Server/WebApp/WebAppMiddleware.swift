@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 public import Hummingbird
 
 /// Serves the web app beside the API on the same port:

@@ -10,6 +10,7 @@ export function renderLogin(main, { api, notice, onSignedIn }) {
   const form = h('form', {
     onsubmit: async (event) => {
       event.preventDefault();
+      performance.mark('finrca:sign-in');
       submit.disabled = true;
       replace(message, h('div', { class: 'notice' }, 'Signing in…'));
       try {

@@ -6,10 +6,10 @@ import { spendFigures, SEVERITIES } from '../kpi.js';
 import { trendChart, heatmapTable, barChart } from '../charts.js';
 
 export async function renderOverview(main, { api, navigate, isCurrent }) {
-  const [dashboard, series, counts, top] = await Promise.all([
+  const [dashboard, series, counts] = await Promise.all([
     api.get('/dashboard'), api.get('/eda/timeseries', { group_by: 'month_year' }), api.get('/findings/counts'),
-    api.get('/findings', { sort: 'rank', status: 'open', limit: 5 }),
   ]);
+  const top = await api.get('/findings', { sort: 'rank', status: 'open', run: counts.run_id, limit: 5 });
   if (!isCurrent()) return;
   const summary = dashboard.summary;
   const currency = summary.currency;
@@ -76,4 +76,5 @@ export async function renderOverview(main, { api, navigate, isCurrent }) {
     categories.append(h('ul', { class: 'muted hide-narrow' }, labels.slice(0, 5).map((label) =>
       h('li', {}, h('a', { href: `#/explore?${new URLSearchParams({ from: figures.previousPeriod || latest, to: latest, directorate: label })}` }, label)))));
   } else categories.append(empty('No directorates yet.'));
+  performance.mark('finrca:overview-usable');
 }
