@@ -19,6 +19,7 @@ from decimal import Decimal, ROUND_HALF_UP
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -97,6 +98,14 @@ class Browser:
     def find(self, css, timeout=20):
         return WebDriverWait(self.driver, timeout).until(EC.visibility_of_element_located((By.CSS_SELECTOR, css)))
 
+    def text(self, css):
+        """The text of the first element matching `css`, or '' while it is missing or being replaced."""
+        try:
+            elements = self.driver.find_elements(By.CSS_SELECTOR, css)
+            return elements[0].text if elements else ""
+        except StaleElementReferenceException:
+            return ""
+
     def all(self, css):
         return self.driver.find_elements(By.CSS_SELECTOR, css)
 
@@ -144,7 +153,7 @@ def sign_in(browser, user):
     browser.find("#username").send_keys(user)
     browser.find("#password").send_keys(USERS[user], Keys.ENTER)
     browser.find("#who")
-    browser.wait.until(lambda d: user in d.find_element(By.ID, "who").text)
+    browser.wait.until(lambda d: user in browser.text("#who"))
 
 
 def sign_out(browser):
@@ -228,7 +237,7 @@ def run(browser, report):
     # Review as a reviewer.
     browser.find("#review-note").send_keys("checked with the controller")
     browser.find("[data-review=confirmed]").click()
-    browser.wait.until(lambda d: "confirmed" in d.find_element(By.CSS_SELECTOR, "[data-testid=review-status]").text)
+    browser.wait.until(lambda d: "confirmed" in browser.text("[data-testid=review-status]"))
     assert api(f"/findings/{top['id']}", demo)["review_status"] == "confirmed"
     report("review recorded as reviewer demo: confirmed", browser.shot("reviewed"))
     assert not browser.problems(), browser.problems()

@@ -85,9 +85,10 @@ export class Api {
   }
 }
 
-/** `path?key=value…` without empty values. */
+/** `path?key=value…` without empty values, percent-encoded (a space is %20: the server does not read + as one). */
 export function withQuery(path, query) {
   if (!query) return path;
   const entries = Object.entries(query).filter(([, value]) => value !== undefined && value !== null && value !== '');
-  return entries.length ? `${path}?${new URLSearchParams(entries)}` : path;
+  const text = entries.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('&');
+  return entries.length ? `${path}?${text}` : path;
 }

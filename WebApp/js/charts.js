@@ -100,11 +100,17 @@ export function waterfallChart(container, { steps, currency, onClick, label = 'w
     return [start, running];
   });
   const fill = steps.map((step) => (step.total ? colors.accent : Number(step.value) >= 0 ? colors.up : colors.down));
+  const scales = axes(colors);
+  // Changes are small beside the totals: start the axis near the lowest running total (as bridges are drawn).
+  const ends = bars.flatMap(([start, end], index) => (steps[index].total ? [end] : [start, end]));
+  const low = Math.min(...ends);
+  const high = Math.max(...ends);
+  if (low > 0 && high > low) scales.y.min = Math.max(0, low - (high - low) * 0.25);
   return draw(container, {
     type: 'bar',
-    data: { labels: steps.map((step) => step.label), datasets: [{ data: bars, backgroundColor: fill }] },
+    data: { labels: steps.map((step) => step.label), datasets: [{ data: bars, backgroundColor: fill, minBarLength: 2 }] },
     options: {
-      scales: axes(colors),
+      scales,
       plugins: {
         tooltip: {
           callbacks: {

@@ -8,6 +8,7 @@ import { renderBridge } from './bridge.js';
 
 const CHANGE_KINDS = new Set(['mom_change', 'yoy_change', 'root_cause']);
 const LEVELS = ['directorate', 'cost_center', 'gl_account', 'supplier'];
+const NAMES = { directorate: 'directorate', cost_center: 'cost centre', gl_account: 'GL account', supplier: 'supplier', functional_area: 'functional area' };
 const CHOICES = [['confirmed', 'Confirmed'], ['expected', 'Expected'], ['false_alarm', 'False alarm'], ['open', 'Reopen']];
 
 /** A finding's dimensions as { dimension: value } (stored as [{dimension, value}]). */
@@ -41,7 +42,7 @@ export async function renderFinding(main, { api, session, route, navigate, isCur
   if (!isCurrent()) return;
   const currency = finding.currency;
   const dimensions = dimensionMap(finding.dimensions);
-  const figure = (label, value, key) => h('div', {}, h('dt', {}, label), h('dd', key ? { 'data-figure': key } : {}, value));
+  const figure = (label, value, key, wide) => h('div', { class: wide ? 'wide' : undefined }, h('dt', {}, label), h('dd', key ? { 'data-figure': key } : {}, value));
   const header = h('section', { class: 'panel', 'aria-labelledby': 'finding-title' },
     h('p', {}, h('a', { href: '#/findings' }, '← Findings')),
     h('h1', { id: 'finding-title' }, h('span', { class: `badge sev-${finding.severity}` }, finding.severity), ' ',
@@ -52,7 +53,7 @@ export async function renderFinding(main, { api, session, route, navigate, isCur
       figure('Expected', formatMoney(finding.expected, currency), 'expected'),
       figure('Change', formatSignedMoney(finding.delta, currency), 'delta'),
       figure('Period', finding.period || '—'),
-      figure('Where', Object.entries(dimensions).map(([key, value]) => `${key.replace('_', ' ')} ${value}`).join(', ') || 'organisation'),
+      figure('Where', Object.entries(dimensions).map(([key, value]) => `${NAMES[key] || key.replace(/_/g, ' ')} ${value}`).join(', ') || 'organisation', 'where', true),
       figure('Seen', `${formatCount(finding.times_seen)}× since ${new Date(finding.first_seen).toLocaleDateString()}`),
       finding.provisional ? figure('Provisional', 'the period looked incomplete') : null));
 
