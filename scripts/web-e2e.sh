@@ -5,7 +5,7 @@
 # Screenshots go to .test-artifacts/web/ (WEB_E2E_ARTIFACTS to change).
 #
 #   scripts/web-e2e.sh [--binary PATH]      (scripts/test.sh runs it after the Swift tests)
-# Environment: FINRCA_TEST_DATABASE_URL (default: scripts/pg-start.sh), WEB_E2E_ROWS (default 60000).
+# Environment: FINRCA_TEST_DATABASE_URL (default: scripts/pg-start.sh), WEB_E2E_ROWS (default 200000, as the demo).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$FINRCA_ROOT"
@@ -14,7 +14,7 @@ binary="$FINRCA_ROOT/.build/debug/finrca"
 [ "${1:-}" = "--binary" ] && binary="${2:?--binary needs a path}"
 [ -x "$binary" ] || die "no finrca binary at $binary (swift build first)"
 apt_install chromium chromium-driver python3-selenium
-rows="${WEB_E2E_ROWS:-60000}"
+rows="${WEB_E2E_ROWS:-200000}"
 artifacts="${WEB_E2E_ARTIFACTS:-$FINRCA_ROOT/.test-artifacts/web}"
 work="$(mktemp -d)"
 base_url="${FINRCA_TEST_DATABASE_URL:-$(bash scripts/pg-start.sh)}"

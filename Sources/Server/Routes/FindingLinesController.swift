@@ -6,7 +6,7 @@ import Shared
 /// `GET /findings/{id}/lines`: a finding's evidence lines as journal lines (file, line, posting date, period,
 /// directorate, cost centre, GL account, supplier, reference, text, amount), in evidence order; and
 /// `GET /findings/counts`: a run's findings counted by severity (open ones), review status and kind, with its
-/// periods and the periods holding a high or critical finding.
+/// periods and the periods holding a high or critical change (month-on-month, year-on-year or root cause).
 public struct FindingLinesController: Sendable {
     let client: PostgresClient
     let logger: Logger
@@ -100,7 +100,8 @@ public struct FindingLinesController: Sendable {
                 'periods', (SELECT coalesce(jsonb_agg(period ORDER BY period DESC), '[]') FROM
                     (SELECT DISTINCT period FROM f WHERE period IS NOT NULL) s),
                 'flagged_periods', (SELECT coalesce(jsonb_agg(period ORDER BY period), '[]') FROM
-                    (SELECT DISTINCT period FROM f WHERE period IS NOT NULL AND severity IN ('high', 'critical')) s))::text
+                    (SELECT DISTINCT period FROM f WHERE period IS NOT NULL AND severity IN ('high', 'critical')
+                     AND kind IN ('mom_change', 'yoy_change', 'root_cause')) s))::text
             """, logger: logger
         ).decode(String.self) { text = row }
         return Response.json(text: text, cacheControl: "private, no-cache")

@@ -46,7 +46,7 @@ export async function renderOverview(main, { api, navigate, isCurrent }) {
         h('span', { class: `badge sev-${severity}`, 'data-kpi': `open-${severity}` }, `${open[severity] || 0} ${severity}`)))));
 
   const trend = h('section', { class: 'panel', 'aria-labelledby': 'trend-title' }, h('h2', { id: 'trend-title' }, 'Monthly spend'),
-    h('p', { class: 'muted' }, 'Marked months hold a high or critical finding.'));
+    h('p', { class: 'muted' }, 'Marked months hold a high or critical change finding.'));
   const heat = h('section', { class: 'panel', 'aria-labelledby': 'heat-title' }, h('h2', { id: 'heat-title' }, 'Cost centre × month'));
   const categories = h('section', { class: 'panel', 'aria-labelledby': 'cat-title' }, h('h2', { id: 'cat-title' }, 'Spend by directorate'),
     h('p', { class: 'muted' }, 'Select a bar to explore it.'));
