@@ -4,6 +4,7 @@
 Started by scripts/web-e2e.sh, which provides a server with a scanned ledger and two users. Each step
 saves a screenshot under WEB_E2E_ARTIFACTS; the browser's console and network log must show no error
 except the ones a step provokes on purpose (a viewer's refused review, an expired session)."""
+import base64
 import csv
 import io
 import json
@@ -116,10 +117,21 @@ class Browser:
         """Waits until no loading indicator is shown."""
         self.gone(".state.loading")
 
-    def shot(self, name):
+    def shot(self, name, full=False, scale=1.0):
+        """Saves a screenshot: the window, or the whole page (at most 2,400 px tall) scaled by `scale`."""
         self.shots += 1
         path = os.path.join(ARTIFACTS, f"{self.shots:02d}-{name}.png")
-        self.driver.save_screenshot(path)
+        if not full and scale == 1.0:
+            self.driver.save_screenshot(path)
+            return path
+        size = self.driver.execute_script(
+            "return [document.documentElement.scrollWidth, Math.min(2400, document.documentElement.scrollHeight)]" if full
+            else "return [window.innerWidth, window.innerHeight]")
+        picture = self.driver.execute_cdp_cmd("Page.captureScreenshot", {
+            "format": "png", "captureBeyondViewport": full,
+            "clip": {"x": 0, "y": 0, "width": size[0], "height": size[1], "scale": scale}})
+        with open(path, "wb") as handle:
+            handle.write(base64.b64decode(picture["data"]))
         return path
 
     def problems(self, allowed=()):
@@ -224,6 +236,7 @@ def run(browser, report):
     assert percent(current, previous) in card, f"{percent(current, previous)} not in {card!r}"
     assert len(browser.all(".chart canvas")) >= 2 and browser.all(".heatmap td"), "the trend, directorate chart and heatmap are drawn"
     report(f"overview: {len(expected)} KPI figures equal the API's ({expected['spend']})", browser.shot("overview"))
+    browser.shot("overview-page", full=True, scale=0.6)
 
     # Findings inbox by rank: the first row is the API's highest-ranked finding; open it.
     browser.find("nav a[data-section=findings]").click()
@@ -240,6 +253,11 @@ def run(browser, report):
     assert shown_lines, "the highest-ranked finding has evidence lines"
     assert browser.find("[data-figure=delta]").text == signed(top["delta"], currency) if top["delta"] is not None else True
     report(f"finding #{top['id']}: {len(shown_lines)} evidence lines", browser.shot("finding"))
+    if top["kind"] in ("mom_change", "yoy_change", "root_cause"):
+        browser.find("[data-testid=bridge-change]")
+        browser.idle()
+        assert browser.all("[data-testid=root-causes] tbody tr"), "a change finding shows its ranked root causes"
+        report(f"finding #{top['id']}: its bridge and ranked root causes", browser.shot("finding-page", full=True, scale=0.6))
 
     # Export the evidence as CSV: its rows equal the lines (this finding's, and a finding's with many lines).
     exported = export_and_compare(browser, demo, top["id"])
@@ -308,7 +326,7 @@ def run(browser, report):
             browser.find("main h1")
             browser.idle()
             browser.no_horizontal_overflow()
-            if width == 390 and page in ("#/overview", pages[2]):
+            if width == 390 and page in ("#/overview", pages[2], pages[4]):
                 report(f"{page} at 390 px", browser.shot(f"phone-{page.split('/')[1]}"))
     assert not browser.problems(), browser.problems()
 
