@@ -4,7 +4,6 @@
 Started by scripts/web-e2e.sh, which provides a server with a scanned ledger and two users. Each step
 saves a screenshot under WEB_E2E_ARTIFACTS; the browser's console and network log must show no error
 except the ones a step provokes on purpose (a viewer's refused review, an expired session)."""
-import base64
 import csv
 import io
 import json
@@ -17,14 +16,12 @@ import urllib.parse
 import urllib.request
 from decimal import Decimal, ROUND_HALF_UP
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
+
+from browser import Browser
 
 URL = os.environ["WEB_E2E_URL"]
 ARTIFACTS = os.environ["WEB_E2E_ARTIFACTS"]
@@ -72,92 +69,6 @@ def plain(value):
 
 def psql(sql):
     return subprocess.run(["psql", "-qtAX", PSQL, "-c", sql], check=True, capture_output=True, text=True).stdout.strip()
-
-
-# --- the browser ------------------------------------------------------------------------------------------
-class Browser:
-    def __init__(self):
-        options = webdriver.ChromeOptions()
-        options.binary_location = "/usr/bin/chromium"
-        for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1440,1000",
-                         "--force-device-scale-factor=1", "--lang=en-GB"]:
-            options.add_argument(argument)
-        options.add_experimental_option("prefs", {"download.default_directory": DOWNLOADS, "download.prompt_for_download": False})
-        options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-        self.driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-        self.driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": DOWNLOADS})
-        self.wait = WebDriverWait(self.driver, 20)
-        self.shots = 0
-        self.urls = {}
-
-    def size(self, width):
-        self.driver.set_window_size(width, 1000 if width > 800 else 844)
-
-    def go(self, hash_):
-        self.driver.get(URL + "/" + hash_) if not self.driver.current_url.startswith(URL) else self.driver.execute_script(f"location.hash = {json.dumps(hash_)}")
-
-    def find(self, css, timeout=20):
-        return WebDriverWait(self.driver, timeout).until(EC.visibility_of_element_located((By.CSS_SELECTOR, css)))
-
-    def text(self, css):
-        """The text of the first element matching `css`, or '' while it is missing or being replaced."""
-        try:
-            elements = self.driver.find_elements(By.CSS_SELECTOR, css)
-            return elements[0].text if elements else ""
-        except StaleElementReferenceException:
-            return ""
-
-    def all(self, css):
-        return self.driver.find_elements(By.CSS_SELECTOR, css)
-
-    def gone(self, css):
-        WebDriverWait(self.driver, 20).until(lambda d: not d.find_elements(By.CSS_SELECTOR, css))
-
-    def idle(self):
-        """Waits until no loading indicator is shown."""
-        self.gone(".state.loading")
-
-    def shot(self, name, full=False, scale=1.0):
-        """Saves a screenshot: the window, or the whole page (at most 2,400 px tall) scaled by `scale`."""
-        self.shots += 1
-        path = os.path.join(ARTIFACTS, f"{self.shots:02d}-{name}.png")
-        if not full and scale == 1.0:
-            self.driver.save_screenshot(path)
-            return path
-        size = self.driver.execute_script(
-            "return [document.documentElement.scrollWidth, Math.min(2400, document.documentElement.scrollHeight)]" if full
-            else "return [window.innerWidth, window.innerHeight]")
-        picture = self.driver.execute_cdp_cmd("Page.captureScreenshot", {
-            "format": "png", "captureBeyondViewport": full,
-            "clip": {"x": 0, "y": 0, "width": size[0], "height": size[1], "scale": scale}})
-        with open(path, "wb") as handle:
-            handle.write(base64.b64decode(picture["data"]))
-        return path
-
-    def problems(self, allowed=()):
-        """Console errors and failed requests since the last call, less those whose URL contains an allowed part."""
-        found = []
-        for entry in self.driver.get_log("browser"):
-            if entry["level"] == "SEVERE" and not any(part in entry["message"] for part in allowed):
-                found.append(f"console: {entry['message']}")
-        for entry in self.driver.get_log("performance"):
-            message = json.loads(entry["message"])["message"]
-            params = message.get("params", {})
-            if message["method"] == "Network.requestWillBeSent":
-                self.urls[params["requestId"]] = params["request"]["url"]
-            elif message["method"] == "Network.responseReceived":
-                response = params["response"]
-                if response["status"] >= 400 and not any(part in response["url"] for part in allowed):
-                    found.append(f"HTTP {response['status']} {response['url']}")
-            elif message["method"] == "Network.loadingFailed":
-                url = self.urls.get(params["requestId"], "?")
-                if not url.startswith("blob:") and not params.get("canceled") and not any(part in url for part in allowed):
-                    found.append(f"failed {url}: {params.get('errorText')}")
-        return found
-
-    def no_horizontal_overflow(self):
-        overflow = self.driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 1, f"the page is {overflow} px wider than the window at {self.driver.get_window_size()['width']} px"
 
 
 def sign_in(browser, user):
@@ -359,7 +270,7 @@ def run(browser, report):
 
 def main():
     os.makedirs(DOWNLOADS, exist_ok=True)
-    browser = Browser()
+    browser = Browser(URL, ARTIFACTS, DOWNLOADS)
     passed, failed = 0, 0
 
     def report(text, shot):

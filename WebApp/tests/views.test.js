@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bridgeQuery, dimensionMap, evidenceRows } from '../js/views/finding.js';
+import { bridgeQuery, dimensionMap, evidenceRows, rootCauseScope } from '../js/views/finding.js';
 import { waterfallSteps } from '../js/views/bridge.js';
 import { filterOf } from '../js/views/explore.js';
 import { factText } from '../js/views/chat.js';
@@ -15,6 +15,18 @@ test('a change finding opens its bridge: base period → period under its dimens
   assert.deepEqual(bridgeQuery({ ...finding, kind: 'root_cause', details: { from: '2024-05' } }).from, '2024-05');
   assert.equal(bridgeQuery({ ...finding, kind: 'statistical_outlier' }), null);
   assert.deepEqual(dimensionMap({ cost_center: '31090' }), { cost_center: '31090' });
+});
+
+test('a root cause opens the bridge of the slice it explains, named by its sentence', () => {
+  const dimensions = [{ dimension: 'directorate', value: 'Directorate of Human Capital' }, { dimension: 'supplier', value: 'CV Global Dharma' }];
+  const finding = {
+    kind: 'root_cause', period: '2024-04', details: { from: '2024-03' }, dimensions,
+    explanation: "Root cause of directorate Directorate of Human Capital's +IDR 5.4bn from 2024-03 to 2024-04: supplier CV Global Dharma, IDR 5.3bn (99 % of the change).",
+  };
+  assert.deepEqual(bridgeQuery(finding), { from: '2024-03', to: '2024-04', directorate: 'Directorate of Human Capital' });
+  const organisation = { ...finding, dimensions: dimensions.slice(1), explanation: "Root cause of the organisation's +IDR 5bn from 2024-03 to 2024-04: supplier CV Global Dharma, …" };
+  assert.deepEqual(bridgeQuery(organisation), { from: '2024-03', to: '2024-04' });
+  assert.deepEqual(rootCauseScope({ ...finding, explanation: 'something else' }), { directorate: 'Directorate of Human Capital', supplier: 'CV Global Dharma' });
 });
 
 test('evidence rows carry the finding and exact amounts', () => {

@@ -6,9 +6,9 @@ import { objectsToCSV, EVIDENCE_COLUMNS } from '../csv.js';
 import { canReview } from '../session.js';
 import { renderBridge } from './bridge.js';
 
+const NAMES = { directorate: 'directorate', cost_center: 'cost centre', gl_account: 'GL account', supplier: 'supplier', functional_area: 'functional area' };
 const CHANGE_KINDS = new Set(['mom_change', 'yoy_change', 'root_cause']);
 const LEVELS = ['directorate', 'cost_center', 'gl_account', 'supplier'];
-const NAMES = { directorate: 'directorate', cost_center: 'cost centre', gl_account: 'GL account', supplier: 'supplier', functional_area: 'functional area' };
 const CHOICES = [['confirmed', 'Confirmed'], ['expected', 'Expected'], ['false_alarm', 'False alarm'], ['open', 'Reopen']];
 
 /** A finding's dimensions as { dimension: value } (stored as [{dimension, value}]). */
@@ -17,14 +17,28 @@ export function dimensionMap(dimensions) {
   return { ...(dimensions || {}) };
 }
 
-/** The Explore query that shows a change finding's bridge, or null for other kinds. */
+/**
+ * The slice whose change a root-cause finding explains: its dimensions list that slice first and the cause after,
+ * and its sentence names the slice ("Root cause of directorate X's …", "Root cause of the organisation's …").
+ */
+export function rootCauseScope(finding) {
+  const items = Array.isArray(finding.dimensions) ? finding.dimensions : Object.entries(finding.dimensions || {}).map(([dimension, value]) => ({ dimension, value }));
+  for (let count = items.length - 1; count >= 0; count -= 1) {
+    const scope = items.slice(0, count);
+    const text = count ? `${scope.map((item) => `${NAMES[item.dimension] || item.dimension} ${item.value}`).join(', ')}'s` : "the organisation's";
+    if ((finding.explanation || '').startsWith(`Root cause of ${text} `)) return Object.fromEntries(scope.map((item) => [item.dimension, item.value]));
+  }
+  return dimensionMap(finding.dimensions);
+}
+
+/** The Explore query that shows a change finding's bridge (for a root cause: of the slice it explains), or null. */
 export function bridgeQuery(finding) {
   if (!CHANGE_KINDS.has(finding.kind) || !finding.period) return null;
   const details = finding.details || {};
   const from = details.base_period || details.from;
   if (!from) return null;
   const query = { from, to: finding.period };
-  const dimensions = dimensionMap(finding.dimensions);
+  const dimensions = finding.kind === 'root_cause' ? rootCauseScope(finding) : dimensionMap(finding.dimensions);
   for (const level of LEVELS) if (dimensions[level] !== undefined) query[level] = dimensions[level];
   return query;
 }
