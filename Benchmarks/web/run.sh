@@ -18,7 +18,8 @@ log "generating $rows rows, loading and scanning them"
 "$finrca_bin" ingest "$work/gl.csv" >/dev/null || true
 rm -f "$work/gl.csv"
 "$finrca_bin" detect >/dev/null
-printf 'bench-password-web\n' | FINRCA_SERVER_BCRYPT_COST=4 "$finrca_bin" user add bench --role reviewer --password-stdin >/dev/null
+# The default bcrypt cost (12), as a real user's password: signing in includes its verification.
+printf 'bench-password-web\n' | "$finrca_bin" user add bench --role reviewer --password-stdin >/dev/null
 port="$(free_port)"
 FINRCA_SERVER_PORT="$port" FINRCA_SERVER_WEB_DIR="$FINRCA_ROOT/WebApp" FINRCA_SERVER_JWT_SECRET="$(openssl rand -hex 32)" \
   FINRCA_LOG_LEVEL=warning "$finrca_bin" serve >"$work/serve.log" 2>&1 &

@@ -1,5 +1,6 @@
 import FinrcaTestSupport
 import Foundation
+import Shared
 import Testing
 
 /// The installed product, not the build tree: `scripts/install.sh` copies the binary and the web app, and the
