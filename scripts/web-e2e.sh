@@ -22,7 +22,10 @@ database="finrca_web_e2e_$$"
 admin_url="${base_url%/*}/postgres"
 server_pid=""
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  if [ -n "$server_pid" ]; then   # started by serve.sh, so not our child: no `wait`
+    kill "$server_pid" 2>/dev/null || true
+    for _ in $(seq 30); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+  fi
   psql -q "$admin_url" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -43,10 +46,15 @@ export FINRCA_SERVER_PORT="$port" FINRCA_SERVER_WEB_DIR="$FINRCA_ROOT/WebApp"
 # serve_with SECRET: (re)starts finrca serve with that JWT secret; the test restarts it to expire a session.
 cat > "$work/serve.sh" <<SH
 #!/usr/bin/env bash
-[ -s "$work/server.pid" ] && kill \$(cat "$work/server.pid") 2>/dev/null && sleep 0.3
+if [ -s "$work/server.pid" ]; then   # stop the running server and wait until it has let go of the port
+  old=\$(cat "$work/server.pid")
+  kill "\$old" 2>/dev/null
+  for _ in \$(seq 100); do kill -0 "\$old" 2>/dev/null || break; sleep 0.1; done
+fi
 FINRCA_SERVER_JWT_SECRET="\$1" nohup "$binary" serve >>"$work/serve.log" 2>&1 &
 echo \$! > "$work/server.pid"
-for _ in \$(seq 100); do curl -sf "http://127.0.0.1:$port/health-check" >/dev/null && exit 0; sleep 0.1; done
+# ready once it serves the run's documents (health-check names the run)
+for _ in \$(seq 150); do curl -sf "http://127.0.0.1:$port/health-check" | grep -q '"last_run":{' && exit 0; sleep 0.1; done
 echo "finrca serve did not start" >&2; exit 1
 SH
 chmod +x "$work/serve.sh"
