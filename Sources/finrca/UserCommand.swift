@@ -25,7 +25,7 @@ struct UserCommand: AsyncParsableCommand {
         var passwordStdin = false
 
         @Option(help: "viewer (read), reviewer (read and review findings) or admin (also manage users).")
-        var role = "viewer"
+        var role = UserRole.viewer.rawValue
 
         func validate() throws {
             _ = try parseRole(role)

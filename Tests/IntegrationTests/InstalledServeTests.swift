@@ -5,7 +5,7 @@ import Testing
 
 /// The installed product, not the build tree: `scripts/install.sh` copies the binary and the web app, and the
 /// installed binary serves both the app and `/openapi.json` from there (no resource bundle beside it).
-@Suite("an installed finrca serves the web app and its OpenAPI document")
+@Suite("an installed finrca serves the web app and its OpenAPI document", .needsDatabase)
 struct InstalledServeTests {
     /// `curl` of `url` with `headers`; returns the body.
     static func curl(_ url: String, headers: [String] = []) throws -> String {

@@ -8,7 +8,7 @@ import Shared
 import Testing
 
 /// The routes the web app added: roles and reviews, evidence lines, counts, explore, users.
-@Suite("Web app routes over a real database: roles, reviews, lines, counts, explore, users")
+@Suite("Web app routes over a real database: roles, reviews, lines, counts, explore, users", .needsDatabase)
 struct WebAppAPITests {
     /// Adds `name` with `role` (password as alice's) and logs in.
     static func user(_ api: APIHarness, _ name: String, role: UserRole) async throws -> String {
@@ -106,7 +106,7 @@ struct WebAppAPITests {
             #expect(steps[1]["lines_from"]?.intValue == 1 && steps[1]["lines_to"]?.intValue == 1)
             let causes = try #require(bridge["root_causes"]?.arrayValue)
             #expect(causes.map { "\($0["dimension"]?.stringValue ?? "")=\($0["member"]?.stringValue ?? "")" } == [
-                "directorate=Adults", "cost_center=(blank)", "gl_account=(blank)", "supplier=(blank)", "directorate=Schools",
+                "directorate=Adults", "cost_center=(none)", "gl_account=(none)", "supplier=(none)", "directorate=Schools",
             ])
             #expect(causes[0]["explained_share"]?.decimalTextValue == "1.4809")
 
@@ -114,7 +114,7 @@ struct WebAppAPITests {
             #expect(adults["level"]?.stringValue == "cost_center" && adults["change"]?.decimalTextValue == "200.15")
             #expect(adults["filter"]?["directorate"]?.stringValue == "Adults")
             let bottom = try await api.send(
-                .get, "/explore/bridge?from=2024-06&to=2024-07&directorate=Adults&cost_center=(blank)&gl_account=(blank)&supplier=(blank)",
+                .get, "/explore/bridge?from=2024-06&to=2024-07&directorate=Adults&cost_center=(none)&gl_account=(none)&supplier=(none)",
                 token: token).json()
             #expect(bottom["level"] == .null && bottom["end"]?.decimalTextValue == "300.25" && bottom["steps"]?.arrayValue?.isEmpty == true)
 

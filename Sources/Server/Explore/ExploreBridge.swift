@@ -9,7 +9,7 @@ import Shared
 struct ExploreBridge: Sendable {
     /// One member's totals in the two periods.
     struct Member: Sendable, Equatable {
-        var dimension: String
+        var dimension: LedgerDimension
         var member: String
         var from: Money
         var to: Money
@@ -32,7 +32,7 @@ struct ExploreBridge: Sendable {
 
     /// The document: periods, filter, level, totals, steps, other, root causes.
     func json(currency: String) -> JSONValue {
-        let level = filter.nextLevel?.dimension
+        let level = filter.nextLevel
         let steps = members.filter { $0.dimension == level }.sorted(by: Self.byContribution)
         let change = totals.to - totals.from
         let shown = steps.prefix(Self.shownSteps)
@@ -40,8 +40,8 @@ struct ExploreBridge: Sendable {
         var pairs: [(String, JSONValue)] = [
             ("schema", .string("finrca.explore/1")), ("from", .string(filter.from.description)), ("to", .string(filter.to.description)),
             ("currency", .string(currency)),
-            ("filter", .object(filter.members.map { ($0.dimension, .string($0.value)) })),
-            ("level", level.map { .string($0) } ?? .null),
+            ("filter", .object(filter.members.map { ($0.dimension.rawValue, .string($0.value)) })),
+            ("level", level.map { .string($0.rawValue) } ?? .null),
             ("start", .decimal(totals.from)), ("end", .decimal(totals.to)), ("change", .decimal(change)),
             ("lines_from", .int(totals.linesFrom)), ("lines_to", .int(totals.linesTo)),
         ]
@@ -57,7 +57,7 @@ struct ExploreBridge: Sendable {
         ])))
         pairs.append(("root_causes", .array(rootCauses(change: change).map { candidate in
             .object([
-                ("dimension", .string(candidate.member.dimension)), ("member", .string(candidate.member.member)),
+                ("dimension", .string(candidate.member.dimension.rawValue)), ("member", .string(candidate.member.member)),
                 ("from", .decimal(candidate.member.from)), ("to", .decimal(candidate.member.to)),
                 ("contribution", .decimal(candidate.member.contribution)),
                 ("explained_share", .double((candidate.share * 10_000).rounded() / 10_000)),
@@ -69,7 +69,7 @@ struct ExploreBridge: Sendable {
     /// Members that moved with the total, ranked by explained share.
     func rootCauses(change: Money) -> [(member: Member, share: Double)] {
         guard change != .zero else { return [] }
-        let order = Dictionary(uniqueKeysWithValues: ExploreFilter.levels.enumerated().map { ($1.dimension, $0) })
+        let order = Dictionary(uniqueKeysWithValues: ExploreFilter.levels.enumerated().map { ($1, $0) })
         return members.compactMap { member -> (Member, Double)? in
             let share = Double(member.contribution.minorUnits) / Double(change.minorUnits)
             return share > 0 ? (member, share) : nil

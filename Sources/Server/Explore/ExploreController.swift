@@ -45,42 +45,37 @@ public struct ExploreController: Sendable {
 
     /// Per member of every open level, its totals in both periods (one GROUPING SETS query).
     func bridge(_ filter: ExploreFilter) async throws -> ExploreBridge {
-        var binds = PostgresBindingsBuilder()
-        let condition = filter.whereClause(&binds)
-        let from = binds.add(Int32(filter.from.year)), fromPeriod = binds.add(Int32(filter.from.period))
-        let to = binds.add(Int32(filter.to.year)), toPeriod = binds.add(Int32(filter.to.period))
         let open = filter.openLevels
+        let inFrom = "x.general_ledger_fiscal_year = filter.from_year AND x.posting_period = filter.from_period"
+        let inTo = "x.general_ledger_fiscal_year = filter.to_year AND x.posting_period = filter.to_period"
         let sums = """
-            coalesce(sum(amount) FILTER (WHERE general_ledger_fiscal_year = \(from) AND posting_period = \(fromPeriod)), 0)::text,
-            coalesce(sum(amount) FILTER (WHERE general_ledger_fiscal_year = \(to) AND posting_period = \(toPeriod)), 0)::text,
-            count(*) FILTER (WHERE general_ledger_fiscal_year = \(from) AND posting_period = \(fromPeriod)),
-            count(*) FILTER (WHERE general_ledger_fiscal_year = \(to) AND posting_period = \(toPeriod))
+            (coalesce(sum(x.amount) FILTER (WHERE \(inFrom)), 0) * 100)::int8,
+            (coalesce(sum(x.amount) FILTER (WHERE \(inTo)), 0) * 100)::int8,
+            count(*) FILTER (WHERE \(inFrom)), count(*) FILTER (WHERE \(inTo))
             """
-        let sql: String
-        if open.isEmpty {
-            sql = "SELECT '', '', \(sums) FROM finance_expense WHERE \(condition)"
-        } else {
-            let cases = open.enumerated().map { index, level in
-                "WHEN GROUPING(\(level.column)) = 0 THEN '\(index)'"
-            }.joined(separator: " ")
-            let member = open.map { "WHEN GROUPING(\($0.column)) = 0 THEN \(ExploreFilter.memberExpression($0.column))" }
-                .joined(separator: " ")
-            sql = """
-                SELECT CASE \(cases) ELSE '' END, CASE \(member) ELSE '' END, \(sums)
-                FROM finance_expense WHERE \(condition)
-                GROUP BY GROUPING SETS (\(open.map { "(\($0.column))" }.joined(separator: ", ")), ())
-                """
-        }
+        let levelSQL = open.map { "WHEN GROUPING(x.\($0.quotedColumn)) = 0 THEN '\($0.rawValue)'" }.joined(separator: " ")
+        let memberSQL = open.map { "WHEN GROUPING(x.\($0.quotedColumn)) = 0 THEN \(ExploreFilter.memberSQL($0, alias: "x"))" }
+            .joined(separator: " ")
+        let grouping =
+            open.isEmpty ? "" : "GROUP BY GROUPING SETS (\(open.map { "(x.\($0.quotedColumn))" }.joined(separator: ", ")), ())"
+        let body = """
+            SELECT \(open.isEmpty ? "''" : "CASE \(levelSQL) ELSE '' END"), \(open.isEmpty ? "''" : "CASE \(memberSQL) ELSE '' END"),
+                   \(sums)
+            FROM finance_expense x, filter
+            WHERE \(ExploreFilter.conditionSQL("x"))
+            \(grouping)
+            """
         var members: [ExploreBridge.Member] = []
         var totals = (from: Money.zero, to: Money.zero, linesFrom: Int64(0), linesTo: Int64(0))
         for try await (level, member, before, after, linesBefore, linesAfter) in try await client.query(
-            PostgresQuery(unsafeSQL: sql, binds: binds.bindings), logger: logger
-        ).decode((String, String, String, String, Int64, Int64).self) {
-            let fromAmount = Money(decimalText: before) ?? .zero, toAmount = Money(decimalText: after) ?? .zero
-            if let index = Int(level), open.indices.contains(index) {
-                members.append(ExploreBridge.Member(
-                    dimension: open[index].dimension, member: member, from: fromAmount, to: toAmount,
-                    linesFrom: linesBefore, linesTo: linesAfter))
+            filter.query(body), logger: logger
+        ).decode((String, String, Int64, Int64, Int64, Int64).self) {
+            let (fromAmount, toAmount) = (Money(minorUnits: before), Money(minorUnits: after))
+            if let dimension = LedgerDimension(rawValue: level) {
+                members.append(
+                    ExploreBridge.Member(
+                        dimension: dimension, member: member, from: fromAmount, to: toAmount, linesFrom: linesBefore,
+                        linesTo: linesAfter))
             } else {
                 totals = (fromAmount, toAmount, linesBefore, linesAfter)
             }
@@ -90,31 +85,30 @@ public struct ExploreController: Sendable {
 
     /// The lines under `filter` in either period, largest magnitude first.
     func lines(_ filter: ExploreFilter, limit: Int, offset: Int) async throws -> Response {
-        var binds = PostgresBindingsBuilder()
-        let condition = filter.whereClause(&binds)
-        let sql = """
-            SELECT (SELECT count(*) FROM finance_expense WHERE \(condition)), \(FindingLinesController.lineJSON("x"))
-            FROM (SELECT * FROM finance_expense WHERE \(condition) ORDER BY abs(amount) DESC, batch_id, source_line
-                  LIMIT \(limit) OFFSET \(offset)) x
-            LEFT JOIN ingest_batches b ON b.id = x.batch_id
-            ORDER BY abs(x.amount) DESC, x.batch_id, x.source_line
-            """
+        let condition = ExploreFilter.conditionSQL("x")
         var total: Int64 = 0
-        var rows: [String] = []
-        for try await (count, text) in try await client.query(PostgresQuery(unsafeSQL: sql, binds: binds.bindings), logger: logger)
-            .decode((Int64, String).self)
-        {
+        for try await count in try await client.query(
+            filter.query("SELECT count(*) FROM finance_expense x, filter WHERE \(condition)"), logger: logger
+        ).decode(Int64.self) {
             total = count
-            rows.append(text)
         }
-        if rows.isEmpty {
-            for try await count in try await client.query(
-                PostgresQuery(unsafeSQL: "SELECT count(*) FROM finance_expense WHERE \(condition)", binds: binds.bindings), logger: logger
-            ).decode(Int64.self) { total = count }
+        var rows: [String] = []
+        for try await text in try await client.query(
+            filter.query(
+                """
+                SELECT \(FindingLinesController.lineJSON("x"))
+                FROM finance_expense x CROSS JOIN filter LEFT JOIN ingest_batches b ON b.id = x.batch_id
+                WHERE \(condition)
+                ORDER BY abs(x.amount) DESC, x.batch_id, x.source_line
+                LIMIT \(limit) OFFSET \(offset)
+                """), logger: logger
+        ).decode(String.self) {
+            rows.append(text)
         }
         let next = offset + rows.count < total ? String(offset + rows.count) : "null"
         return Response.json(
-            text: "{\"total_lines\":\(total),\"offset\":\(offset),\"next_offset\":\(next),\"lines\":[" + rows.joined(separator: ",") + "]}",
+            text: "{\"total_lines\":\(total),\"offset\":\(offset),\"next_offset\":\(next),\"lines\":["
+                + rows.joined(separator: ",") + "]}",
             cacheControl: "private, no-cache")
     }
 }

@@ -1,26 +1,23 @@
+public import PostgresNIO
 import Shared
 
 /// The Explore screen's question: two periods and a filter down the hierarchy directorate → cost centre →
 /// GL account → supplier. Only these four dimensions (and their allow-listed columns) ever reach SQL; the
 /// filter's values are bound parameters.
 struct ExploreFilter: Sendable, Equatable {
-    /// The drill-down levels in order, with their `finance_expense` columns.
-    static let levels: [(dimension: String, column: String)] = [
-        ("directorate", "directorate"), ("cost_center", "cost_center_id"), ("gl_account", "general_ledger_account"),
-        ("supplier", "supplier"),
-    ]
-    /// How a blank member (NULL or empty) is named.
-    static let blank = "(blank)"
+    /// The drill-down levels in order.
+    static let levels: [LedgerDimension] = [.directorate, .costCenter, .glAccount, .supplier]
+
+    /// One level's member in the filter.
+    struct Member: Sendable, Equatable {
+        var dimension: LedgerDimension
+        var value: String
+    }
 
     var from: FiscalPeriod
     var to: FiscalPeriod
-    /// Dimension → member, for dimensions of ``levels`` only.
-    var members: [(dimension: String, value: String)]
-
-    static func == (lhs: ExploreFilter, rhs: ExploreFilter) -> Bool {
-        lhs.from == rhs.from && lhs.to == rhs.to && lhs.members.map(\.dimension) == rhs.members.map(\.dimension)
-            && lhs.members.map(\.value) == rhs.members.map(\.value)
-    }
+    /// The filter's members, in level order; ``LedgerDimension/noValue`` stands for lines without a value.
+    var members: [Member]
 
     /// Reads `from`, `to` and the level parameters of a query.
     ///
@@ -36,44 +33,62 @@ struct ExploreFilter: Sendable, Equatable {
         self.to = to
         members = []
         for level in Self.levels {
-            guard let value = query(level.dimension) else { continue }
+            guard let value = query(level.rawValue) else { continue }
             guard (1...200).contains(value.count) else {
-                throw APIError.badParameter(level.dimension, "\(level.dimension) is 1 to 200 characters")
+                throw APIError.badParameter(level.rawValue, "\(level.rawValue) is 1 to 200 characters")
             }
-            members.append((level.dimension, value))
+            members.append(Member(dimension: level, value: value))
         }
+    }
+
+    /// The member of `dimension` in the filter, if any.
+    func value(of dimension: LedgerDimension) -> String? {
+        members.first { $0.dimension == dimension }?.value
     }
 
     /// The first level without a member in the filter: the one the bridge breaks down; nil at the bottom.
-    var nextLevel: (dimension: String, column: String)? {
-        Self.levels.first { level in !members.contains { $0.dimension == level.dimension } }
+    var nextLevel: LedgerDimension? {
+        openLevels.first
     }
 
     /// Levels not in the filter (where root causes are looked for).
-    var openLevels: [(dimension: String, column: String)] {
-        Self.levels.filter { level in !members.contains { $0.dimension == level.dimension } }
+    var openLevels: [LedgerDimension] {
+        Self.levels.filter { value(of: $0) == nil }
     }
 
-    /// The column of a level's dimension.
-    static func column(_ dimension: String) -> String? {
-        levels.first { $0.dimension == dimension }?.column
+    /// A column's value as the API names it: NULL and '' are ``LedgerDimension/noValue`` (SQL text from the
+    /// allow-list only).
+    static func memberSQL(_ dimension: LedgerDimension, alias: String) -> String {
+        "coalesce(nullif(\(alias).\(dimension.quotedColumn), ''), '\(LedgerDimension.noValue)')"
     }
 
-    /// A column's value as the API names it: NULL and '' are `(blank)`.
-    static func memberExpression(_ column: String) -> String {
-        "coalesce(nullif(\(column), ''), '\(blank)')"
+    /// `body` run after `WITH filter AS (…)`: a one-row relation holding the periods and members as binds
+    /// (`from_year`, `from_period`, `to_year`, `to_period`, and one text column per level, NULL when open).
+    /// `body` is SQL text built only from the allow-list; it reads the values through ``conditionSQL``.
+    func query(_ body: String) -> PostgresQuery {
+        let (fromYear, fromPeriod) = (Int32(from.year), Int32(from.period))
+        let (toYear, toPeriod) = (Int32(to.year), Int32(to.period))
+        let (directorate, costCentre) = (value(of: .directorate), value(of: .costCenter))
+        let (account, supplier) = (value(of: .glAccount), value(of: .supplier))
+        return """
+            WITH filter AS (
+                SELECT \(fromYear)::int4 AS from_year, \(fromPeriod)::int4 AS from_period,
+                       \(toYear)::int4 AS to_year, \(toPeriod)::int4 AS to_period,
+                       \(directorate)::text AS directorate, \(costCentre)::text AS cost_center,
+                       \(account)::text AS gl_account, \(supplier)::text AS supplier)
+            \(unescaped: body)
+            """
     }
 
-    /// The WHERE clause for the two periods and the filter, with its binds appended to `bindings`.
-    func whereClause(_ bindings: inout PostgresBindingsBuilder) -> String {
-        var conditions = [
-            "((general_ledger_fiscal_year = \(bindings.add(Int32(from.year))) AND posting_period = \(bindings.add(Int32(from.period))))"
-                + " OR (general_ledger_fiscal_year = \(bindings.add(Int32(to.year))) AND posting_period = \(bindings.add(Int32(to.period)))))"
-        ]
-        for member in members {
-            guard let column = Self.column(member.dimension) else { continue }
-            conditions.append("\(Self.memberExpression(column)) = \(bindings.add(member.value))")
+    /// Lines of `alias` in either period that match every member of the filter (joined with `filter`).
+    static func conditionSQL(_ alias: String) -> String {
+        let members = levels.map { level in
+            "(filter.\(level.rawValue) IS NULL OR \(memberSQL(level, alias: alias)) = filter.\(level.rawValue))"
         }
-        return conditions.joined(separator: " AND ")
+        return """
+            ((\(alias).general_ledger_fiscal_year = filter.from_year AND \(alias).posting_period = filter.from_period)
+              OR (\(alias).general_ledger_fiscal_year = filter.to_year AND \(alias).posting_period = filter.to_period))
+            AND \(members.joined(separator: " AND "))
+            """
     }
 }

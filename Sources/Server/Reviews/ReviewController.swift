@@ -28,13 +28,17 @@ public struct ReviewController: Sendable {
             }
             let id = try Self.findingID(context)
             let body = try await AuthController.decode(ReviewBody.self, request, context)
-            let store = ReviewStore(logger: logger)
+            guard let status = ReviewStatus(rawValue: body.status) else {
+                throw APIError.badParameter("status", "status must be one of \(ReviewStatus.choices)")
+            }
+            let review = FindingReview(status: status, reviewer: user.username, note: body.note)
             do {
-                try await store.record(findingID: id, status: body.status, note: body.note, reviewer: user.username, on: client)
+                try await client.withConnection { connection in
+                    try await ReviewStore(logger: logger).record(review, onFinding: id, on: connection)
+                }
             } catch let error as ReviewStore.ReviewError {
                 switch error {
                 case .unknownFinding: throw APIError.notFound(error.description)
-                case .invalidStatus: throw APIError.badParameter("status", error.description)
                 case .noteTooLong: throw APIError.badParameter("note", error.description)
                 }
             }

@@ -17,6 +17,11 @@ public struct FindingLinesController: Sendable {
         self.logger = logger
     }
 
+    /// Severities that flag a period in `/findings/counts`.
+    static let flaggingSeverities = [Severity.high, .critical].map(\.rawValue)
+    /// Finding kinds that describe a period's change.
+    static let changeKinds = [FindingKind.monthOverMonth, .yearOverYear, .rootCause].map(\.rawValue)
+
     /// One journal line of `finance_expense` aliased `alias` (joined with `ingest_batches b`) as JSON text.
     static func lineJSON(_ alias: String) -> String {
         """
@@ -58,24 +63,25 @@ public struct FindingLinesController: Sendable {
         guard found else { throw APIError.notFound("no finding \(id)") }
         // The evidence's (batch, line) pairs, joined to their journal lines; a line whose batch was replaced
         // since keeps its evidence amount and has no other fields.
-        let sql = """
+        var rows: [String] = []
+        for try await text in try await client.query(
+            """
             WITH evidence AS (
-                SELECT (e.value->>'batch_id')::int8 AS batch_id, (e.value->>'line')::int8 AS line, e.value->'amount' AS amount, e.position
+                SELECT (e.value->>'batch_id')::int8 AS batch_id, (e.value->>'line')::int8 AS line, e.value->'amount' AS amount,
+                       e.position
                 FROM findings f, jsonb_array_elements(f.evidence) WITH ORDINALITY AS e (value, position)
-                WHERE f.id = $1 ORDER BY e.position LIMIT $2)
+                WHERE f.id = \(id) ORDER BY e.position LIMIT \(Int64(limit)))
             SELECT CASE WHEN x.batch_id IS NULL
-                        THEN jsonb_build_object('batch_id', ev.batch_id, 'line', ev.line, 'file_name', b.file_name, 'amount', ev.amount)::text
-                        ELSE \(Self.lineJSON("x")) END
+                        THEN jsonb_build_object('batch_id', ev.batch_id, 'line', ev.line, 'file_name', b.file_name,
+                                                'amount', ev.amount)::text
+                        ELSE \(unescaped: Self.lineJSON("x")) END
             FROM evidence ev
             LEFT JOIN finance_expense x ON x.batch_id = ev.batch_id AND x.source_line = ev.line
             LEFT JOIN ingest_batches b ON b.id = ev.batch_id
             ORDER BY ev.position
-            """
-        var bindings = PostgresBindings()
-        bindings.append(id)
-        bindings.append(Int64(limit))
-        var rows: [String] = []
-        for try await text in try await client.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).decode(String.self) {
+            """,
+            logger: logger
+        ).decode(String.self) {
             rows.append(text)
         }
         return Response.json(
@@ -93,15 +99,15 @@ public struct FindingLinesController: Sendable {
                 'run_id', (SELECT id FROM r),
                 'total', (SELECT count(*) FROM f),
                 'open_by_severity', (SELECT coalesce(jsonb_object_agg(severity, n), '{}') FROM
-                    (SELECT severity, count(*) AS n FROM f WHERE review_status = 'open' GROUP BY 1) s),
+                    (SELECT severity, count(*) AS n FROM f WHERE review_status = \(ReviewStatus.open.rawValue) GROUP BY 1) s),
                 'by_status', (SELECT coalesce(jsonb_object_agg(review_status, n), '{}') FROM
                     (SELECT review_status, count(*) AS n FROM f GROUP BY 1) s),
                 'by_kind', (SELECT coalesce(jsonb_object_agg(kind, n), '{}') FROM (SELECT kind, count(*) AS n FROM f GROUP BY 1) s),
                 'periods', (SELECT coalesce(jsonb_agg(period ORDER BY period DESC), '[]') FROM
                     (SELECT DISTINCT period FROM f WHERE period IS NOT NULL) s),
                 'flagged_periods', (SELECT coalesce(jsonb_agg(period ORDER BY period), '[]') FROM
-                    (SELECT DISTINCT period FROM f WHERE period IS NOT NULL AND severity IN ('high', 'critical')
-                     AND kind IN ('mom_change', 'yoy_change', 'root_cause')) s))::text
+                    (SELECT DISTINCT period FROM f WHERE period IS NOT NULL AND severity = ANY(\(Self.flaggingSeverities))
+                     AND kind = ANY(\(Self.changeKinds))) s))::text
             """, logger: logger
         ).decode(String.self) { text = row }
         return Response.json(text: text, cacheControl: "private, no-cache")

@@ -1,4 +1,3 @@
-public import Shared
 
 /// An exact variance bridge: the start total, each member's contribution, the end total.
 ///
@@ -44,7 +43,7 @@ public struct VarianceBridge: Sendable, Equatable, Codable {
             guard startAmount != endAmount else { continue }
             steps.append(
                 Step(
-                    member: member.isEmpty ? "(none)" : member, start: Money(minorUnits: startAmount),
+                    member: member.isEmpty ? LedgerDimension.noValue : member, start: Money(minorUnits: startAmount),
                     end: Money(minorUnits: endAmount), contribution: Money(minorUnits: endAmount - startAmount)))
         }
         self.steps = steps.sorted {
