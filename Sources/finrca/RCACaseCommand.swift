@@ -17,7 +17,8 @@ struct RCACaseCommand: AsyncParsableCommand {
             Squeeze form (`a=a1&b=b2;c=c3`; an empty line when nothing changed beyond the noise).
 
             Exit codes: 0 searched; 1 usage error; 2 the file was refused.
-            """)
+            """
+    )
 
     @Argument(help: "The case CSV file.")
     var casePath: String
@@ -30,7 +31,8 @@ struct RCACaseCommand: AsyncParsableCommand {
 
     @Option(
         name: .long,
-        help: "Smoothing mass in the unit of the measure (events for counts, currency for money).")
+        help: "Smoothing mass in the unit of the measure (events for counts, currency for money)."
+    )
     var pseudoCount: Double = RootCauseConfiguration().pseudoCount
 
     func validate() throws {
@@ -48,7 +50,10 @@ struct RCACaseCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.dataRejected)
         }
         let configuration = RootCauseConfiguration(
-            maximumPairs: maximumPairs, pseudoCount: pseudoCount, rankedCount: max(top, 1))
+            maximumPairs: maximumPairs,
+            pseudoCount: pseudoCount,
+            rankedCount: max(top, 1)
+        )
         let result = RootCauseSearch.search(table, configuration: configuration)
         for line in RootCauseReport.lines(result: result, table: table, top: top) {
             print(line)

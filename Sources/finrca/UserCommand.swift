@@ -10,18 +10,24 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage the HTTP API's users.",
-        subcommands: [Add.self, List.self, Role.self, Disable.self])
+        subcommands: [Add.self, List.self, Role.self, Disable.self]
+    )
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a user; the password (at least 12 characters) is read from standard input, never from an argument.")
+            abstract:
+                "Add a user; the password (at least 12 characters) is read from standard input, never from an argument."
+        )
 
         @OptionGroup var global: GlobalOptions
 
         @Argument(help: "User name: 1-64 characters of A-Z a-z 0-9 . _ @ -")
         var username: String
 
-        @Flag(help: "Read the password as the first line of standard input (for scripts); otherwise it is asked for without echo.")
+        @Flag(
+            help:
+                "Read the password as the first line of standard input (for scripts); otherwise it is asked for without echo."
+        )
         var passwordStdin = false
 
         @Option(help: "viewer (read), reviewer (read and review findings) or admin (also manage users).")
@@ -52,8 +58,13 @@ struct UserCommand: AsyncParsableCommand {
                 let hash = try await PasswordHasher(cost: configuration.server.bcryptCost).hash(password)
                 try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
                     do {
-                        let id = try await UserStore(logger: logger).add(
-                            username: username, passwordHash: hash, role: try parseRole(role), on: connection)
+                        let id = try await UserStore(logger: logger)
+                            .add(
+                                username: username,
+                                passwordHash: hash,
+                                role: try parseRole(role),
+                                on: connection
+                            )
                         print("added user \(username) (id \(id), role \(role))")
                     } catch let error as UserStore.AddError {
                         printError("finrca user add: \(error)")
@@ -76,7 +87,9 @@ struct UserCommand: AsyncParsableCommand {
                 try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
                     let users = try await UserStore(logger: logger).list(on: connection)
                     for user in users {
-                        print("\(user.id)\t\(user.username)\t\(user.role.rawValue)\t\(user.disabled ? "disabled" : "active")\t\(ISO8601DateFormatter().string(from: user.createdAt))")
+                        print(
+                            "\(user.id)\t\(user.username)\t\(user.role.rawValue)\t\(user.disabled ? "disabled" : "active")\t\(ISO8601DateFormatter().string(from: user.createdAt))"
+                        )
                     }
                     print("\(users.count) user\(users.count == 1 ? "" : "s")")
                 }
@@ -86,7 +99,9 @@ struct UserCommand: AsyncParsableCommand {
 
     struct Role: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Set a user's role: viewer, reviewer or admin (takes effect at the user's next token, within server.access_token_minutes).")
+            abstract:
+                "Set a user's role: viewer, reviewer or admin (takes effect at the user's next token, within server.access_token_minutes)."
+        )
 
         @OptionGroup var global: GlobalOptions
 
@@ -105,7 +120,10 @@ struct UserCommand: AsyncParsableCommand {
             let logger = bootstrapLogging(configuration.log)
             try await withExitCodes {
                 try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
-                    guard try await UserStore(logger: logger).setRole(try parseRole(role), username: username, on: connection) else {
+                    guard
+                        try await UserStore(logger: logger)
+                            .setRole(try parseRole(role), username: username, on: connection)
+                    else {
                         printError("finrca user role: no user \(username)")
                         throw ExitCode(ExitStatus.usage)
                     }
@@ -117,7 +135,9 @@ struct UserCommand: AsyncParsableCommand {
 
     struct Disable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Disable a user: no new logins, refresh tokens revoked (access tokens expire within server.access_token_minutes).")
+            abstract:
+                "Disable a user: no new logins, refresh tokens revoked (access tokens expire within server.access_token_minutes)."
+        )
 
         @OptionGroup var global: GlobalOptions
 

@@ -9,20 +9,29 @@ import Testing
 struct InstalledServeTests {
     /// `curl` of `url` with `headers`; returns the body.
     static func curl(_ url: String, headers: [String] = []) throws -> String {
-        let result = try SystemdUnitTests.run(["curl", "-s", "--max-time", "5"] + headers.flatMap { ["-H", $0] } + [url])
+        let result = try SystemdUnitTests.run(
+            ["curl", "-s", "--max-time", "5"] + headers.flatMap { ["-H", $0] } + [url]
+        )
         return result.output
     }
 
-    @Test("install.sh into a temporary root; the installed binary, run elsewhere, finds share/finrca/web and has its OpenAPI document")
+    @Test(
+        "install.sh into a temporary root; the installed binary, run elsewhere, finds share/finrca/web and has its OpenAPI document"
+    )
     func installedBinaryServes() async throws {
         let folder = try TemporaryFolder()
         let root = folder.file("root")
-        let installed = try SystemdUnitTests.run(["bash", "scripts/install.sh", "--root", root, "--binary", try SystemdUnitTests.finrca()])
+        let installed = try SystemdUnitTests.run([
+            "bash", "scripts/install.sh", "--root", root, "--binary", try SystemdUnitTests.finrca(),
+        ])
         #expect(installed.status == 0, "\(installed.output)")
         let binary = root + "/usr/local/bin/finrca"
         #expect(FileManager.default.fileExists(atPath: root + "/usr/local/share/finrca/web/index.html"))
         #expect(FileManager.default.fileExists(atPath: root + "/usr/local/share/finrca/web/vendor/chart.min.js"))
-        #expect(!FileManager.default.fileExists(atPath: root + "/usr/local/share/finrca/web/tests"), "the app's tests are not installed")
+        #expect(
+            !FileManager.default.fileExists(atPath: root + "/usr/local/share/finrca/web/tests"),
+            "the app's tests are not installed"
+        )
         #expect(!FileManager.default.fileExists(atPath: root + "/usr/local/bin/finrca_Server.resources"))
         try await TestDatabase.withFreshDatabase { database, _ in
             let port = Int.random(in: 20_000...29_999)
@@ -49,7 +58,10 @@ struct InstalledServeTests {
             }
             #expect(health.contains("\"status\""), "serve did not start")
             let page = try Self.curl(base + "/", headers: ["Accept: text/html"])
-            #expect(page.contains("<script type=\"module\" src=\"/app/") && page.contains("modulepreload"), "\(page.prefix(300))")
+            #expect(
+                page.contains("<script type=\"module\" src=\"/app/") && page.contains("modulepreload"),
+                "\(page.prefix(300))"
+            )
             #expect(try Self.curl(base + "/").contains("\"documentation\""), "API clients still get JSON at /")
             #expect(try Self.curl(base + "/openapi.json").contains("\"openapi\": \"3.1.0\""))
             process.terminate()

@@ -33,21 +33,24 @@ public enum RootCauseCaseFile {
 
         func numbers(_ name: String) throws -> [Double] {
             guard let index = column[name] else { throw RootCauseCaseFileError.missingColumn(name) }
-            return try records.enumerated().map { row, record in
-                guard let value = Double(record[index]), value.isFinite else {
-                    throw RootCauseCaseFileError.badNumber(row: row + 1, column: name, text: record[index])
+            return try records.enumerated()
+                .map { row, record in
+                    guard let value = Double(record[index]), value.isFinite else {
+                        throw RootCauseCaseFileError.badNumber(row: row + 1, column: name, text: record[index])
+                    }
+                    return value
                 }
-                return value
-            }
         }
 
         let rows = records.map { record in dimensionColumns.map { record[$0] } }
         return try RootCauseTable(
-            dimensions: dimensionColumns.map { header[$0] }, rows: rows,
+            dimensions: dimensionColumns.map { header[$0] },
+            rows: rows,
             actual: try numbers(isDerived ? "real_a" : "real"),
             expected: try numbers(isDerived ? "predict_a" : "predict"),
             actualDenominator: isDerived ? try numbers("real_b") : nil,
-            expectedDenominator: isDerived ? try numbers("predict_b") : nil)
+            expectedDenominator: isDerived ? try numbers("predict_b") : nil
+        )
     }
 }
 

@@ -28,8 +28,12 @@ public struct RootCauseConfiguration: Sendable {
 
     /// Settings with the documented defaults unless given.
     public init(
-        maximumPairs: Int = 3, pseudoCount: Double = 3, abnormalLevel: Double = 0.3,
-        narrowingTolerance: Double = 0.05, siblingShare: Double = 0.2, rankedCount: Int = 20,
+        maximumPairs: Int = 3,
+        pseudoCount: Double = 3,
+        abnormalLevel: Double = 0.3,
+        narrowingTolerance: Double = 0.05,
+        siblingShare: Double = 0.2,
+        rankedCount: Int = 20,
         hierarchy: [String] = []
     ) {
         self.maximumPairs = maximumPairs

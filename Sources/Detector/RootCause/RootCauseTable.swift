@@ -38,8 +38,12 @@ public struct RootCauseTable: Sendable {
     /// - Throws: `RootCauseTableError` when the lengths disagree, a dimension name repeats, only one
     ///   denominator is given, or a number is not finite.
     public init(
-        dimensions: [String], rows: [[String]], actual: [Double], expected: [Double],
-        actualDenominator: [Double]? = nil, expectedDenominator: [Double]? = nil
+        dimensions: [String],
+        rows: [[String]],
+        actual: [Double],
+        expected: [Double],
+        actualDenominator: [Double]? = nil,
+        expectedDenominator: [Double]? = nil
     ) throws {
         guard Set(dimensions).count == dimensions.count else { throw RootCauseTableError.repeatedDimension }
         guard (actualDenominator == nil) == (expectedDenominator == nil) else {

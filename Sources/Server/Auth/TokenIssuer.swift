@@ -23,8 +23,13 @@ public struct TokenIssuer: Sendable {
     /// A signed access token for `user`, valid from `now` for ``accessLifetime``.
     public func accessToken(for user: AuthenticatedUser, now: Date = Date()) async throws -> String {
         let claims = AccessClaims(
-            sub: .init(value: String(user.id)), name: user.username, role: user.role.rawValue, iat: .init(value: now),
-            exp: .init(value: now.addingTimeInterval(accessLifetime.inSeconds)), typ: "access")
+            sub: .init(value: String(user.id)),
+            name: user.username,
+            role: user.role.rawValue,
+            iat: .init(value: now),
+            exp: .init(value: now.addingTimeInterval(accessLifetime.inSeconds)),
+            typ: "access"
+        )
         return try await keys.sign(claims)
     }
 
@@ -42,7 +47,11 @@ public struct TokenIssuer: Sendable {
             throw APIError.unauthorized("the access token is not valid")
         }
         guard let id = Int64(claims.sub.value) else { throw APIError.unauthorized("the access token is not valid") }
-        let user = AuthenticatedUser(id: id, username: claims.name, role: claims.role.flatMap(UserRole.init(rawValue:)) ?? .viewer)
+        let user = AuthenticatedUser(
+            id: id,
+            username: claims.name,
+            role: claims.role.flatMap(UserRole.init(rawValue:)) ?? .viewer
+        )
         verified.insert(token, user: user, expires: claims.exp.value)
         return user
     }

@@ -38,31 +38,54 @@ struct ExploreBridge: Sendable {
         let shown = steps.prefix(Self.shownSteps)
         let rest = steps.dropFirst(Self.shownSteps)
         var pairs: [(String, JSONValue)] = [
-            ("schema", .string("finrca.explore/1")), ("from", .string(filter.from.description)), ("to", .string(filter.to.description)),
+            ("schema", .string("finrca.explore/1")), ("from", .string(filter.from.description)),
+            ("to", .string(filter.to.description)),
             ("currency", .string(currency)),
             ("filter", .object(filter.members.map { ($0.dimension.rawValue, .string($0.value)) })),
             ("level", level.map { .string($0.rawValue) } ?? .null),
             ("start", .decimal(totals.from)), ("end", .decimal(totals.to)), ("change", .decimal(change)),
             ("lines_from", .int(totals.linesFrom)), ("lines_to", .int(totals.linesTo)),
         ]
-        pairs.append(("steps", .array(shown.map { step in
-            .object([
-                ("member", .string(step.member)), ("from", .decimal(step.from)), ("to", .decimal(step.to)),
-                ("contribution", .decimal(step.contribution)), ("lines_from", .int(step.linesFrom)), ("lines_to", .int(step.linesTo)),
-            ])
-        })))
-        pairs.append(("other", .object([
-            ("members", .int(Int64(rest.count))),
-            ("contribution", .decimal(rest.reduce(Money.zero) { $0 + $1.contribution })),
-        ])))
-        pairs.append(("root_causes", .array(rootCauses(change: change).map { candidate in
-            .object([
-                ("dimension", .string(candidate.member.dimension.rawValue)), ("member", .string(candidate.member.member)),
-                ("from", .decimal(candidate.member.from)), ("to", .decimal(candidate.member.to)),
-                ("contribution", .decimal(candidate.member.contribution)),
-                ("explained_share", .double((candidate.share * 10_000).rounded() / 10_000)),
-            ])
-        })))
+        pairs.append(
+            (
+                "steps",
+                .array(
+                    shown.map { step in
+                        .object([
+                            ("member", .string(step.member)), ("from", .decimal(step.from)), ("to", .decimal(step.to)),
+                            ("contribution", .decimal(step.contribution)), ("lines_from", .int(step.linesFrom)),
+                            ("lines_to", .int(step.linesTo)),
+                        ])
+                    }
+                )
+            )
+        )
+        pairs.append(
+            (
+                "other",
+                .object([
+                    ("members", .int(Int64(rest.count))),
+                    ("contribution", .decimal(rest.reduce(Money.zero) { $0 + $1.contribution })),
+                ])
+            )
+        )
+        pairs.append(
+            (
+                "root_causes",
+                .array(
+                    rootCauses(change: change)
+                        .map { candidate in
+                            .object([
+                                ("dimension", .string(candidate.member.dimension.rawValue)),
+                                ("member", .string(candidate.member.member)),
+                                ("from", .decimal(candidate.member.from)), ("to", .decimal(candidate.member.to)),
+                                ("contribution", .decimal(candidate.member.contribution)),
+                                ("explained_share", .double((candidate.share * 10_000).rounded() / 10_000)),
+                            ])
+                        }
+                )
+            )
+        )
         return .object(pairs)
     }
 
@@ -70,24 +93,28 @@ struct ExploreBridge: Sendable {
     func rootCauses(change: Money) -> [(member: Member, share: Double)] {
         guard change != .zero else { return [] }
         let order = Dictionary(uniqueKeysWithValues: ExploreFilter.levels.enumerated().map { ($1, $0) })
-        return members.compactMap { member -> (Member, Double)? in
-            let share = Double(member.contribution.minorUnits) / Double(change.minorUnits)
-            return share > 0 ? (member, share) : nil
-        }
-        .sorted { lhs, rhs in
-            if lhs.1 != rhs.1 { return lhs.1 > rhs.1 }
-            if lhs.0.contribution.minorUnits.magnitude != rhs.0.contribution.minorUnits.magnitude {
-                return lhs.0.contribution.minorUnits.magnitude > rhs.0.contribution.minorUnits.magnitude
+        return
+            members.compactMap { member -> (Member, Double)? in
+                let share = Double(member.contribution.minorUnits) / Double(change.minorUnits)
+                return share > 0 ? (member, share) : nil
             }
-            if lhs.0.dimension != rhs.0.dimension { return order[lhs.0.dimension, default: 9] < order[rhs.0.dimension, default: 9] }
-            return lhs.0.member < rhs.0.member
-        }
-        .prefix(Self.shownRootCauses).map { ($0.0, $0.1) }
+            .sorted { lhs, rhs in
+                if lhs.1 != rhs.1 { return lhs.1 > rhs.1 }
+                if lhs.0.contribution.minorUnits.magnitude != rhs.0.contribution.minorUnits.magnitude {
+                    return lhs.0.contribution.minorUnits.magnitude > rhs.0.contribution.minorUnits.magnitude
+                }
+                if lhs.0.dimension != rhs.0.dimension {
+                    return order[lhs.0.dimension, default: 9] < order[rhs.0.dimension, default: 9]
+                }
+                return lhs.0.member < rhs.0.member
+            }
+            .prefix(Self.shownRootCauses).map { ($0.0, $0.1) }
     }
 
     /// Largest |contribution| first, then by name.
     static func byContribution(_ lhs: Member, _ rhs: Member) -> Bool {
-        let left = lhs.contribution.minorUnits.magnitude, right = rhs.contribution.minorUnits.magnitude
+        let left = lhs.contribution.minorUnits.magnitude
+        let right = rhs.contribution.minorUnits.magnitude
         return left != right ? left > right : lhs.member < rhs.member
     }
 }

@@ -27,7 +27,10 @@ struct ExploreFilter: Sendable, Equatable {
             throw APIError.badParameter("period", "give from and to, periods like 2024-05")
         }
         guard let from = FiscalPeriod(fromText), let to = FiscalPeriod(toText) else {
-            throw APIError.badParameter("period", "from and to must be periods like 2024-05 (fiscal year, posting period 01-16)")
+            throw APIError.badParameter(
+                "period",
+                "from and to must be periods like 2024-05 (fiscal year, posting period 01-16)"
+            )
         }
         self.from = from
         self.to = to

@@ -24,7 +24,11 @@ public struct ReviewController: Sendable {
         group.post("/findings/:id/review") { request, context in
             let user = try context.requireUser()
             guard user.role.mayReview else {
-                throw APIError(.forbidden, "forbidden", "only users with the reviewer or admin role may review findings")
+                throw APIError(
+                    .forbidden,
+                    "forbidden",
+                    "only users with the reviewer or admin role may review findings"
+                )
             }
             let id = try Self.findingID(context)
             let body = try await AuthController.decode(ReviewBody.self, request, context)
@@ -47,7 +51,10 @@ public struct ReviewController: Sendable {
         group.get("/findings/:id/reviews") { _, context in
             let id = try Self.findingID(context)
             let rows = try await ReviewStore(logger: logger).history(findingID: id, on: client)
-            return Response.json(text: "{\"reviews\":[" + rows.joined(separator: ",") + "]}", cacheControl: "private, no-cache")
+            return Response.json(
+                text: "{\"reviews\":[" + rows.joined(separator: ",") + "]}",
+                cacheControl: "private, no-cache"
+            )
         }
     }
 

@@ -58,39 +58,47 @@ public struct ReviewStore: Sendable {
         if let note = review.note, note.count > Self.maximumNoteLength { throw ReviewError.noteTooLong }
         let updated = try await connection.transaction(logger: logger) { connection in
             var count = 0
-            for try await _ in try await connection.query(
-                """
-                UPDATE findings SET review_status = \(review.status.rawValue), reviewed_by = \(review.reviewer),
-                    reviewed_at = now(), review_note = \(review.note)
-                WHERE id = \(id) RETURNING id
-                """,
-                logger: logger
-            ).decode(Int64.self) { count += 1 }
+            for try await _
+                in try await connection.query(
+                    """
+                    UPDATE findings SET review_status = \(review.status.rawValue), reviewed_by = \(review.reviewer),
+                        reviewed_at = now(), review_note = \(review.note)
+                    WHERE id = \(id) RETURNING id
+                    """,
+                    logger: logger
+                )
+                .decode(Int64.self)
+            { count += 1 }
             guard count == 1 else { return .rollBack(false) }
             try await connection.query(
                 """
                 INSERT INTO finding_reviews (finding_id, status, note, reviewed_by)
                 VALUES (\(id), \(review.status.rawValue), \(review.note), \(review.reviewer))
                 """,
-                logger: logger)
+                logger: logger
+            )
             return .commit(true)
         }
         guard updated else { throw ReviewError.unknownFinding(id) }
         logger.notice(
             "finding reviewed",
-            metadata: ["finding": "\(id)", "status": .string(review.status.rawValue), "user": .string(review.reviewer)])
+            metadata: ["finding": "\(id)", "status": .string(review.status.rawValue), "user": .string(review.reviewer)]
+        )
     }
 
     /// The reviews of finding `id`, oldest first, as JSON objects' text.
     public func history(findingID id: Int64, on client: PostgresClient) async throws -> [String] {
         var rows: [String] = []
-        for try await text in try await client.query(
-            """
-            SELECT jsonb_build_object('status', status, 'note', note, 'reviewed_by', reviewed_by, 'reviewed_at', reviewed_at)::text
-            FROM finding_reviews WHERE finding_id = \(id) ORDER BY id
-            """,
-            logger: logger
-        ).decode(String.self) { rows.append(text) }
+        for try await text
+            in try await client.query(
+                """
+                SELECT jsonb_build_object('status', status, 'note', note, 'reviewed_by', reviewed_by, 'reviewed_at', reviewed_at)::text
+                FROM finding_reviews WHERE finding_id = \(id) ORDER BY id
+                """,
+                logger: logger
+            )
+            .decode(String.self)
+        { rows.append(text) }
         return rows
     }
 }

@@ -38,15 +38,22 @@ public struct FindingLinesController: Sendable {
     /// Adds the routes to `group` (which requires a token).
     public func add(to group: some RouterMethods<FinrcaRequestContext>) {
         group.get("/findings/counts") { request, _ in
-            let run = try request.uri.queryParameters.get("run").map { text -> Int64 in
-                guard let id = Int64(text), id > 0 else { throw APIError.badParameter("run", "run is a detector run id") }
-                return id
-            }
+            let run = try request.uri.queryParameters.get("run")
+                .map { text -> Int64 in
+                    guard let id = Int64(text), id > 0 else {
+                        throw APIError.badParameter("run", "run is a detector run id")
+                    }
+                    return id
+                }
             return try await counts(run: run)
         }
         group.get("/findings/:id/lines") { request, context in
             let id = try ReviewController.findingID(context)
-            let limit = try FindingsController.limit(request.uri.queryParameters.get("limit"), default: 200, maximum: 1000)
+            let limit = try FindingsController.limit(
+                request.uri.queryParameters.get("limit"),
+                default: 200,
+                maximum: 1000
+            )
             return try await lines(finding: id, limit: limit)
         }
     }
@@ -54,9 +61,13 @@ public struct FindingLinesController: Sendable {
     func lines(finding id: Int64, limit: Int) async throws -> Response {
         var found = false
         var total: Int64 = 0
-        for try await count in try await client.query(
-            "SELECT jsonb_array_length(evidence)::int8 FROM findings WHERE id = \(id)", logger: logger
-        ).decode(Int64.self) {
+        for try await count
+            in try await client.query(
+                "SELECT jsonb_array_length(evidence)::int8 FROM findings WHERE id = \(id)",
+                logger: logger
+            )
+            .decode(Int64.self)
+        {
             found = true
             total = count
         }
@@ -64,52 +75,60 @@ public struct FindingLinesController: Sendable {
         // The evidence's (batch, line) pairs, joined to their journal lines; a line whose batch was replaced
         // since keeps its evidence amount and has no other fields.
         var rows: [String] = []
-        for try await text in try await client.query(
-            """
-            WITH evidence AS (
-                SELECT (e.value->>'batch_id')::int8 AS batch_id, (e.value->>'line')::int8 AS line, e.value->'amount' AS amount,
-                       e.position
-                FROM findings f, jsonb_array_elements(f.evidence) WITH ORDINALITY AS e (value, position)
-                WHERE f.id = \(id) ORDER BY e.position LIMIT \(Int64(limit)))
-            SELECT CASE WHEN x.batch_id IS NULL
-                        THEN jsonb_build_object('batch_id', ev.batch_id, 'line', ev.line, 'file_name', b.file_name,
-                                                'amount', ev.amount)::text
-                        ELSE \(unescaped: Self.lineJSON("x")) END
-            FROM evidence ev
-            LEFT JOIN finance_expense x ON x.batch_id = ev.batch_id AND x.source_line = ev.line
-            LEFT JOIN ingest_batches b ON b.id = ev.batch_id
-            ORDER BY ev.position
-            """,
-            logger: logger
-        ).decode(String.self) {
+        for try await text
+            in try await client.query(
+                """
+                WITH evidence AS (
+                    SELECT (e.value->>'batch_id')::int8 AS batch_id, (e.value->>'line')::int8 AS line, e.value->'amount' AS amount,
+                           e.position
+                    FROM findings f, jsonb_array_elements(f.evidence) WITH ORDINALITY AS e (value, position)
+                    WHERE f.id = \(id) ORDER BY e.position LIMIT \(Int64(limit)))
+                SELECT CASE WHEN x.batch_id IS NULL
+                            THEN jsonb_build_object('batch_id', ev.batch_id, 'line', ev.line, 'file_name', b.file_name,
+                                                    'amount', ev.amount)::text
+                            ELSE \(unescaped: Self.lineJSON("x")) END
+                FROM evidence ev
+                LEFT JOIN finance_expense x ON x.batch_id = ev.batch_id AND x.source_line = ev.line
+                LEFT JOIN ingest_batches b ON b.id = ev.batch_id
+                ORDER BY ev.position
+                """,
+                logger: logger
+            )
+            .decode(String.self)
+        {
             rows.append(text)
         }
         return Response.json(
             text: "{\"finding_id\":\(id),\"total_lines\":\(total),\"lines\":[" + rows.joined(separator: ",") + "]}",
-            cacheControl: "private, no-cache")
+            cacheControl: "private, no-cache"
+        )
     }
 
     func counts(run: Int64?) async throws -> Response {
         var text = "{}"
-        for try await row in try await client.query(
-            """
-            WITH r AS (SELECT coalesce(\(run), (SELECT max(id) FROM detector_runs)) AS id),
-                 f AS (SELECT * FROM findings WHERE last_run_id = (SELECT id FROM r))
-            SELECT jsonb_build_object(
-                'run_id', (SELECT id FROM r),
-                'total', (SELECT count(*) FROM f),
-                'open_by_severity', (SELECT coalesce(jsonb_object_agg(severity, n), '{}') FROM
-                    (SELECT severity, count(*) AS n FROM f WHERE review_status = \(ReviewStatus.open.rawValue) GROUP BY 1) s),
-                'by_status', (SELECT coalesce(jsonb_object_agg(review_status, n), '{}') FROM
-                    (SELECT review_status, count(*) AS n FROM f GROUP BY 1) s),
-                'by_kind', (SELECT coalesce(jsonb_object_agg(kind, n), '{}') FROM (SELECT kind, count(*) AS n FROM f GROUP BY 1) s),
-                'periods', (SELECT coalesce(jsonb_agg(period ORDER BY period DESC), '[]') FROM
-                    (SELECT DISTINCT period FROM f WHERE period IS NOT NULL) s),
-                'flagged_periods', (SELECT coalesce(jsonb_agg(period ORDER BY period), '[]') FROM
-                    (SELECT DISTINCT period FROM f WHERE period IS NOT NULL AND severity = ANY(\(Self.flaggingSeverities))
-                     AND kind = ANY(\(Self.changeKinds))) s))::text
-            """, logger: logger
-        ).decode(String.self) { text = row }
+        for try await row
+            in try await client.query(
+                """
+                WITH r AS (SELECT coalesce(\(run), (SELECT max(id) FROM detector_runs)) AS id),
+                     f AS (SELECT * FROM findings WHERE last_run_id = (SELECT id FROM r))
+                SELECT jsonb_build_object(
+                    'run_id', (SELECT id FROM r),
+                    'total', (SELECT count(*) FROM f),
+                    'open_by_severity', (SELECT coalesce(jsonb_object_agg(severity, n), '{}') FROM
+                        (SELECT severity, count(*) AS n FROM f WHERE review_status = \(ReviewStatus.open.rawValue) GROUP BY 1) s),
+                    'by_status', (SELECT coalesce(jsonb_object_agg(review_status, n), '{}') FROM
+                        (SELECT review_status, count(*) AS n FROM f GROUP BY 1) s),
+                    'by_kind', (SELECT coalesce(jsonb_object_agg(kind, n), '{}') FROM (SELECT kind, count(*) AS n FROM f GROUP BY 1) s),
+                    'periods', (SELECT coalesce(jsonb_agg(period ORDER BY period DESC), '[]') FROM
+                        (SELECT DISTINCT period FROM f WHERE period IS NOT NULL) s),
+                    'flagged_periods', (SELECT coalesce(jsonb_agg(period ORDER BY period), '[]') FROM
+                        (SELECT DISTINCT period FROM f WHERE period IS NOT NULL AND severity = ANY(\(Self.flaggingSeverities))
+                         AND kind = ANY(\(Self.changeKinds))) s))::text
+                """,
+                logger: logger
+            )
+            .decode(String.self)
+        { text = row }
         return Response.json(text: text, cacheControl: "private, no-cache")
     }
 }

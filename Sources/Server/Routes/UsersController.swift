@@ -36,12 +36,23 @@ public struct UsersController: Sendable {
             try Self.requireAdmin(context)
             let list = try await client.withConnection { try await users.list(on: $0) }
             let formatter = ISO8601DateFormatter()
-            return Response.json(.object([("users", .array(list.map { user in
+            return Response.json(
                 .object([
-                    ("id", .int(user.id)), ("username", .string(user.username)), ("role", .string(user.role.rawValue)),
-                    ("disabled", .bool(user.disabled)), ("created_at", .string(formatter.string(from: user.createdAt))),
+                    (
+                        "users",
+                        .array(
+                            list.map { user in
+                                .object([
+                                    ("id", .int(user.id)), ("username", .string(user.username)),
+                                    ("role", .string(user.role.rawValue)),
+                                    ("disabled", .bool(user.disabled)),
+                                    ("created_at", .string(formatter.string(from: user.createdAt))),
+                                ])
+                            }
+                        )
+                    )
                 ])
-            }))]))
+            )
         }
         group.post("/users") { request, context in
             try Self.requireAdmin(context)
@@ -54,18 +65,26 @@ public struct UsersController: Sendable {
                 let id = try await client.withConnection {
                     try await users.add(username: body.username, passwordHash: hash, role: role, on: $0)
                 }
-                let user = JSONValue.object([("id", .int(id)), ("username", .string(body.username)), ("role", .string(role.rawValue))])
+                let user = JSONValue.object([
+                    ("id", .int(id)), ("username", .string(body.username)), ("role", .string(role.rawValue)),
+                ])
                 return Response.json(user, status: .created)
             } catch let error as UserStore.AddError {
                 if case .taken = error { throw APIError(.conflict, "username_taken", error.description) }
-                throw APIError(.badRequest, error == .weakPassword ? "weak_password" : "invalid_username", error.description)
+                throw APIError(
+                    .badRequest,
+                    error == .weakPassword ? "weak_password" : "invalid_username",
+                    error.description
+                )
             }
         }
         group.patch("/users/:username") { request, context in
             let admin = try Self.requireAdmin(context)
             let username = context.parameters.get("username") ?? ""
             let body = try await AuthController.decode(Change.self, request, context)
-            if username == admin.username, body.disabled == true || (body.role.map { $0 != UserRole.admin.rawValue } ?? false) {
+            if username == admin.username,
+                body.disabled == true || (body.role.map { $0 != UserRole.admin.rawValue } ?? false)
+            {
                 throw APIError(.conflict, "own_account", "an admin cannot disable or demote their own account")
             }
             let role = try body.role.map(Self.role)
@@ -90,7 +109,10 @@ public struct UsersController: Sendable {
 
     static func role(_ text: String) throws -> UserRole {
         guard let role = UserRole(rawValue: text) else {
-            throw APIError.badParameter("role", "role must be one of \(UserRole.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw APIError.badParameter(
+                "role",
+                "role must be one of \(UserRole.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         return role
     }

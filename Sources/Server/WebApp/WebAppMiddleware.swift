@@ -13,9 +13,11 @@ public struct WebAppMiddleware: RouterMiddleware {
 
     /// The Content-Security-Policy of the app's page.
     public static let contentSecurityPolicy = [
-        "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:", "connect-src 'self'",
+        "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:",
+        "connect-src 'self'",
         "font-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
-    ].joined(separator: "; ")
+    ]
+    .joined(separator: "; ")
 
     static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
     static let frameOptions = HTTPField.Name("X-Frame-Options")!
@@ -28,13 +30,17 @@ public struct WebAppMiddleware: RouterMiddleware {
     }
 
     public func handle(
-        _ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response
+        _ request: Request,
+        context: Context,
+        next: @concurrent (Request, Context) async throws -> Response
     ) async throws -> Response {
         guard request.method == .get || request.method == .head else { return try await next(request, context) }
         let path = request.uri.path
         if path.hasPrefix("/app/") { return file(path, request: request) }
         guard Self.wantsHTML(request.headers[.accept]) else { return try await next(request, context) }
-        if path == "/" || path == "/index.html" { return respond(assets.index, request: request, cache: "no-cache", html: true) }
+        if path == "/" || path == "/index.html" {
+            return respond(assets.index, request: request, cache: "no-cache", html: true)
+        }
         if request.headers[.authorization] == nil, let id = Self.findingID(path) {
             return Response(status: .seeOther, headers: [.location: "/#/findings/\(id)", .cacheControl: "no-store"])
         }
@@ -45,11 +51,18 @@ public struct WebAppMiddleware: RouterMiddleware {
         let parts = path.dropFirst("/app/".count).split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2, let asset = assets.files[String(parts[1])] else {
             return Response(
-                status: .notFound, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
-                body: .init(byteBuffer: .init(string: "no such file\n")))
+                status: .notFound,
+                headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+                body: .init(byteBuffer: .init(string: "no such file\n"))
+            )
         }
         let current = parts[0] == assets.version
-        return respond(asset, request: request, cache: current ? "public, max-age=31536000, immutable" : "no-cache", html: false)
+        return respond(
+            asset,
+            request: request,
+            cache: current ? "public, max-age=31536000, immutable" : "no-cache",
+            html: false
+        )
     }
 
     func respond(_ asset: WebAssets.Asset, request: Request, cache: String, html: Bool) -> Response {
@@ -75,10 +88,12 @@ public struct WebAppMiddleware: RouterMiddleware {
     /// Whether an `Accept` header asks for HTML (browsers navigating do; curl and API clients do not).
     static func wantsHTML(_ accept: String?) -> Bool {
         guard let accept else { return false }
-        return accept.split(separator: ",").contains { item in
-            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            return parts.first == "text/html" && !parts.dropFirst().contains { $0.replacingOccurrences(of: " ", with: "") == "q=0" }
-        }
+        return accept.split(separator: ",")
+            .contains { item in
+                let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                return parts.first == "text/html"
+                    && !parts.dropFirst().contains { $0.replacingOccurrences(of: " ", with: "") == "q=0" }
+            }
     }
 
     /// The id in `/findings/<digits>`.

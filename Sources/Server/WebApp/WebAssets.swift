@@ -65,7 +65,9 @@ public struct WebAssets: Sendable {
             else { continue }
             let data = try Data(contentsOf: url)
             total += data.count
-            guard total <= maximumBytes else { throw LoadError(description: "the web app folder \(base) is larger than 16 MiB") }
+            guard total <= maximumBytes else {
+                throw LoadError(description: "the web app folder \(base) is larger than 16 MiB")
+            }
             contents.append((relative, data))
         }
         contents.sort { $0.path < $1.path }
@@ -80,7 +82,10 @@ public struct WebAssets: Sendable {
         let version = hasher.finalize().prefix(6).map { String(format: "%02x", $0) }.joined()
         var files: [String: Asset] = [:]
         for (path, data) in contents where path != "index.html" {
-            files[path] = try asset(data, type: contentTypes[(path as NSString).pathExtension.lowercased()] ?? "application/octet-stream")
+            files[path] = try asset(
+                data,
+                type: contentTypes[(path as NSString).pathExtension.lowercased()] ?? "application/octet-stream"
+            )
         }
         let preloads = contents.map(\.path).filter { $0.hasPrefix("js/") && $0.hasSuffix(".js") }
             .map { "<link rel=\"modulepreload\" href=\"/app/\(version)/\($0)\">" }.joined(separator: "\n    ")
@@ -109,6 +114,7 @@ public struct WebAssets: Sendable {
         guard let executable else { return nil }
         let installed = executable.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("share/finrca/web", isDirectory: true)
-        return FileManager.default.fileExists(atPath: installed.appendingPathComponent("index.html").path) ? installed : nil
+        return FileManager.default.fileExists(atPath: installed.appendingPathComponent("index.html").path)
+            ? installed : nil
     }
 }

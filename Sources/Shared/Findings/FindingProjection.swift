@@ -26,15 +26,19 @@ public enum FindingProjection {
         """
 
     /// `SELECT id, json` of the findings that pass `filter`, in `order`, at most `limit` after skipping `offset`.
-    public static func list(_ filter: FindingFilter, order: FindingOrder, limit: Int, offset: Int = 0) -> PostgresQuery {
+    public static func list(_ filter: FindingFilter, order: FindingOrder, limit: Int, offset: Int = 0) -> PostgresQuery
+    {
         let kind = filter.kind?.rawValue
         let severity = filter.severity?.rawValue
-        let severities = filter.minimumSeverity.map { minimum in Severity.allCases.filter { $0 >= minimum }.map(\.rawValue) }
+        let severities = filter.minimumSeverity.map { minimum in
+            Severity.allCases.filter { $0 >= minimum }.map(\.rawValue)
+        }
         let status = filter.status?.rawValue
         let period = filter.period?.description
         let dimension = filter.dimension?.rawValue
         let pattern = filter.pathContains.map { text in
-            "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            "%"
+                + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
                 .replacingOccurrences(of: "_", with: "\\_") + "%"
         }
         let urgency = Severity.mostUrgentFirst.map(\.rawValue)
