@@ -81,8 +81,11 @@ echo "Try:  $bin findings --kind root_cause      $bin rca --from 2024-03 --to 20
 [ -s .demo/api-password ] || openssl rand -hex 12 > .demo/api-password
 password="$(cat .demo/api-password)"
 if ! "$bin" user list | grep -q "[[:space:]]demo[[:space:]]"; then
-  printf '%s\n' "$password" | "$bin" user add demo --password-stdin
+  printf '%s\n' "$password" | "$bin" user add demo --role reviewer --password-stdin
+else
+  "$bin" user role demo reviewer >/dev/null
 fi
+export FINRCA_SERVER_WEB_DIR="${FINRCA_SERVER_WEB_DIR:-$FINRCA_ROOT/WebApp}"
 export FINRCA_SERVER_JWT_SECRET="${FINRCA_SERVER_JWT_SECRET:-$(openssl rand -hex 32)}"
 port="${FINRCA_SERVER_PORT:-8080}"
 export FINRCA_SERVER_PORT="$port"
@@ -103,7 +106,14 @@ The API is starting on $base (stop it with Ctrl-C). In another terminal:
 
 TEXT
 [ "$status" -eq 0 ] || log "note: ingest exited with $status (some rows rejected; see ingest_rejects)"
-if [ "${DEMO_SERVE:-yes}" = "no" ]; then exit "$status"; fi
+if [ "${DEMO_SERVE:-yes}" = "no" ]; then
+  echo "The web app (after: FINRCA_SERVER_WEB_DIR=$FINRCA_SERVER_WEB_DIR $bin serve): $base/"
+  echo "Sign in as: demo / $password (role reviewer)"
+  exit "$status"
+fi
+echo "The web app: open $base/ in a browser"
+echo "Sign in as: demo / $password (role reviewer)"
+echo
 kill -9 $sink_pid $receiver_pid 2>/dev/null || true
 trap - EXIT
 exec "$bin" serve

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs finrca as a service: the binary, the systemd units, /etc/finrca (configuration, alert routes,
-# mapping profiles, a secrets template) and /var/lib/finrca (inbox, archive, failed, dashboard).
+# Installs finrca as a service: the binary, the web app (PREFIX/share/finrca/web, which `finrca serve` finds
+# beside its binary), the systemd units, /etc/finrca (configuration, alert routes, mapping profiles, a secrets
+# template) and /var/lib/finrca (inbox, archive, failed, dashboard).
 #
 #   scripts/install.sh [--root DIR] [--prefix DIR] [--binary PATH]
 #
@@ -53,6 +54,17 @@ state="/var/lib/finrca"
 log "installing into ${dest:-/} (binary in $bindir)"
 
 install -D -m 0755 "$binary" "$dest$bindir/finrca"
+
+# The web app: its served files only (not its tests), replaced as a whole so no stale file is left behind.
+web="$dest$prefix/share/finrca/web"
+rm -rf "$web.tmp"
+install -d -m 0755 "$web.tmp"
+(cd "$FINRCA_ROOT/WebApp" && find index.html favicon.svg css js vendor -type f) | while read -r file; do
+  install -D -m 0644 "$FINRCA_ROOT/WebApp/$file" "$web.tmp/$file"
+done
+rm -rf "$web"
+mv "$web.tmp" "$web"
+log "installed the web app into ${web#"$dest"}"
 
 # Units: the files in systemd/ name /usr/local/bin/finrca; another prefix is substituted.
 install -d -m 0755 "$dest/etc/systemd/system"

@@ -10,6 +10,9 @@ command -v swift >/dev/null || die "swift is not on PATH (this machine kind ship
 # libcurl for the SMTP channel; aiosmtpd and openssl for the real SMTP server the email tests start;
 # systemd-analyze for the unit checks; openapi-spec-validator (PyPI) checks the API's OpenAPI document
 apt_install libcurl4-openssl-dev python3-aiosmtpd openssl systemd
+# headless Chromium, its driver and Selenium for the web app's end-to-end test; node for its unit tests
+apt_install chromium chromium-driver python3-selenium
+command -v node >/dev/null || apt_install nodejs
 python3 -c 'import openapi_spec_validator' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check openapi-spec-validator
 FINRCA_TEST_DATABASE_URL="${FINRCA_TEST_DATABASE_URL:-$(bash scripts/pg-start.sh)}"
 export FINRCA_TEST_DATABASE_URL
@@ -22,3 +25,7 @@ log "building (debug, with tests)"
 swift build --build-tests
 log "running tests against $FINRCA_TEST_DATABASE_URL"
 swift test --skip-build --parallel
+log "web app: unit tests (node --test WebApp/tests)"
+(cd WebApp && node --test tests/)
+log "web app: end-to-end in headless Chromium (screenshots in .test-artifacts/web)"
+bash scripts/web-e2e.sh

@@ -19,6 +19,8 @@ public enum FinrcaServer {
         public var httpClient: HTTPClient?
         /// `OPENROUTER_API_KEY`.
         public var modelAPIKey: String?
+        /// The web app served at `/` to browsers; nil = API only.
+        public var webAssets: WebAssets?
 
         /// Creates the dependencies.
         public init(
@@ -26,13 +28,15 @@ public enum FinrcaServer {
             store: DocumentStore,
             registry: PrometheusCollectorRegistry,
             httpClient: HTTPClient? = nil,
-            modelAPIKey: String? = nil
+            modelAPIKey: String? = nil,
+            webAssets: WebAssets? = nil
         ) {
             self.client = client
             self.store = store
             self.registry = registry
             self.httpClient = httpClient
             self.modelAPIKey = modelAPIKey
+            self.webAssets = webAssets
         }
     }
 
@@ -73,25 +77,34 @@ public enum FinrcaServer {
         if !configuration.corsOrigins.isEmpty {
             router.add(middleware: OriginCORSMiddleware(origins: configuration.corsOrigins))
         }
+        if let assets = dependencies.webAssets {
+            router.add(middleware: WebAppMiddleware(assets: assets))
+        }
         let routes = RouteRecorder(router, log: log)
         let client = dependencies.client
         let store = dependencies.store
         MetaController(client: client, store: store, logger: logger).add(to: routes)
         MetricsController(registry: dependencies.registry, client: client, logger: logger).add(to: routes)
-        AuthController(
+        let hasher = PasswordHasher(cost: configuration.bcryptCost)
+        let auth = AuthController(
             client: client,
             issuer: issuer,
-            hasher: PasswordHasher(cost: configuration.bcryptCost),
+            hasher: hasher,
             refreshLifetime: .seconds(86_400 * configuration.refreshTokenDays),
             allowRegister: configuration.allowRegister,
             logger: logger
         )
-        .add(to: routes)
+        auth.add(to: routes)
         let protected = routes.group().add(middleware: BearerAuthenticator(issuer: issuer))
+        auth.addMe(to: protected)
         let documents = DocumentController(store: store)
         documents.add(to: protected)
         WaterfallController(documents: documents, client: client, logger: logger).add(to: protected)
         FindingsController(client: client, logger: logger).add(to: protected)
+        FindingLinesController(client: client, logger: logger).add(to: protected)
+        ReviewController(client: client, logger: logger).add(to: protected)
+        ExploreController(store: store, client: client, logger: logger).add(to: protected)
+        UsersController(client: client, hasher: hasher, logger: logger).add(to: protected)
         var model: ChatModelClient?
         if let httpClient = dependencies.httpClient, let key = dependencies.modelAPIKey {
             model = ChatModelClient(

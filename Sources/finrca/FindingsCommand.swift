@@ -104,12 +104,12 @@ struct FindingsCommand: AsyncParsableCommand {
                 note: note
             )
             try await withExitCodes {
-                let updated = try await Database.withMigratedConnection(configuration.database, logger: logger) {
-                    connection in
-                    try await review.record(onFinding: id, on: connection, logger: logger)
-                }
-                guard updated else {
-                    printError("no finding with id \(id)")
+                do {
+                    try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
+                        try await ReviewStore(logger: logger).record(review, onFinding: id, on: connection)
+                    }
+                } catch let error as ReviewStore.ReviewError {
+                    printError(error.description)
                     throw ExitCode(ExitStatus.usage)
                 }
                 print("finding \(id): \(decision.rawValue)")

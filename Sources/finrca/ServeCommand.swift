@@ -40,6 +40,23 @@ struct ServeCommand: AsyncParsableCommand {
             let store = DocumentStore()
             let apiKey = ProcessInfo.processInfo.environment["OPENROUTER_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
             let httpClient = apiKey.map { _ in HTTPClient(eventLoopGroupProvider: .singleton) }
+            var webAssets: WebAssets?
+            if let folder = WebAssets.directory(configured: configuration.server.webDirectory) {
+                do {
+                    webAssets = try WebAssets.load(directory: folder)
+                    logger.notice(
+                        "web app",
+                        metadata: ["folder": .string(folder.path), "version": .string(webAssets?.version ?? "")]
+                    )
+                } catch {
+                    printError("finrca serve: \(error) (server.web_dir)")
+                    throw ExitCode(ExitStatus.usage)
+                }
+            } else {
+                logger.notice(
+                    "no web app folder (server.web_dir, or share/finrca/web beside the binary): serving the API only"
+                )
+            }
             let router = try await FinrcaServer.router(
                 configuration: configuration.server,
                 dependencies: .init(
@@ -47,7 +64,8 @@ struct ServeCommand: AsyncParsableCommand {
                     store: store,
                     registry: registry,
                     httpClient: httpClient,
-                    modelAPIKey: apiKey
+                    modelAPIKey: apiKey,
+                    webAssets: webAssets
                 ),
                 logger: logger
             )

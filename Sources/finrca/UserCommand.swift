@@ -10,7 +10,7 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage the HTTP API's users.",
-        subcommands: [Add.self, List.self, Disable.self]
+        subcommands: [Add.self, List.self, Role.self, Disable.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -29,6 +29,13 @@ struct UserCommand: AsyncParsableCommand {
                 "Read the password as the first line of standard input (for scripts); otherwise it is asked for without echo."
         )
         var passwordStdin = false
+
+        @Option(help: "viewer (read), reviewer (read and review findings) or admin (also manage users).")
+        var role = UserRole.viewer.rawValue
+
+        func validate() throws {
+            _ = try parseRole(role)
+        }
 
         func run() async throws {
             let configuration = try global.loadConfiguration()
@@ -52,8 +59,13 @@ struct UserCommand: AsyncParsableCommand {
                 try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
                     do {
                         let id = try await UserStore(logger: logger)
-                            .add(username: username, passwordHash: hash, on: connection)
-                        print("added user \(username) (id \(id))")
+                            .add(
+                                username: username,
+                                passwordHash: hash,
+                                role: try parseRole(role),
+                                on: connection
+                            )
+                        print("added user \(username) (id \(id), role \(role))")
                     } catch let error as UserStore.AddError {
                         printError("finrca user add: \(error)")
                         throw ExitCode(ExitStatus.usage)
@@ -76,10 +88,46 @@ struct UserCommand: AsyncParsableCommand {
                     let users = try await UserStore(logger: logger).list(on: connection)
                     for user in users {
                         print(
-                            "\(user.id)\t\(user.username)\t\(user.disabled ? "disabled" : "active")\t\(ISO8601DateFormatter().string(from: user.createdAt))"
+                            "\(user.id)\t\(user.username)\t\(user.role.rawValue)\t\(user.disabled ? "disabled" : "active")\t\(ISO8601DateFormatter().string(from: user.createdAt))"
                         )
                     }
                     print("\(users.count) user\(users.count == 1 ? "" : "s")")
+                }
+            }
+        }
+    }
+
+    struct Role: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Set a user's role: viewer, reviewer or admin (takes effect at the user's next token, within server.access_token_minutes)."
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "User name.")
+        var username: String
+
+        @Argument(help: "viewer, reviewer or admin.")
+        var role: String
+
+        func validate() throws {
+            _ = try parseRole(role)
+        }
+
+        func run() async throws {
+            let configuration = try global.loadConfiguration()
+            let logger = bootstrapLogging(configuration.log)
+            try await withExitCodes {
+                try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
+                    guard
+                        try await UserStore(logger: logger)
+                            .setRole(try parseRole(role), username: username, on: connection)
+                    else {
+                        printError("finrca user role: no user \(username)")
+                        throw ExitCode(ExitStatus.usage)
+                    }
+                    print("user \(username): \(role)")
                 }
             }
         }
@@ -110,4 +158,12 @@ struct UserCommand: AsyncParsableCommand {
             }
         }
     }
+}
+
+/// A role named on the command line.
+func parseRole(_ text: String) throws -> UserRole {
+    guard let role = UserRole(rawValue: text) else {
+        throw ValidationError("the role must be one of \(UserRole.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    return role
 }

@@ -4,8 +4,8 @@ import PostgresNIO
 import Shared
 import Testing
 
-/// `finrca user add|list|disable` through the real binary and database.
-@Suite("finrca user: add, list, disable", .needsDatabase)
+/// `finrca user add|list|role|disable` through the real binary and database.
+@Suite("finrca user: add, list, role, disable", .needsDatabase)
 struct UserCommandTests {
     /// Runs finrca with `arguments` against `database`, feeding `input`; returns the exit status and output.
     static func finrca(_ arguments: [String], database: DatabaseConfiguration, input: String = "") async throws -> (
@@ -70,7 +70,7 @@ struct UserCommandTests {
                 "INSERT INTO api_refresh_tokens (user_id, token_sha256, expires_at) SELECT id, 'abc', now() + interval '1 day' FROM api_users"
             )
             let (listed, listOutput) = try await Self.finrca(["user", "list"], database: database)
-            #expect(listed == 0 && listOutput.contains("alice\tactive") && listOutput.contains("1 user"))
+            #expect(listed == 0 && listOutput.contains("alice\tviewer\tactive") && listOutput.contains("1 user"))
             let (disabled, _) = try await Self.finrca(["user", "disable", "alice"], database: database)
             #expect(disabled == 0)
             #expect(try await connection.rows("SELECT disabled::text FROM api_users") == [["true"]])
@@ -80,6 +80,41 @@ struct UserCommandTests {
             )
             let (missing, _) = try await Self.finrca(["user", "disable", "nobody"], database: database)
             #expect(missing == 1)
+        }
+    }
+
+    @Test(
+        "--role sets the role (default viewer); user role changes it; an unknown role exits 1 before asking for a password"
+    )
+    func roles() async throws {
+        try await TestDatabase.withFreshDatabase { database, connection in
+            let (added, output) = try await Self.finrca(
+                ["user", "add", "rita", "--role", "reviewer", "--password-stdin"],
+                database: database,
+                input: "a long password 42\n"
+            )
+            #expect(added == 0 && output.contains("role reviewer"), "\(output)")
+            _ = try await Self.finrca(
+                ["user", "add", "vera", "--password-stdin"],
+                database: database,
+                input: "a long password 42\n"
+            )
+            #expect(
+                try await connection.rows("SELECT username, role FROM api_users ORDER BY username") == [
+                    ["rita", "reviewer"], ["vera", "viewer"],
+                ]
+            )
+            let (changed, _) = try await Self.finrca(["user", "role", "vera", "admin"], database: database)
+            #expect(changed == 0)
+            #expect(try await connection.value("SELECT role FROM api_users WHERE username = 'vera'") == "admin")
+            let (unknown, unknownOutput) = try await Self.finrca(
+                ["user", "add", "sam", "--role", "root", "--password-stdin"],
+                database: database,
+                input: "a long password 42\n"
+            )
+            #expect(unknown != 0 && unknownOutput.contains("viewer, reviewer, admin"))
+            #expect(try await Self.finrca(["user", "role", "nobody", "viewer"], database: database).0 == 1)
+            #expect(try await Self.finrca(["user", "role", "vera", "root"], database: database).0 != 0)
         }
     }
 }

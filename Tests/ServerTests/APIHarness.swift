@@ -35,6 +35,7 @@ struct APIHarness {
         corsOrigins: [String] = [],
         modelURL: String? = nil,
         modelAPIKey: String? = nil,
+        webAssets: WebAssets? = nil,
         _ body: @escaping @Sendable (APIHarness) async throws -> Void
     ) async throws {
         var configuration = ServerConfiguration()
@@ -64,7 +65,8 @@ struct APIHarness {
                         store: store,
                         registry: registry,
                         httpClient: http,
-                        modelAPIKey: modelAPIKey
+                        modelAPIKey: modelAPIKey,
+                        webAssets: webAssets
                     ),
                     log: log,
                     logger: TestDatabase.logger
@@ -119,7 +121,7 @@ struct APIHarness {
             INSERT INTO findings (fingerprint, kind, severity, score, period, dimensions, dimension_path, actual, expected,
                                   delta, currency, explanation, evidence, details, first_run_id, last_run_id)
             SELECT 'fp' || i, CASE WHEN i % 2 = 0 THEN 'mom_change' ELSE 'statistical_outlier' END,
-                   CASE WHEN i <= 2 THEN 'high' ELSE 'medium' END, i, '2024-07', '{"cost_center": "31090"}',
+                   CASE WHEN i <= 2 THEN 'high' ELSE 'medium' END, i, '2024-07', '[{"dimension": "cost_center", "value": "31090"}]',
                    'cost_center=31090', 1000.10 * i, 1000.00, 0.10 * i, 'GBP', 'finding ' || i,
                    jsonb_build_array(jsonb_build_object('batch_id', 1, 'line', 100 + i, 'amount', 1000.10 * i)), '{}', 1, 1
             FROM generate_series(1, 7) AS i

@@ -1,4 +1,4 @@
-public import Shared
+import Shared
 
 /// What a detector run reads from the database (``LedgerReader/read(on:timings:)``) and analyses without I/O
 /// (``DetectorAnalysis/analyse(_:configuration:period:startedAt:clock:)``).

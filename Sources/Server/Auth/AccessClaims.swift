@@ -1,9 +1,11 @@
 import JWTKit
 
-/// The claims of an access token: subject (user id), name, issue and expiry times, and `typ: access`.
+/// The claims of an access token: subject (user id), name, role, issue and expiry times, and `typ: access`.
+/// Tokens issued before roles existed have no `role` and are read as `viewer`.
 struct AccessClaims: JWTPayload {
     var sub: SubjectClaim
     var name: String
+    var role: String?
     var iat: IssuedAtClaim
     var exp: ExpirationClaim
     var typ: String

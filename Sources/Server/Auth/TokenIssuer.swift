@@ -25,6 +25,7 @@ public struct TokenIssuer: Sendable {
         let claims = AccessClaims(
             sub: .init(value: String(user.id)),
             name: user.username,
+            role: user.role.rawValue,
             iat: .init(value: now),
             exp: .init(value: now.addingTimeInterval(accessLifetime.inSeconds)),
             typ: "access"
@@ -46,7 +47,11 @@ public struct TokenIssuer: Sendable {
             throw APIError.unauthorized("the access token is not valid")
         }
         guard let id = Int64(claims.sub.value) else { throw APIError.unauthorized("the access token is not valid") }
-        let user = AuthenticatedUser(id: id, username: claims.name)
+        let user = AuthenticatedUser(
+            id: id,
+            username: claims.name,
+            role: claims.role.flatMap(UserRole.init(rawValue:)) ?? .viewer
+        )
         verified.insert(token, user: user, expires: claims.exp.value)
         return user
     }

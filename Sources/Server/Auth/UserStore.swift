@@ -1,7 +1,7 @@
 public import Foundation
 public import Logging
 public import PostgresNIO
-import Shared
+public import Shared
 
 /// `api_users` and `api_refresh_tokens`.
 public struct UserStore: Sendable {
@@ -11,6 +11,8 @@ public struct UserStore: Sendable {
         public var id: Int64
         /// The name.
         public var username: String
+        /// What the user may do.
+        public var role: UserRole
         /// Whether the user may log in.
         public var disabled: Bool
         /// When the user was added.
@@ -44,16 +46,21 @@ public struct UserStore: Sendable {
         self.logger = logger
     }
 
-    /// Adds a user with an already computed password hash; returns the id.
+    /// Adds a user with an already computed password hash and `role`; returns the id.
     ///
     /// - Throws: ``AddError`` for a bad or taken name (the password is checked by the caller before hashing).
-    public func add(username: String, passwordHash: String, on connection: PostgresConnection) async throws -> Int64 {
+    public func add(
+        username: String,
+        passwordHash: String,
+        role: UserRole = .viewer,
+        on connection: PostgresConnection
+    ) async throws -> Int64 {
         guard Self.isValidName(username) else { throw AddError.invalidName(username) }
         var id: Int64?
         for try await value
             in try await connection.query(
                 """
-                INSERT INTO api_users (username, password_hash) VALUES (\(username), \(passwordHash))
+                INSERT INTO api_users (username, password_hash, role) VALUES (\(username), \(passwordHash), \(role.rawValue))
                 ON CONFLICT (username) DO NOTHING RETURNING id
                 """,
                 logger: logger
@@ -81,16 +88,37 @@ public struct UserStore: Sendable {
     /// All users, by name.
     public func list(on connection: PostgresConnection) async throws -> [User] {
         var users: [User] = []
-        for try await (id, name, disabled, created)
+        for try await (id, name, role, disabled, created)
             in try await connection.query(
-                "SELECT id, username, disabled, created_at FROM api_users ORDER BY username",
+                "SELECT id, username, role, disabled, created_at FROM api_users ORDER BY username",
                 logger: logger
             )
-            .decode((Int64, String, Bool, Date).self)
+            .decode((Int64, String, String, Bool, Date).self)
         {
-            users.append(User(id: id, username: name, disabled: disabled, createdAt: created))
+            users.append(
+                User(
+                    id: id,
+                    username: name,
+                    role: UserRole(rawValue: role) ?? .viewer,
+                    disabled: disabled,
+                    createdAt: created
+                )
+            )
         }
         return users
+    }
+
+    /// Sets the role of `username`; returns whether the user exists.
+    public func setRole(_ role: UserRole, username: String, on connection: PostgresConnection) async throws -> Bool {
+        var found = false
+        for try await _
+            in try await connection.query(
+                "UPDATE api_users SET role = \(role.rawValue) WHERE username = \(username) RETURNING id",
+                logger: logger
+            )
+            .decode(Int64.self)
+        { found = true }
+        return found
     }
 
     /// Disables `username` and revokes its refresh tokens; returns whether the user exists.
@@ -111,18 +139,18 @@ public struct UserStore: Sendable {
         return found
     }
 
-    /// The id, password hash and disabled flag of `username`, if it exists.
-    public func credentials(username: String, on connection: PostgresConnection) async throws -> (
-        id: Int64, hash: String, disabled: Bool
-    )? {
-        var result: (Int64, String, Bool)?
-        for try await row
+    /// The id, password hash, role and disabled flag of `username`, if it exists.
+    public func credentials(username: String, on connection: PostgresConnection) async throws
+        -> (id: Int64, hash: String, role: UserRole, disabled: Bool)?
+    {
+        var result: (Int64, String, UserRole, Bool)?
+        for try await (id, hash, role, disabled)
             in try await connection.query(
-                "SELECT id, password_hash, disabled FROM api_users WHERE username = \(username)",
+                "SELECT id, password_hash, role, disabled FROM api_users WHERE username = \(username)",
                 logger: logger
             )
-            .decode((Int64, String, Bool).self)
-        { result = row }
+            .decode((Int64, String, String, Bool).self)
+        { result = (id, hash, UserRole(rawValue: role) ?? .viewer, disabled) }
         return result
     }
 
@@ -146,18 +174,18 @@ public struct UserStore: Sendable {
     {
         // One statement checks and revokes, so two concurrent refreshes with the same token cannot both win.
         var redeemed: AuthenticatedUser?
-        for try await (id, name)
+        for try await (id, name, role)
             in try await connection.query(
                 """
                 UPDATE api_refresh_tokens t SET revoked_at = now() FROM api_users u
                 WHERE t.token_sha256 = \(sha256) AND t.revoked_at IS NULL AND t.expires_at > now()
                   AND u.id = t.user_id AND NOT u.disabled
-                RETURNING t.user_id, u.username
+                RETURNING t.user_id, u.username, u.role
                 """,
                 logger: logger
             )
-            .decode((Int64, String).self)
-        { redeemed = AuthenticatedUser(id: id, username: name) }
+            .decode((Int64, String, String).self)
+        { redeemed = AuthenticatedUser(id: id, username: name, role: UserRole(rawValue: role) ?? .viewer) }
         if let redeemed { return redeemed }
         var reused: (Int64, String)?
         for try await row

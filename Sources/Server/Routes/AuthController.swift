@@ -48,6 +48,11 @@ public struct AuthController: Sendable {
         router.post("/register") { request, context in try await register(request, context: context) }
     }
 
+    /// Adds `GET /me` (the caller's name and role, from the token) to the authenticated `group`.
+    public func addMe(to group: some RouterMethods<FinrcaRequestContext>) {
+        group.get("/me") { _, context in Response.json(Self.userJSON(try context.requireUser())) }
+    }
+
     private var users: UserStore { UserStore(logger: logger) }
 
     func login(_ request: Request, context: FinrcaRequestContext) async throws -> Response {
@@ -60,7 +65,9 @@ public struct AuthController: Sendable {
             logger.notice("login refused", metadata: ["user": .string(credentials.username)])
             throw APIError(.unauthorized, "invalid_credentials", "unknown user name or wrong password")
         }
-        return try await tokenPair(for: AuthenticatedUser(id: stored.id, username: credentials.username))
+        return try await tokenPair(
+            for: AuthenticatedUser(id: stored.id, username: credentials.username, role: stored.role)
+        )
     }
 
     func refresh(_ request: Request, context: FinrcaRequestContext) async throws -> Response {
@@ -125,8 +132,14 @@ public struct AuthController: Sendable {
                 ("access_token", .string(access)), ("refresh_token", .string(refresh.token)),
                 ("token_type", .string("Bearer")),
                 ("expires_in", .int(Int64(issuer.accessLifetime.inSeconds))),
+                ("user", Self.userJSON(user)),
             ])
         )
+    }
+
+    /// `{"id", "username", "role"}` of the caller.
+    static func userJSON(_ user: AuthenticatedUser) -> JSONValue {
+        .object([("id", .int(user.id)), ("username", .string(user.username)), ("role", .string(user.role.rawValue))])
     }
 
     /// Decodes a JSON body; 400 `invalid_body` when it is not JSON of the expected shape.

@@ -4,7 +4,7 @@ public import Logging
 public import PostgresNIO
 import Shared
 
-/// `GET /findings` (filters, cursor pagination, newest first), `GET /findings/{id}` with its evidence lines,
+/// `GET /findings` (filters, cursor pagination, newest first or by rank), `GET /findings/{id}` with its evidence lines,
 /// and `GET /runs`. The JSON of each row is built by PostgreSQL from the stored numerics, so amounts stay exact.
 public struct FindingsController: Sendable {
     let client: PostgresClient
@@ -59,17 +59,37 @@ public struct FindingsController: Sendable {
             guard let id = Int64(run), id > 0 else { throw APIError.badParameter("run", "run is a detector run id") }
             filter.run = id
         }
+        if let dimension = query.get("dimension") {
+            guard let parsed = LedgerDimension(rawValue: dimension) else {
+                throw APIError.badParameter("dimension", "dimension must be one of \(LedgerDimension.choices)")
+            }
+            filter.dimension = parsed
+        }
+        if let text = query.get("q") {
+            guard (1...100).contains(text.count) else { throw APIError.badParameter("q", "q is 1 to 100 characters") }
+            filter.pathContains = text
+        }
+        let byRank = query.get("sort") == "rank"
+        guard ["rank", "id", nil].contains(query.get("sort")) else {
+            throw APIError.badParameter("sort", "sort is id (newest first) or rank")
+        }
         let limit = try Self.limit(query.get("limit"), default: 50, maximum: 500)
+        var offset = 0
         if let cursor = query.get("cursor") {
-            guard let after = Self.decodeCursor(cursor) else {
+            guard let position = Self.decodeCursor(cursor, rank: byRank) else {
                 throw APIError.badParameter("cursor", "cursor is not one this server issued")
             }
-            filter.before = after
+            if byRank { offset = Int(position) } else { filter.before = position }
         }
         var rows: [(Int64, String)] = []
         for try await row
             in try await client.query(
-                FindingProjection.list(filter, order: .newestFirst, limit: limit + 1),
+                FindingProjection.list(
+                    filter,
+                    order: byRank ? .mostUrgentFirst : .newestFirst,
+                    limit: limit + 1,
+                    offset: offset
+                ),
                 logger: logger
             )
             .decode((Int64, String).self)
@@ -77,7 +97,8 @@ public struct FindingsController: Sendable {
             rows.append(row)
         }
         let page = rows.prefix(limit)
-        let next = rows.count > limit ? page.last.map { "\"\(Self.encodeCursor($0.0))\"" } ?? "null" : "null"
+        let position = byRank ? Int64(offset + limit) : page.last?.0 ?? 0
+        let next = rows.count > limit ? "\"\(Self.encodeCursor(position, rank: byRank))\"" : "null"
         let body = "{\"findings\":[" + page.map(\.1).joined(separator: ",") + "],\"next_cursor\":\(next)}"
         return .json(text: body, cacheControl: "private, no-cache")
     }
@@ -120,15 +141,17 @@ public struct FindingsController: Sendable {
         return limit
     }
 
-    /// `f1.<id>` in base64url: opaque to clients, checked when it comes back.
-    static func encodeCursor(_ id: Int64) -> String {
-        Data("f1.\(id)".utf8).base64URLEncodedString
+    /// `f1.<id>` (newest first) or `f2.<offset>` (by rank) in base64url: opaque to clients, checked when it comes
+    /// back.
+    static func encodeCursor(_ position: Int64, rank: Bool = false) -> String {
+        Data("\(rank ? "f2" : "f1").\(position)".utf8).base64URLEncodedString
     }
 
-    static func decodeCursor(_ cursor: String) -> Int64? {
+    static func decodeCursor(_ cursor: String, rank: Bool = false) -> Int64? {
+        let prefix = rank ? "f2." : "f1."
         guard let data = Data(base64URLEncoded: cursor), let plain = String(data: data, encoding: .utf8),
-            plain.hasPrefix("f1.")
+            plain.hasPrefix(prefix)
         else { return nil }
-        return Int64(plain.dropFirst(3)).flatMap { $0 > 0 ? $0 : nil }
+        return Int64(plain.dropFirst(3)).flatMap { $0 > 0 && (!rank || $0 <= 1_000_000) ? $0 : nil }
     }
 }

@@ -18,13 +18,9 @@ public struct MetaController: Sendable {
         self.logger = logger
     }
 
-    /// The OpenAPI 3.1 document, bundled with the server.
-    public static let openAPIDocument: ByteBuffer = {
-        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"),
-            let data = try? Data(contentsOf: url)
-        else { return ByteBuffer(string: "{}") }
-        return ByteBuffer(bytes: data)
-    }()
+    /// The OpenAPI 3.1 document, compiled into the binary (`.embedInCode`): an installed binary has no
+    /// resource bundle beside it, and `Bundle.module` would stop the process when it finds none.
+    public static let openAPIDocument = ByteBuffer(bytes: PackageResources.openapi_json)
 
     /// Adds the routes to `router`.
     public func add(to router: some RouterMethods<FinrcaRequestContext>) {

@@ -45,7 +45,7 @@ public struct VarianceBridge: Sendable, Equatable, Codable {
             guard startAmount != endAmount else { continue }
             steps.append(
                 Step(
-                    member: member.isEmpty ? "(none)" : member,
+                    member: member.isEmpty ? LedgerDimension.noValue : member,
                     start: Money(minorUnits: startAmount),
                     end: Money(minorUnits: endAmount),
                     contribution: Money(minorUnits: endAmount - startAmount)

@@ -418,6 +418,12 @@ public enum ConfigurationSchema {
             summary: "per-request timeout of the model call (1-300)"
         ),
         Key(
+            name: "server.web_dir",
+            defaultValue: "",
+            isSecret: false,
+            summary: "folder of the web app served at / (empty = ../share/finrca/web beside the binary, when it exists)"
+        ),
+        Key(
             name: "log.level",
             defaultValue: "info",
             isSecret: false,

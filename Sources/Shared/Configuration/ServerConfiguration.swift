@@ -24,6 +24,8 @@ public struct ServerConfiguration: Sendable {
     public var llmModel = "openai/gpt-4o-mini"
     /// Model call timeout in seconds.
     public var llmTimeoutSeconds = 20
+    /// The web app's folder; nil = the installed one beside the binary (`../share/finrca/web`), if present.
+    public var webDirectory: String?
 
     /// Creates a configuration with the documented defaults.
     public init() {}
@@ -45,5 +47,6 @@ public struct ServerConfiguration: Sendable {
         llmURL = reader.string("server.llm_url") ?? llmURL
         llmModel = reader.string("server.llm_model") ?? llmModel
         llmTimeoutSeconds = try reader.int("server.llm_timeout_seconds", in: 1...300)
+        webDirectory = reader.string("server.web_dir").flatMap { $0.isEmpty ? nil : $0 }
     }
 }

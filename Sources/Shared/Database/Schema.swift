@@ -5,7 +5,7 @@
 public enum Schema {
     /// Every migration, oldest first. Never edit an applied one; append a new one.
     public static let migrations: [Migration] = [
-        .ingestTables, .detectorTables, .alertsOutbox, .apiUsersAndChat, .cancellableAlerts,
+        .ingestTables, .detectorTables, .alertsOutbox, .apiUsersAndChat, .cancellableAlerts, .rolesAndReviews,
     ]
 
     /// The name of the partition holding `fiscalYear`, e.g. `finance_expense_y2024`.

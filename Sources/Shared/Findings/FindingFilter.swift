@@ -16,6 +16,10 @@ public struct FindingFilter: Sendable, Equatable {
     public var latestRunOnly: Bool
     /// Only findings with an id below this one (the API's cursor, newest first).
     public var before: Int64?
+    /// Only findings with a value of this dimension in their dimension path.
+    public var dimension: LedgerDimension?
+    /// Only findings whose dimension path contains this text (case-insensitive, taken literally).
+    public var pathContains: String?
 
     /// Creates a filter; without arguments it takes every finding.
     public init(
@@ -26,7 +30,9 @@ public struct FindingFilter: Sendable, Equatable {
         period: FiscalPeriod? = nil,
         run: Int64? = nil,
         latestRunOnly: Bool = false,
-        before: Int64? = nil
+        before: Int64? = nil,
+        dimension: LedgerDimension? = nil,
+        pathContains: String? = nil
     ) {
         self.kind = kind
         self.severity = severity
@@ -36,6 +42,8 @@ public struct FindingFilter: Sendable, Equatable {
         self.run = run
         self.latestRunOnly = latestRunOnly
         self.before = before
+        self.dimension = dimension
+        self.pathContains = pathContains
     }
 }
 

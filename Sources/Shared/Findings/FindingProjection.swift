@@ -1,3 +1,4 @@
+import Foundation
 public import PostgresNIO
 
 /// The one JSON shape of a stored finding, built by PostgreSQL from the stored numerics so amounts stay exact.
@@ -24,8 +25,9 @@ public enum FindingProjection {
             'link', '/findings/' || f.id)::text
         """
 
-    /// `SELECT id, json` of the findings that pass `filter`, in `order`, at most `limit`.
-    public static func list(_ filter: FindingFilter, order: FindingOrder, limit: Int) -> PostgresQuery {
+    /// `SELECT id, json` of the findings that pass `filter`, in `order`, at most `limit` after skipping `offset`.
+    public static func list(_ filter: FindingFilter, order: FindingOrder, limit: Int, offset: Int = 0) -> PostgresQuery
+    {
         let kind = filter.kind?.rawValue
         let severity = filter.severity?.rawValue
         let severities = filter.minimumSeverity.map { minimum in
@@ -33,6 +35,12 @@ public enum FindingProjection {
         }
         let status = filter.status?.rawValue
         let period = filter.period?.description
+        let dimension = filter.dimension?.rawValue
+        let pattern = filter.pathContains.map { text in
+            "%"
+                + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_") + "%"
+        }
         let urgency = Severity.mostUrgentFirst.map(\.rawValue)
         let urgent = order == .mostUrgentFirst
         return """
@@ -43,12 +51,15 @@ public enum FindingProjection {
               AND (\(status)::text IS NULL OR f.review_status = \(status))
               AND (\(period)::text IS NULL OR f.period = \(period))
               AND (\(filter.before)::int8 IS NULL OR f.id < \(filter.before))
+              AND (\(dimension)::text IS NULL
+                   OR f.dimensions @> jsonb_build_array(jsonb_build_object('dimension', \(dimension)::text)))
+              AND (\(pattern)::text IS NULL OR f.dimension_path ILIKE \(pattern))
               AND f.last_run_id = coalesce(
                   \(filter.run), CASE WHEN \(filter.latestRunOnly) THEN (SELECT max(id) FROM detector_runs) END, f.last_run_id)
             ORDER BY CASE WHEN \(urgent) THEN array_position(\(urgency), f.severity) END,
                      CASE WHEN \(urgent) THEN abs(coalesce(f.delta, f.actual, 0)) END DESC,
                      CASE WHEN \(urgent) THEN f.id ELSE -f.id END
-            LIMIT \(Int64(limit))
+            LIMIT \(Int64(limit)) OFFSET \(Int64(offset))
             """
     }
 

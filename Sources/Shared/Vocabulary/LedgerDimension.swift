@@ -36,6 +36,10 @@ public enum LedgerDimension: String, CaseIterable, Sendable, Hashable, Codable {
         }
     }
 
+    /// How a line without a value (NULL or empty) is named wherever members are listed: bridges, breakdowns,
+    /// filters.
+    public static let noValue = "(none)"
+
     /// The raw values, comma-separated, for messages such as "dimension must be one of …".
     public static let choices = allCases.map(\.rawValue).joined(separator: ", ")
 }

@@ -1,0 +1,139 @@
+public import Hummingbird
+public import Logging
+public import PostgresNIO
+import Shared
+
+/// `GET /explore/bridge` (two periods, a filter down directorate → cost centre → GL account → supplier: the
+/// bridge by the next level and ranked root causes) and `GET /explore/lines` (the journal lines under such a
+/// filter, largest first, a page at a time). Both are summed or read in PostgreSQL with bound values.
+public struct ExploreController: Sendable {
+    let store: DocumentStore
+    let client: PostgresClient
+    let logger: Logger
+
+    /// Creates the controller.
+    public init(store: DocumentStore, client: PostgresClient, logger: Logger) {
+        self.store = store
+        self.client = client
+        self.logger = logger
+    }
+
+    /// Adds the routes to `group` (which requires a token).
+    public func add(to group: some RouterMethods<FinrcaRequestContext>) {
+        group.get("/explore/bridge") { request, _ in
+            let filter = try ExploreFilter(query: { request.uri.queryParameters.get($0) })
+            let bridge = try await bridge(filter)
+            return Response.json(text: bridge.json(currency: currency()).text, cacheControl: "private, no-cache")
+        }
+        group.get("/explore/lines") { request, _ in
+            let query = request.uri.queryParameters
+            let filter = try ExploreFilter(query: { query.get($0) })
+            let limit = try FindingsController.limit(query.get("limit"), default: 100, maximum: 500)
+            let offset =
+                try query.get("offset")
+                .map { text -> Int in
+                    guard let offset = Int(text), (0...100_000).contains(offset) else {
+                        throw APIError.badParameter("offset", "offset is a whole number from 0 to 100000")
+                    }
+                    return offset
+                } ?? 0
+            return try await lines(filter, limit: limit, offset: offset)
+        }
+    }
+
+    func currency() -> String {
+        store.current?.documents["summary"]?.content["currency"]?.stringValue ?? ""
+    }
+
+    /// Per member of every open level, its totals in both periods (one GROUPING SETS query).
+    func bridge(_ filter: ExploreFilter) async throws -> ExploreBridge {
+        let open = filter.openLevels
+        let inFrom = "x.general_ledger_fiscal_year = filter.from_year AND x.posting_period = filter.from_period"
+        let inTo = "x.general_ledger_fiscal_year = filter.to_year AND x.posting_period = filter.to_period"
+        let sums = """
+            (coalesce(sum(x.amount) FILTER (WHERE \(inFrom)), 0) * 100)::int8,
+            (coalesce(sum(x.amount) FILTER (WHERE \(inTo)), 0) * 100)::int8,
+            count(*) FILTER (WHERE \(inFrom)), count(*) FILTER (WHERE \(inTo))
+            """
+        let levelSQL = open.map { "WHEN GROUPING(x.\($0.quotedColumn)) = 0 THEN '\($0.rawValue)'" }
+            .joined(separator: " ")
+        let memberSQL =
+            open.map { "WHEN GROUPING(x.\($0.quotedColumn)) = 0 THEN \(ExploreFilter.memberSQL($0, alias: "x"))" }
+            .joined(separator: " ")
+        let grouping =
+            open.isEmpty
+            ? "" : "GROUP BY GROUPING SETS (\(open.map { "(x.\($0.quotedColumn))" }.joined(separator: ", ")), ())"
+        let body = """
+            SELECT \(open.isEmpty ? "''" : "CASE \(levelSQL) ELSE '' END"), \(open.isEmpty ? "''" : "CASE \(memberSQL) ELSE '' END"),
+                   \(sums)
+            FROM finance_expense x, filter
+            WHERE \(ExploreFilter.conditionSQL("x"))
+            \(grouping)
+            """
+        var members: [ExploreBridge.Member] = []
+        var totals = (from: Money.zero, to: Money.zero, linesFrom: Int64(0), linesTo: Int64(0))
+        for try await (level, member, before, after, linesBefore, linesAfter)
+            in try await client.query(
+                filter.query(body),
+                logger: logger
+            )
+            .decode((String, String, Int64, Int64, Int64, Int64).self)
+        {
+            let (fromAmount, toAmount) = (Money(minorUnits: before), Money(minorUnits: after))
+            if let dimension = LedgerDimension(rawValue: level) {
+                members.append(
+                    ExploreBridge.Member(
+                        dimension: dimension,
+                        member: member,
+                        from: fromAmount,
+                        to: toAmount,
+                        linesFrom: linesBefore,
+                        linesTo: linesAfter
+                    )
+                )
+            } else {
+                totals = (fromAmount, toAmount, linesBefore, linesAfter)
+            }
+        }
+        return ExploreBridge(filter: filter, members: members, totals: totals)
+    }
+
+    /// The lines under `filter` in either period, largest magnitude first.
+    func lines(_ filter: ExploreFilter, limit: Int, offset: Int) async throws -> Response {
+        let condition = ExploreFilter.conditionSQL("x")
+        var total: Int64 = 0
+        for try await count
+            in try await client.query(
+                filter.query("SELECT count(*) FROM finance_expense x, filter WHERE \(condition)"),
+                logger: logger
+            )
+            .decode(Int64.self)
+        {
+            total = count
+        }
+        var rows: [String] = []
+        for try await text
+            in try await client.query(
+                filter.query(
+                    """
+                    SELECT \(FindingLinesController.lineJSON("x"))
+                    FROM finance_expense x CROSS JOIN filter LEFT JOIN ingest_batches b ON b.id = x.batch_id
+                    WHERE \(condition)
+                    ORDER BY abs(x.amount) DESC, x.batch_id, x.source_line
+                    LIMIT \(limit) OFFSET \(offset)
+                    """
+                ),
+                logger: logger
+            )
+            .decode(String.self)
+        {
+            rows.append(text)
+        }
+        let next = offset + rows.count < total ? String(offset + rows.count) : "null"
+        return Response.json(
+            text: "{\"total_lines\":\(total),\"offset\":\(offset),\"next_offset\":\(next),\"lines\":["
+                + rows.joined(separator: ",") + "]}",
+            cacheControl: "private, no-cache"
+        )
+    }
+}
