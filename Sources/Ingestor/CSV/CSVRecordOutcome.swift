@@ -9,3 +9,11 @@ enum CSVRecordOutcome: Equatable {
     /// The input is exhausted.
     case end
 }
+
+/// Where one field of the current record lies: in the reader's window, or (when it had doubled quotes to collapse)
+/// in its scratch buffer.
+struct CSVFieldSpan {
+    var start: Int
+    var end: Int
+    var inScratch: Bool
+}

@@ -11,12 +11,6 @@ final class CSVRecordReader<Source: ByteSource> {
     /// What ``next()`` found.
     typealias Outcome = CSVRecordOutcome
 
-    private struct Span {
-        var start: Int
-        var end: Int
-        var inScratch: Bool
-    }
-
     private var source: Source
     private let delimiter: UInt8
     private let maximumRecordBytes: Int
@@ -28,7 +22,7 @@ final class CSVRecordReader<Source: ByteSource> {
     private var end = 0
     private var endOfInput = false
 
-    private var spans: [Span] = []
+    private var spans: [CSVFieldSpan] = []
     private var scratch: [UInt8] = []
     private var recordStart = 0
     private var recordEnd = 0
@@ -192,9 +186,9 @@ final class CSVRecordReader<Source: ByteSource> {
                         scratch.append(buffer[index])
                         index += buffer[index] == Self.quote ? 2 : 1
                     }
-                    spans.append(Span(start: scratchStart, end: scratch.count, inScratch: true))
+                    spans.append(CSVFieldSpan(start: scratchStart, end: scratch.count, inScratch: true))
                 } else {
-                    spans.append(Span(start: position + 1, end: closing, inScratch: false))
+                    spans.append(CSVFieldSpan(start: position + 1, end: closing, inScratch: false))
                 }
                 position = closing + 1
                 if position == end {
@@ -228,10 +222,10 @@ final class CSVRecordReader<Source: ByteSource> {
             }
             if cursor == end {
                 if !endOfInput { return .incomplete }
-                spans.append(Span(start: position, end: cursor, inScratch: false))
+                spans.append(CSVFieldSpan(start: position, end: cursor, inScratch: false))
                 return .complete(next: end, newlines: newlines)
             }
-            spans.append(Span(start: position, end: cursor, inScratch: false))
+            spans.append(CSVFieldSpan(start: position, end: cursor, inScratch: false))
             if buffer[cursor] == delimiter {
                 position = cursor + 1
                 continue
