@@ -27,6 +27,9 @@ struct RCACommand: AsyncParsableCommand {
     )
     var conditions: [String] = []
 
+    @Option(name: .long, help: "The currency whose lines to explain (default: the one with the most lines).")
+    var currency: String?
+
     @Flag(name: .long, help: "Print the analysis as JSON.")
     var json = false
 
@@ -55,18 +58,20 @@ struct RCACommand: AsyncParsableCommand {
         let filter = try filter()
         let (start, end) = (FiscalPeriod(from)!, FiscalPeriod(to)!)
         try await withExitCodes {
-            let (explanation, currency) = try await Database.withMigratedConnection(
+            let (explanation, scopeCurrency) = try await Database.withMigratedConnection(
                 configuration.database,
                 logger: logger
             ) { connection in
                 var timings: [String: Double] = [:]
-                let inputs = try await LedgerReader(logger: logger)
-                    .read(
-                        on: connection,
-                        currency: configuration.detector.currency,
-                        timings: &timings
-                    )
-                let (columns, currency) = (inputs.columns, inputs.currency)
+                let scopes = try await LedgerReader(logger: logger)
+                    .read(on: connection, currency: configuration.detector.currency, timings: &timings)
+                let chosen: DetectorInputs? =
+                    if let code = currency { scopes.first { $0.currency == code } } else { scopes.first }
+                guard let inputs = chosen else {
+                    let known = scopes.map(\.currency).joined(separator: ", ")
+                    throw ValidationError("no lines in currency \(currency ?? "") (the ledger holds: \(known))")
+                }
+                let columns = inputs.columns
                 let materiality =
                     configuration.detector.materiality
                     ?? DetectorAnalysis.automaticMateriality(
@@ -83,13 +88,13 @@ struct RCACommand: AsyncParsableCommand {
                         to: end,
                         filter: filter,
                         materiality: materiality
-                    ), currency
+                    ), inputs.currency
                 )
             }
             if json {
                 print(JSONValue.object([("schema", .string("finrca.rca/1"))] + DashboardBuilder.rca(explanation)).text)
             } else {
-                print(Self.render(explanation, wording: Wording(currency: currency)))
+                print(Self.render(explanation, wording: Wording(currency: scopeCurrency)))
             }
         }
     }

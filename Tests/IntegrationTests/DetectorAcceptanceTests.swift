@@ -108,7 +108,8 @@ struct DetectorAcceptanceTests {
             )
             #expect(flagged == "1", "seed \(seed): change of \(directorate) in \(period)")
             // … whose root-cause search ranks the injected combination first …
-            let columns = try await LedgerReader(logger: TestDatabase.logger).columns(on: connection)
+            let ledger = try await LedgerReader(logger: TestDatabase.logger).columnsByCurrency(on: connection)
+            let columns = try #require(ledger.count == 1 ? ledger.values.first : nil)
             let explanation = await ChangeExplanation.explain(
                 columns: columns,
                 index: PeriodIndex(columns),

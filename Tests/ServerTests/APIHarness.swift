@@ -131,10 +131,10 @@ struct APIHarness {
         _ = try await connection.rows(
             """
             INSERT INTO finance_expense (general_ledger_fiscal_year, posting_period, company_code_currency_value,
-                                         debit_credit_ind, directorate, batch_id, source_line)
-            VALUES (2024, 6, 100.10, 'S', 'Adults', 1, 2), (2024, 6, 50.00, 'S', 'IT', 1, 3),
+                                         debit_credit_ind, directorate, batch_id, source_line, company_code_currency_key)
+            SELECT *, 'GBP' FROM (VALUES (2024, 6, 100.10, 'S', 'Adults', 1, 2), (2024, 6, 50.00, 'S', 'IT', 1, 3),
                    (2024, 7, 300.25, 'S', 'Adults', 1, 4), (2024, 7, 20.00, 'H', 'IT', 1, 5),
-                   (2024, 7, 5.00, 'S', 'Schools', 1, 6), (2024, 5, 999.99, 'S', 'Adults', 1, 7)
+                   (2024, 7, 5.00, 'S', 'Schools', 1, 6), (2024, 5, 999.99, 'S', 'Adults', 1, 7)) AS line
             """
         )
         let hash = try await PasswordHasher(cost: 4).hash(password)

@@ -7,7 +7,7 @@ import Testing
 @Suite("Explore: filters from the query, the bridge and ranked root causes without I/O")
 struct ExploreBridgeTests {
     static func filter(_ query: [String: String]) throws -> ExploreFilter {
-        try ExploreFilter(query: { query[$0] })
+        try ExploreFilter(query: { query[$0] }, currency: "GBP")
     }
 
     static func member(_ dimension: String, _ member: String, _ from: String, _ to: String) -> ExploreBridge.Member {
@@ -31,7 +31,7 @@ struct ExploreBridgeTests {
         #expect(filter.openLevels == [.costCenter, .supplier])
         // the values are binds of the `filter` relation; the SQL text holds no value
         let query = filter.query("SELECT 1 FROM finance_expense x, filter WHERE \(ExploreFilter.conditionSQL("x"))")
-        #expect(query.binds.count == 8)
+        #expect(query.binds.count == 9)
         #expect(!query.sql.contains("Finance") && !query.sql.contains("5410"))
         #expect(
             query.sql.contains(

@@ -11,7 +11,7 @@ public struct DetectorAnalysis: Sendable {
     public var findings: [Finding]
     /// The dashboard documents.
     public var documents: [RunWriter.Document]
-    /// The run's own record (period, passes, lines, provisional, currency, summary figures).
+    /// The run's own record (period, passes, lines, provisional, currency; ``RunAnalysis`` writes its summary).
     public var record: RunWriter.RunRecord
     /// Seconds per pass, measured on the clock given to ``analyse(_:configuration:period:startedAt:clock:)``.
     public var timings: [String: Double]
@@ -34,6 +34,11 @@ public struct DetectorAnalysis: Sendable {
 
     /// The three most important findings' sentences: most severe first, then the most money at stake.
     public var headlines: [String] {
+        Self.headlines(findings)
+    }
+
+    /// The three most important sentences of `findings`: most severe first, then the most money at stake.
+    static func headlines(_ findings: [Finding]) -> [String] {
         findings.sorted {
             $0.severity != $1.severity
                 ? $0.severity > $1.severity
@@ -65,7 +70,7 @@ public struct DetectorAnalysis: Sendable {
             defer { timings[step] = Double(stepStart.duration(to: clock.now).inSeconds) }
             return await body()
         }
-        let currency = configuration.currency.isEmpty ? inputs.currency : configuration.currency
+        let currency = inputs.currency.isEmpty ? configuration.currency : inputs.currency
         var context = PassContext(
             inputs: inputs,
             configuration: configuration,
@@ -107,7 +112,8 @@ public struct DetectorAnalysis: Sendable {
                 draft: draft,
                 materiality: context.materiality,
                 provisional: provisionalPeriod != nil && draft.period == provisionalPeriod
-                    && draft.kind != .incompletePeriod
+                    && draft.kind != .incompletePeriod,
+                currency: currency
             )
         }
         let documents = DashboardBuilder.documents(
@@ -125,7 +131,7 @@ public struct DetectorAnalysis: Sendable {
                 generatedAt: startedAt
             )
         )
-        var analysis = DetectorAnalysis(
+        return DetectorAnalysis(
             findings: findings,
             documents: documents,
             record: RunWriter.RunRecord(
@@ -142,24 +148,6 @@ public struct DetectorAnalysis: Sendable {
             rowsScanned: context.columns.count,
             materiality: context.materiality
         )
-        analysis.record.summary = analysis.summary
-        return analysis
-    }
-
-    /// Adds steps timed outside the analysis (reading the inputs) to ``timings`` and the run's summary.
-    public mutating func include(timings steps: [String: Double]) {
-        timings.merge(steps) { _, outside in outside }
-        record.summary = summary
-    }
-
-    /// The run's figures for operators: materiality, findings by kind, timings.
-    var summary: JSONValue {
-        let byKind = findingsByKind
-        return .object([
-            ("materiality", .decimal(Money(minorUnits: materiality))),
-            ("findings_by_kind", .object(byKind.keys.sorted().map { ($0, .int(Int64(byKind[$0]!))) })),
-            ("timings", .object(timings.keys.sorted().map { ($0, .double(timings[$0]!)) })),
-        ])
     }
 
     /// 0.1 % of the median month's absolute spend, at least one currency unit.

@@ -31,8 +31,10 @@ public struct DetectorRunner: Sendable {
         public var timings: [String: Double]
         /// Wall time of the run.
         public var seconds: Double
-        /// The currency of the figures.
+        /// The currency with the most lines.
         public var currency: String
+        /// Every currency analysed, the one with the most lines first (each on its own).
+        public var currencies: [String]
         /// The three most important findings' sentences.
         public var headlines: [String]
         /// Alerts queued in the outbox.
@@ -46,7 +48,7 @@ public struct DetectorRunner: Sendable {
             case findingsBySeverity = "findings_by_severity"
             case newFindings = "new_findings"
             case updatedFindings = "updated_findings"
-            case provisional, timings, seconds, currency, headlines
+            case provisional, timings, seconds, currency, currencies, headlines
             case alertsQueued = "alerts_queued"
         }
     }
@@ -79,12 +81,8 @@ public struct DetectorRunner: Sendable {
         let started = clock.now
         var readTimings: [String: Double] = [:]
         let inputs = try await LedgerReader(logger: logger)
-            .read(
-                on: connection,
-                currency: configuration.currency,
-                timings: &readTimings
-            )
-        var analysis = await DetectorAnalysis.analyse(
+            .read(on: connection, currency: configuration.currency, timings: &readTimings)
+        var analysis = await RunAnalysis.analyse(
             inputs,
             configuration: configuration,
             period: period,
@@ -102,7 +100,7 @@ public struct DetectorRunner: Sendable {
                 routes: routes,
                 on: connection
             )
-        var timings = analysis.timings
+        var timings = analysis.timings.merging(readTimings) { _, read in read }
         timings["write"] = (clock.now - writeStarted).inSeconds
         if let directory = configuration.dashboardDirectory {
             try DashboardFiles.write(analysis.documents, runID: outcome.runID, to: directory)
@@ -110,7 +108,7 @@ public struct DetectorRunner: Sendable {
         logger.notice(
             "detector run committed",
             metadata: [
-                "detector.run": "\(outcome.runID)", "detector.lines": "\(analysis.rowsScanned)",
+                "detector.run": "\(outcome.runID)", "detector.lines": "\(analysis.record.rowsScanned)",
                 "detector.findings": "\(analysis.findings.count)", "detector.new": "\(outcome.newFindings)",
                 "detector.alerts_queued": "\(outcome.alertsQueued)",
                 "detector.seconds": .string(String(format: "%.2f", (clock.now - started).inSeconds)),
@@ -119,7 +117,7 @@ public struct DetectorRunner: Sendable {
         return Report(
             runID: outcome.runID,
             latestPeriod: analysis.record.latestPeriod?.description,
-            rowsScanned: analysis.rowsScanned,
+            rowsScanned: analysis.record.rowsScanned,
             findingsByKind: analysis.findingsByKind,
             findingsBySeverity: analysis.findingsBySeverity,
             newFindings: outcome.newFindings,
@@ -127,7 +125,8 @@ public struct DetectorRunner: Sendable {
             provisional: analysis.record.provisional,
             timings: timings,
             seconds: (clock.now - started).inSeconds,
-            currency: analysis.currency,
+            currency: analysis.record.currency,
+            currencies: analysis.scopes.map(\.currency),
             headlines: analysis.headlines,
             alertsQueued: outcome.alertsQueued
         )

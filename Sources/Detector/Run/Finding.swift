@@ -12,13 +12,24 @@ public struct Finding: Sendable {
     public var fingerprint: String
     /// The period looked incomplete when this was computed.
     public var provisional: Bool
+    /// The currency of its amounts.
+    public var currency: String
 
     /// Shapes `draft` for storage.
-    public init(draft: FindingDraft, materiality: Int64, provisional: Bool) {
+    public init(draft: FindingDraft, materiality: Int64, provisional: Bool, currency: String = "") {
         self.draft = draft
         self.provisional = provisional
+        self.currency = currency
         severity = Severity.of(draft, materiality: materiality, provisional: provisional)
         fingerprint = Self.fingerprint(of: draft)
+    }
+
+    /// The finding of a ledger with several currencies: its fingerprint also holds the currency, so the same
+    /// kind, period and path in two currencies are two findings.
+    public func scopedToCurrency() -> Finding {
+        var scoped = self
+        scoped.fingerprint = Self.fingerprint(of: draft, currency: currency)
+        return scoped
     }
 
     /// `directorate=Operations/cost_center=31090`.
@@ -26,10 +37,11 @@ public struct Finding: Sendable {
         dimensions.map { "\($0.dimension.rawValue)=\($0.value)" }.joined(separator: "/")
     }
 
-    /// SHA-256 (hex, first 32 characters) of kind, period, dimension path and subject.
-    public static func fingerprint(of draft: FindingDraft) -> String {
-        let key = [draft.kind.rawValue, draft.period?.description ?? "", path(draft.dimensions), draft.subject ?? ""]
-            .joined(separator: "\u{1F}")
+    /// SHA-256 (hex, first 32 characters) of kind, period, dimension path and subject (and the currency, when
+    /// given).
+    public static func fingerprint(of draft: FindingDraft, currency: String? = nil) -> String {
+        let parts = [draft.kind.rawValue, draft.period?.description ?? "", path(draft.dimensions), draft.subject ?? ""]
+        let key = (parts + (currency.map { [$0] } ?? [])).joined(separator: "\u{1F}")
         return SHA256.hash(data: Data(key.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
     }
 

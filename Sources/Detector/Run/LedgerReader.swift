@@ -7,6 +7,8 @@ public import Shared
 public struct LedgerReader: Sendable {
     /// Spend and line count of one member of a slice in one period.
     public struct SliceTotal: Sendable, Equatable {
+        /// The currency of the lines summed (`company_code_currency_key`; empty when the lines carry none).
+        public var currency: String = ""
         /// The slice's dimension, nil for the organisation's total.
         public var dimension: LedgerDimension?
         /// The member (empty for the total and for NULL values).
@@ -29,43 +31,46 @@ public struct LedgerReader: Sendable {
         self.logger = logger
     }
 
-    /// Everything a detector run reads from the database: the currency most lines are in (unless `currency` is
-    /// given), the slice totals, every journal line as columns, and the loaded files' names.
+    /// Everything a detector run reads from the database, one ``DetectorInputs`` per currency
+    /// (`company_code_currency_key`; amounts in different currencies are never added together), the currency with
+    /// the most lines first: its slice totals, its journal lines as columns, and the loaded files' names.
     ///
     /// - Parameters:
     ///   - connection: The session to read on.
-    ///   - configured: The configured currency; when empty, the most common one is read.
+    ///   - configured: The currency of lines that carry none (`detector.currency`).
     ///   - timings: Receives the seconds spent on `aggregate` (slice totals) and `read_lines`.
-    /// - Returns: The inputs of an analysis.
+    /// - Returns: The inputs of one analysis per currency; empty when the ledger is.
     /// - Throws: Database errors.
     public func read(
         on connection: PostgresConnection,
         currency configured: String = "",
         timings: inout [String: Double]
-    ) async throws -> DetectorInputs {
+    ) async throws -> [DetectorInputs] {
         let clock = ContinuousClock()
-        let currency = configured.isEmpty ? try await currency(on: connection) : configured
         var started = clock.now
-        let sliceTotals = try await sliceTotals(on: connection)
+        let sliceTotals = Dictionary(grouping: try await sliceTotals(on: connection), by: \.currency)
         timings["aggregate"] = (clock.now - started).inSeconds
         started = clock.now
-        let columns = try await columns(on: connection)
+        let columns = try await columnsByCurrency(on: connection)
         timings["read_lines"] = (clock.now - started).inSeconds
-        return DetectorInputs(
-            currency: currency,
-            sliceTotals: sliceTotals,
-            columns: columns,
-            batchFiles: try await batchFiles(on: connection)
-        )
+        let files = try await batchFiles(on: connection)
+        return columns.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
+            .map { currency, columns in
+                DetectorInputs(
+                    currency: currency.isEmpty ? configured : currency,
+                    sliceTotals: sliceTotals[currency] ?? [],
+                    columns: columns,
+                    batchFiles: files
+                )
+            }
     }
 
-    /// Spend per period for the total and for every member of each slice dimension, in one scan
+    /// Spend per currency and period for the total and for every member of each slice dimension, in one scan
     /// (`GROUPING SETS`).
     public func sliceTotals(on connection: PostgresConnection) async throws -> [SliceTotal] {
         let dimensions = Self.sliceDimensions
-        let sets =
-            ["(general_ledger_fiscal_year, posting_period)"]
-            + dimensions.map { "(general_ledger_fiscal_year, posting_period, \($0.quotedColumn))" }
+        let key = "coalesce(company_code_currency_key, ''), general_ledger_fiscal_year, posting_period"
+        let sets = ["(\(key))"] + dimensions.map { "(\(key), \($0.quotedColumn))" }
         let discriminator = dimensions.map(\.quotedColumn).joined(separator: ", ")
         let memberExpression =
             "coalesce("
@@ -74,16 +79,17 @@ public struct LedgerReader: Sendable {
         var result: [SliceTotal] = []
         let rows = try await connection.query(
             """
-            SELECT general_ledger_fiscal_year::int8, posting_period::int8, GROUPING(\(unescaped: discriminator))::int8,
-                   \(unescaped: memberExpression), (sum(amount) * 100)::int8, count(*)::int8
+            SELECT coalesce(company_code_currency_key, ''), general_ledger_fiscal_year::int8, posting_period::int8,
+                   GROUPING(\(unescaped: discriminator))::int8, \(unescaped: memberExpression), (sum(amount) * 100)::int8,
+                   count(*)::int8
             FROM finance_expense
             GROUP BY GROUPING SETS (\(unescaped: sets.joined(separator: ", ")))
             """,
             logger: logger
         )
         let width = dimensions.count
-        for try await (year, period, grouping, member, amount, lines) in rows.decode(
-            (Int64, Int64, Int64, String, Int64, Int64).self
+        for try await (currency, year, period, grouping, member, amount, lines) in rows.decode(
+            (String, Int64, Int64, Int64, String, Int64, Int64).self
         ) {
             // GROUPING(a, b, c, d) has bit (width-1-i) set when dimension i is NOT grouped by.
             var dimension: LedgerDimension?
@@ -92,6 +98,7 @@ public struct LedgerReader: Sendable {
             }
             result.append(
                 SliceTotal(
+                    currency: currency,
                     dimension: dimension,
                     member: member,
                     period: FiscalPeriod(year: Int(year), period: Int(period)),
@@ -103,27 +110,41 @@ public struct LedgerReader: Sendable {
         return result
     }
 
-    /// Every journal line as columns, in (fiscal year, period, batch, line) order.
-    public func columns(on connection: PostgresConnection) async throws -> LedgerColumns {
-        var columns = LedgerColumns()
+    /// Every journal line as columns, one set of columns per currency, in (fiscal year, period, batch, line) order.
+    public func columnsByCurrency(on connection: PostgresConnection) async throws -> [String: LedgerColumns] {
+        var byCurrency: [String: LedgerColumns] = [:]
         let dimensionColumns = LedgerDimension.allCases.map(\.quotedColumn).joined(separator: ", ")
         let rows = try await connection.query(
             """
             SELECT batch_id, source_line, (amount * 100)::int8, general_ledger_fiscal_year, posting_period::int2,
-                   (posting_date - DATE '1970-01-01')::int4, \(unescaped: dimensionColumns), reference
+                   (posting_date - DATE '1970-01-01')::int4, \(unescaped: dimensionColumns), reference,
+                   coalesce(company_code_currency_key, '')
             FROM finance_expense
             ORDER BY general_ledger_fiscal_year, posting_period, batch_id, source_line
             """,
             logger: logger
         )
+        // Most ledgers hold one currency: append to the last one used without a dictionary lookup per line.
+        var currentCurrency = ""
+        var current = LedgerColumns()
         for try await (
-            batch, line, amount, year, period, day, directorate, costCenter, account, supplier, area, reference
+            batch, line, amount, year, period, day, directorate, costCenter, account, supplier, area, reference,
+            currency
         )
             in rows.decode(
-                (Int64, Int64, Int64, Int16, Int16, Int32?, String?, String?, String?, String?, String?, String?).self
+                (
+                    Int64, Int64, Int64, Int16, Int16, Int32?, String?, String?, String?, String?, String?, String?,
+                    String
+                )
+                .self
             )
         {
-            columns.append(
+            if currency != currentCurrency {
+                if current.count > 0 || byCurrency[currentCurrency] != nil { byCurrency[currentCurrency] = current }
+                currentCurrency = currency
+                current = byCurrency.removeValue(forKey: currency) ?? LedgerColumns()
+            }
+            current.append(
                 batchID: batch,
                 sourceLine: line,
                 amount: amount,
@@ -134,24 +155,8 @@ public struct LedgerReader: Sendable {
                 reference: reference
             )
         }
-        return columns
-    }
-
-    /// The currency most lines are in (`company_code_currency_key`), or an empty string.
-    public func currency(on connection: PostgresConnection) async throws -> String {
-        for try await currency
-            in try await connection.query(
-                """
-                SELECT coalesce(company_code_currency_key, '') FROM finance_expense
-                GROUP BY 1 ORDER BY count(*) DESC LIMIT 1
-                """,
-                logger: logger
-            )
-            .decode(String.self)
-        {
-            return currency
-        }
-        return ""
+        if current.count > 0 { byCurrency[currentCurrency] = current }
+        return byCurrency
     }
 
     /// The name of each loaded file, by batch id (for evidence lines).

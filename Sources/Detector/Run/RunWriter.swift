@@ -125,7 +125,7 @@ public struct RunWriter: Sendable {
                             \(draft.score.isFinite ? draft.score : 1e300), \(draft.period?.description),
                             \(finding.dimensionsJSON.text)::jsonb, \(Finding.path(draft.dimensions)),
                             \(draft.actual?.description)::numeric, \(draft.expected?.description)::numeric,
-                            \(draft.delta?.description)::numeric, \(run.currency), \(draft.explanation),
+                            \(draft.delta?.description)::numeric, \(finding.currency), \(draft.explanation),
                             \(finding.evidenceJSON.text)::jsonb, \(finding.detailsJSON.text)::jsonb,
                             \(finding.provisional), \(runID), \(runID))
                     ON CONFLICT (fingerprint) DO UPDATE SET

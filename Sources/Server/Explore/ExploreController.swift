@@ -21,13 +21,16 @@ public struct ExploreController: Sendable {
     /// Adds the routes to `group` (which requires a token).
     public func add(to group: some RouterMethods<FinrcaRequestContext>) {
         group.get("/explore/bridge") { request, _ in
-            let filter = try ExploreFilter(query: { request.uri.queryParameters.get($0) })
+            let filter = try ExploreFilter(
+                query: { request.uri.queryParameters.get($0) },
+                currency: try currency(request)
+            )
             let bridge = try await bridge(filter)
-            return Response.json(text: bridge.json(currency: currency()).text, cacheControl: "private, no-cache")
+            return Response.json(text: bridge.json(currency: filter.currency).text, cacheControl: "private, no-cache")
         }
         group.get("/explore/lines") { request, _ in
             let query = request.uri.queryParameters
-            let filter = try ExploreFilter(query: { query.get($0) })
+            let filter = try ExploreFilter(query: { query.get($0) }, currency: try currency(request))
             let limit = try FindingsController.limit(query.get("limit"), default: 100, maximum: 500)
             let offset =
                 try query.get("offset")
@@ -41,8 +44,10 @@ public struct ExploreController: Sendable {
         }
     }
 
-    func currency() -> String {
-        store.current?.documents["summary"]?.content["currency"]?.stringValue ?? ""
+    /// The request's `currency`, or the served run's main currency.
+    func currency(_ request: Request) throws -> String {
+        guard let snapshot = store.current else { throw APIError.noRun }
+        return try LedgerCurrency.chosen(request.uri.queryParameters.get("currency"), snapshot: snapshot)
     }
 
     /// Per member of every open level, its totals in both periods (one GROUPING SETS query).

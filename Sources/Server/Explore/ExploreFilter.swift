@@ -16,13 +16,15 @@ struct ExploreFilter: Sendable, Equatable {
 
     var from: FiscalPeriod
     var to: FiscalPeriod
+    /// The currency whose lines are summed (see ``LedgerCurrency``).
+    var currency: String
     /// The filter's members, in level order; ``LedgerDimension/noValue`` stands for lines without a value.
     var members: [Member]
 
     /// Reads `from`, `to` and the level parameters of a query.
     ///
     /// - Throws: ``APIError`` 400 naming the parameter that is missing or malformed.
-    init(query: (String) -> String?) throws(APIError) {
+    init(query: (String) -> String?, currency: String) throws(APIError) {
         guard let fromText = query("from"), let toText = query("to") else {
             throw APIError.badParameter("period", "give from and to, periods like 2024-05")
         }
@@ -34,6 +36,7 @@ struct ExploreFilter: Sendable, Equatable {
         }
         self.from = from
         self.to = to
+        self.currency = currency
         members = []
         for level in Self.levels {
             guard let value = query(level.rawValue) else { continue }
@@ -78,7 +81,7 @@ struct ExploreFilter: Sendable, Equatable {
                 SELECT \(fromYear)::int4 AS from_year, \(fromPeriod)::int4 AS from_period,
                        \(toYear)::int4 AS to_year, \(toPeriod)::int4 AS to_period,
                        \(directorate)::text AS directorate, \(costCentre)::text AS cost_center,
-                       \(account)::text AS gl_account, \(supplier)::text AS supplier)
+                       \(account)::text AS gl_account, \(supplier)::text AS supplier, \(currency)::text AS currency)
             \(unescaped: body)
             """
     }
@@ -91,6 +94,7 @@ struct ExploreFilter: Sendable, Equatable {
         return """
             ((\(alias).general_ledger_fiscal_year = filter.from_year AND \(alias).posting_period = filter.from_period)
               OR (\(alias).general_ledger_fiscal_year = filter.to_year AND \(alias).posting_period = filter.to_period))
+            AND coalesce(\(alias).company_code_currency_key, '') = filter.currency
             AND \(members.joined(separator: " AND "))
             """
     }

@@ -11,6 +11,7 @@ public struct WaterfallController: Sendable {
         var from: String?
         var to: String?
         var dimension: String?
+        var currency: String?
     }
 
     let documents: DocumentController
@@ -29,7 +30,12 @@ public struct WaterfallController: Sendable {
         group.get("/charts/rca-waterfall") { request, _ in
             let query = request.uri.queryParameters
             return try await answer(
-                Parameters(from: query.get("from"), to: query.get("to"), dimension: query.get("dimension")),
+                Parameters(
+                    from: query.get("from"),
+                    to: query.get("to"),
+                    dimension: query.get("dimension"),
+                    currency: query.get("currency")
+                ),
                 request: request
             )
         }
@@ -59,15 +65,21 @@ public struct WaterfallController: Sendable {
             throw APIError.badParameter("dimension", "dimension must be one of \(LedgerDimension.choices)")
         }
         guard let snapshot = documents.store.current else { throw APIError.noRun }
-        let currency = snapshot.documents["summary"]?.content["currency"]?.stringValue ?? ""
-        let bridge = try await bridge(dimension: dimension, from: from, to: to)
+        let currency = try LedgerCurrency.chosen(parameters.currency, snapshot: snapshot)
+        let bridge = try await bridge(dimension: dimension, from: from, to: to, currency: currency)
         return .json(
             .object([("schema", .string("finrca.chart/1"))] + WaterfallChart.fields(bridge, currency: currency))
         )
     }
 
-    /// The bridge from `from`'s total to `to`'s by the members of `dimension`, summed by PostgreSQL.
-    func bridge(dimension: LedgerDimension, from: FiscalPeriod, to: FiscalPeriod) async throws -> VarianceBridge {
+    /// The bridge from `from`'s total to `to`'s by the members of `dimension`, summed by PostgreSQL over the lines
+    /// in `currency` only.
+    func bridge(
+        dimension: LedgerDimension,
+        from: FiscalPeriod,
+        to: FiscalPeriod,
+        currency: String
+    ) async throws -> VarianceBridge {
         let (fromYear, fromPeriod, toYear, toPeriod) = (
             Int32(from.year), Int32(from.period), Int32(to.year), Int32(to.period)
         )
@@ -80,8 +92,9 @@ public struct WaterfallController: Sendable {
                        (coalesce(sum(amount) FILTER (WHERE general_ledger_fiscal_year = \(fromYear) AND posting_period = \(fromPeriod)), 0) * 100)::int8,
                        (coalesce(sum(amount) FILTER (WHERE general_ledger_fiscal_year = \(toYear) AND posting_period = \(toPeriod)), 0) * 100)::int8
                 FROM finance_expense
-                WHERE (general_ledger_fiscal_year = \(fromYear) AND posting_period = \(fromPeriod))
-                   OR (general_ledger_fiscal_year = \(toYear) AND posting_period = \(toPeriod))
+                WHERE ((general_ledger_fiscal_year = \(fromYear) AND posting_period = \(fromPeriod))
+                       OR (general_ledger_fiscal_year = \(toYear) AND posting_period = \(toPeriod)))
+                  AND coalesce(company_code_currency_key, '') = \(currency)
                 GROUP BY 1
                 """,
                 logger: logger

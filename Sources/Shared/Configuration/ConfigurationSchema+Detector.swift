@@ -18,7 +18,7 @@ extension ConfigurationSchema {
             name: "detector.currency",
             defaultValue: "",
             isSecret: false,
-            summary: "currency code used in sentences; empty = the most common company_code_currency_key"
+            summary: "currency of lines without a company_code_currency_key; each currency is analysed on its own"
         ),
         Key(
             name: "detector.dashboard_dir",
