@@ -38,12 +38,21 @@ struct IngestCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Replace the latest loaded batch of a file with the same name, atomically.")
     var replace = false
 
+    @Option(
+        name: .long,
+        help: "Fiscal year and period of every row (YYYY-PP, e.g. 2019-13), for files whose rows carry none."
+    )
+    var period: String?
+
     @Flag(name: .long, help: "Print one JSON object per file on stdout instead of the text summary.")
     var json = false
 
     func validate() throws {
         if profile != nil && mapping != nil { throw ValidationError("give --profile or --mapping, not both") }
         if files.isEmpty { throw ValidationError("name at least one file") }
+        if let period, FiscalPeriod(period).map({ Schema.fiscalYears.contains($0.year) }) != true {
+            throw ValidationError("--period must be YYYY-PP with a year in 1900–2999 and a period 01–16, e.g. 2019-13")
+        }
     }
 
     func run() async throws {
@@ -91,7 +100,7 @@ struct IngestCommand: AsyncParsableCommand {
         let progress = ProgressLine(enabled: !json && isatty(STDERR_FILENO) == 1, file: file)
         do {
             let report = try await loader.load(
-                .init(path: file, profile: profile, replace: replace),
+                .init(path: file, profile: profile, replace: replace, period: period.flatMap(FiscalPeriod.init)),
                 on: connection,
                 progress: { progress.update($0) }
             )

@@ -36,6 +36,7 @@ struct BatchLoad {
             batchID: batchID,
             chunkBytes: loader.configuration.chunkBytes,
             maxStoredRejects: loader.configuration.maxStoredRejects,
+            period: request.period,
             observe: { observer.observe($0) }
         )
         observer.countRows = { [weak transcoder] in transcoder?.totals.rowsRead ?? 0 }

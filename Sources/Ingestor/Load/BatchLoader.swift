@@ -26,12 +26,15 @@ public struct BatchLoader: Sendable {
         public var profile: MappingProfile
         /// Replace the latest loaded batch of a file with the same name instead of adding to it.
         public var replace: Bool
+        /// Fiscal year and period of every row, for a file whose rows carry none (`--period`).
+        public var period: FiscalPeriod?
 
         /// Creates a request.
-        public init(path: String, profile: MappingProfile, replace: Bool = false) {
+        public init(path: String, profile: MappingProfile, replace: Bool = false, period: FiscalPeriod? = nil) {
             self.path = path
             self.profile = profile
             self.replace = replace
+            self.period = period
         }
     }
 

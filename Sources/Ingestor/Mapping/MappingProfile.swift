@@ -53,6 +53,10 @@ public struct MappingProfile: Codable, Sendable, Equatable {
     public var columns: [String: [String]]?
     /// Target column → a fixed value for every row (e.g. a currency the file does not state).
     public var constants: [String: String]?
+    /// For files whose rows carry no fiscal year and period (public-sector extracts name the period only in the
+    /// file name): a regular expression with the named groups `year` and `period`, matched against the file's
+    /// name, e.g. `(?<year>\d{4})[-_ ]?P?(?<period>\d{1,2})`. Rows need no date then.
+    public var periodFromFileName: String?
 
     enum CodingKeys: String, CodingKey {
         case name, description, extends, delimiter, encoding, columns, constants
@@ -62,6 +66,7 @@ public struct MappingProfile: Codable, Sendable, Equatable {
         case amountSign = "amount_sign"
         case fiscalYearStartMonth = "fiscal_year_start_month"
         case extraFields = "extra_fields"
+        case periodFromFileName = "period_from_file_name"
     }
 
     /// Creates a profile.
@@ -78,7 +83,8 @@ public struct MappingProfile: Codable, Sendable, Equatable {
         fiscalYearStartMonth: Int? = nil,
         extraFields: ExtraFields? = nil,
         columns: [String: [String]]? = nil,
-        constants: [String: String]? = nil
+        constants: [String: String]? = nil,
+        periodFromFileName: String? = nil
     ) {
         self.name = name
         self.description = description
@@ -93,6 +99,7 @@ public struct MappingProfile: Codable, Sendable, Equatable {
         self.extraFields = extraFields
         self.columns = columns
         self.constants = constants
+        self.periodFromFileName = periodFromFileName
     }
 
     /// Decodes a profile; a column may be given as one name or a list of names.
@@ -110,6 +117,7 @@ public struct MappingProfile: Codable, Sendable, Equatable {
         fiscalYearStartMonth = try container.decodeIfPresent(Int.self, forKey: .fiscalYearStartMonth)
         extraFields = try container.decodeIfPresent(ExtraFields.self, forKey: .extraFields)
         constants = try container.decodeIfPresent([String: String].self, forKey: .constants)
+        periodFromFileName = try container.decodeIfPresent(String.self, forKey: .periodFromFileName)
         if let raw = try container.decodeIfPresent([String: OneOrMany].self, forKey: .columns) {
             columns = raw.mapValues(\.names)
         }
@@ -138,6 +146,7 @@ public struct MappingProfile: Codable, Sendable, Equatable {
         result.amountSign = amountSign ?? base.amountSign
         result.fiscalYearStartMonth = fiscalYearStartMonth ?? base.fiscalYearStartMonth
         result.extraFields = extraFields ?? base.extraFields
+        result.periodFromFileName = periodFromFileName ?? base.periodFromFileName
         result.columns = (base.columns ?? [:]).merging(columns ?? [:]) { _, mine in mine }
         result.constants = (base.constants ?? [:]).merging(constants ?? [:]) { _, mine in mine }
         result.extends = nil
@@ -163,66 +172,6 @@ public struct MappingError: Error, Sendable, CustomStringConvertible {
 }
 
 extension MappingProfile {
-    /// The built-in profiles by name.
-    public static let builtIn: [String: MappingProfile] = [
-        financeExpense.name: financeExpense, sap.name: sap,
-    ]
-
-    /// The original 31-column `finance_expense` layout, by header name.
-    public static let financeExpense = MappingProfile(
-        name: "finance_expense",
-        description: "the original 31-column finance_expense extract (headers equal the column names)",
-        delimiter: "auto",
-        encoding: "utf-8",
-        decimalSeparator: ".",
-        thousandsSeparator: ",",
-        dateFormat: "YYYY-MM-DD",
-        amountSign: .indicator,
-        fiscalYearStartMonth: 1,
-        extraFields: .reject,
-        columns: Dictionary(uniqueKeysWithValues: FinanceExpenseColumn.allCases.map { ($0.rawValue, [$0.rawValue]) })
-    )
-
-    /// SAP FI line items (BSEG/BKPF field names, as an ALV or SE16 export writes them).
-    public static let sap = MappingProfile(
-        name: "sap",
-        description:
-            "SAP FI line-item export with technical field names (BUKRS, GJAHR, MONAT, HKONT, SHKZG, DMBTR, ...)",
-        delimiter: "auto",
-        encoding: "utf-8",
-        decimalSeparator: ".",
-        thousandsSeparator: ",",
-        dateFormat: "DD.MM.YYYY",
-        amountSign: .indicator,
-        fiscalYearStartMonth: 1,
-        extraFields: .ignore,
-        columns: [
-            "company_code": ["BUKRS"],
-            "general_ledger_fiscal_year": ["GJAHR"],
-            "posting_period": ["MONAT", "POPER"],
-            "posting_date": ["BUDAT"],
-            "general_ledger_account": ["HKONT", "SAKNR", "RACCT"],
-            "general_ledger_account_name": ["TXT50", "TXT20"],
-            "cost_center_id": ["KOSTL", "RCNTR"],
-            "profit_center_id": ["PRCTR"],
-            "functional_area": ["FKBER", "RFAREA"],
-            "debit_credit_ind": ["SHKZG", "DRCRK"],
-            "company_code_currency_value": ["DMBTR", "HSL"],
-            "company_code_currency_key": ["HWAER", "WAERS", "RHCUR"],
-            "supplier": ["LIFNR"],
-            "reference": ["XBLNR", "BELNR"],
-            "document_header_text": ["BKTXT"],
-            "po_description": ["SGTXT"],
-            "transaction": ["TCODE", "BLART"],
-            "ledger": ["RLDNR"],
-            "account_type": ["KOART"],
-            "entity": ["GSBER"],
-            "fund": ["GEBER"],
-            "funds_center": ["FISTL"],
-            "status": ["BSTAT"],
-        ]
-    )
-
     /// Loads a profile: a built-in name, a YAML file path, or `NAME` found as `NAME.yaml` in `directory`.
     public static func load(nameOrPath: String, directory: String) throws -> MappingProfile {
         if let builtIn = builtIn[nameOrPath] { return builtIn }

@@ -1,3 +1,4 @@
+import Foundation
 import Shared
 
 /// A profile's settings, checked and turned into the bytes and enums the transcoder uses.
@@ -10,6 +11,8 @@ struct ResolvedSettings: Sendable {
     var amountSign: MappingProfile.AmountSign
     var fiscalYearStartMonth: Int
     var extraFields: MappingProfile.ExtraFields
+    /// ``MappingProfile/periodFromFileName``, compiled.
+    var fileNamePeriod: NSRegularExpression?
 
     init(profile: MappingProfile, source: String) throws {
         func fail(_ reason: String) -> MappingError { MappingError(source: source, reason: reason) }
@@ -52,6 +55,16 @@ struct ResolvedSettings: Sendable {
         fiscalYearStartMonth = profile.fiscalYearStartMonth ?? 1
         guard (1...12).contains(fiscalYearStartMonth) else { throw fail("fiscal_year_start_month must be 1-12") }
         extraFields = profile.extraFields ?? .reject
+        if let pattern = profile.periodFromFileName {
+            guard pattern.contains("(?<year>"), pattern.contains("(?<period>"),
+                let expression = try? NSRegularExpression(pattern: pattern)
+            else {
+                throw fail(
+                    "period_from_file_name must be a regular expression with the groups (?<year>…) and (?<period>…)"
+                )
+            }
+            fileNamePeriod = expression
+        }
         for target in (profile.columns ?? [:]).keys where FinanceExpenseColumn(rawValue: target) == nil {
             throw fail("unknown target column '\(target)'")
         }
@@ -80,11 +93,19 @@ struct TranscodePlan: Sendable {
     var headerFieldCount: Int
     /// Fiscal year and period come from the posting date instead of columns.
     var derivesPeriodFromDate: Bool
+    /// Fiscal year and period of every row, from the file's name or the command line, when the rows carry none.
+    var filePeriod: FiscalPeriod?
 
     /// Resolves `profile` against `header` (the header line's field names).
     ///
     /// - Throws: ``MappingError`` naming a required column that is missing and the headers that were found.
-    init(profile: MappingProfile, settings: ResolvedSettings, header: [String], source: String) throws {
+    init(
+        profile: MappingProfile,
+        settings: ResolvedSettings,
+        header: [String],
+        source: String,
+        period explicitPeriod: FiscalPeriod? = nil
+    ) throws {
         func normalized(_ name: String) -> String {
             name.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ").lowercased()
         }
@@ -119,7 +140,15 @@ struct TranscodePlan: Sendable {
         guard provided(.companyCodeCurrencyValue) else { throw missing(.companyCodeCurrencyValue) }
         if settings.amountSign == .indicator, !provided(.debitCreditInd) { throw missing(.debitCreditInd) }
         let hasPeriodColumns = provided(.generalLedgerFiscalYear) && provided(.postingPeriod)
-        if !hasPeriodColumns {
+        if hasPeriodColumns, explicitPeriod != nil {
+            throw MappingError(
+                source: source,
+                reason: "the file has fiscal year and period columns; --period is only for files whose rows carry none"
+            )
+        }
+        let filePeriod =
+            hasPeriodColumns ? nil : try explicitPeriod ?? settings.period(fromFileName: source, mapping: profile.name)
+        if !hasPeriodColumns, filePeriod == nil {
             guard provided(.postingDate) else {
                 throw MappingError(
                     source: source,
@@ -131,6 +160,37 @@ struct TranscodePlan: Sendable {
         self.sources = sources
         self.settings = settings
         self.headerFieldCount = header.count
-        self.derivesPeriodFromDate = !hasPeriodColumns
+        self.derivesPeriodFromDate = !hasPeriodColumns && filePeriod == nil
+        self.filePeriod = filePeriod
+    }
+}
+
+extension ResolvedSettings {
+    /// The period named in the file's name by ``fileNamePeriod``; nil when the profile has no pattern.
+    ///
+    /// - Throws: ``MappingError`` when the name does not match or names an impossible period.
+    func period(fromFileName path: String, mapping: String) throws -> FiscalPeriod? {
+        guard let fileNamePeriod else { return nil }
+        let name = (path as NSString).lastPathComponent
+        let range = NSRange(name.startIndex..., in: name)
+        guard let match = fileNamePeriod.firstMatch(in: name, range: range),
+            let yearRange = Range(match.range(withName: "year"), in: name),
+            let periodRange = Range(match.range(withName: "period"), in: name),
+            let year = Int(name[yearRange]), let period = Int(name[periodRange])
+        else {
+            throw MappingError(
+                source: path,
+                reason:
+                    "the file name does not match period_from_file_name \(fileNamePeriod.pattern) of mapping \(mapping)"
+            )
+        }
+        guard Schema.fiscalYears.contains(year), (1...16).contains(period) else {
+            throw MappingError(
+                source: path,
+                reason:
+                    "the file name gives fiscal year \(year), period \(period); the year must be in 1900–2999 and the period 1–16"
+            )
+        }
+        return FiscalPeriod(year: year, period: period)
     }
 }

@@ -56,6 +56,7 @@ final class ExtractTranscoder<Source: ByteSource> {
     ///   - batchID: The batch the rows belong to.
     ///   - chunkBytes: Bytes per COPY chunk.
     ///   - maxStoredRejects: Rejected rows kept in detail.
+    ///   - period: Fiscal year and period of every row (`--period`), for a file whose rows carry none.
     ///   - observe: Sees every byte read (hashing, progress).
     /// - Throws: ``MappingError`` when the header lacks a required column, ``IngestFileError`` for an empty file.
     init(
@@ -66,6 +67,7 @@ final class ExtractTranscoder<Source: ByteSource> {
         batchID: Int64,
         chunkBytes: Int,
         maxStoredRejects: Int,
+        period: FiscalPeriod? = nil,
         observe: @escaping (UnsafeRawBufferPointer) -> Void
     ) throws {
         let settings = try ResolvedSettings(profile: profile, source: profile.name)
@@ -104,7 +106,7 @@ final class ExtractTranscoder<Source: ByteSource> {
                 throw IngestFileError(file: fileName, line: 1, reason: "file is empty (no header line)")
             }
         }
-        plan = try TranscodePlan(profile: profile, settings: settings, header: header, source: fileName)
+        plan = try TranscodePlan(profile: profile, settings: settings, header: header, source: fileName, period: period)
         transcoder = RowTranscoder(plan: plan, batchID: batchID)
         self.chunkBytes = chunkBytes
         self.maxStoredRejects = maxStoredRejects

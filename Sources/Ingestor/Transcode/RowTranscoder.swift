@@ -112,13 +112,22 @@ struct RowTranscoder {
             } ?? nil
         let fiscalYear: Int
         let period: Int
-        if plan.derivesPeriodFromDate {
+        if let filePeriod = plan.filePeriod {
+            fiscalYear = filePeriod.year
+            period = filePeriod.period
+        } else if plan.derivesPeriodFromDate {
             guard let date else {
                 throw failure(dateIndex, "posting date is empty; fiscal year and period are derived from it")
             }
             let startMonth = settings.fiscalYearStartMonth
             fiscalYear = date.month >= startMonth ? date.year : date.year - 1
             period = (date.month - startMonth + 12) % 12 + 1
+            guard Schema.fiscalYears.contains(fiscalYear) else {
+                throw failure(
+                    dateIndex,
+                    "posting date gives fiscal year \(fiscalYear), outside \(Schema.fiscalYears.lowerBound)–\(Schema.fiscalYears.upperBound)"
+                )
+            }
         } else {
             let year = try parse(yearIndex, field) { bytes throws(FieldError) in
                 let year = try FieldParsers.integer(bytes, maxDigits: 4)
