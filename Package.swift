@@ -168,7 +168,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "Shared", "Ingestor", "SampleData", "Detector", "Notifier", "FinrcaTestSupport",
+                "Shared", "Ingestor", "SampleData", "Detector", "Notifier", "Server", "FinrcaTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -92,22 +92,38 @@ struct FindingsCommand: AsyncParsableCommand {
         @Option(name: .long, help: "A note.")
         var note: String?
 
+        @Option(
+            name: .long,
+            help:
+                "With --status expected: also suppress later findings like it: supplier_amount (this supplier and amount), account (this kind on this GL account) or pattern (this kind at exactly this place)."
+        )
+        var rule: String?
+
         func run() async throws {
             guard let decision = ReviewStatus(rawValue: status) else {
                 throw ValidationError("--status must be one of \(ReviewStatus.choices)")
+            }
+            let scope = try rule.map { text in
+                guard let scope = SuppressionRule.Scope(rawValue: text) else {
+                    throw ValidationError("--rule must be one of \(SuppressionRule.Scope.choices)")
+                }
+                return scope
             }
             let configuration = try global.loadConfiguration()
             let logger = bootstrapLogging(configuration.log)
             let review = FindingReview(
                 status: decision,
                 reviewer: by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown",
-                note: note
+                note: note,
+                rule: scope
             )
             try await withExitCodes {
                 do {
-                    try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
+                    let made = try await Database.withMigratedConnection(configuration.database, logger: logger) {
+                        connection in
                         try await ReviewStore(logger: logger).record(review, onFinding: id, on: connection)
                     }
+                    if let made { print("rule \(made.id): \(RulesCommand.describe(made))") }
                 } catch let error as ReviewStore.ReviewError {
                     printError(error.description)
                     throw ExitCode(ExitStatus.usage)

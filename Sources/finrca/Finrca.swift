@@ -17,7 +17,7 @@ struct Finrca: AsyncParsableCommand {
         subcommands: [
             MigrateCommand.self, IngestCommand.self, DetectCommand.self, FindingsCommand.self, NotifyCommand.self,
             RunCommand.self, StatusCommand.self, ServeCommand.self, UserCommand.self, RCACommand.self,
-            GenerateCommand.self, BenchCommand.self, IForestCommand.self, RCACaseCommand.self,
+            GenerateCommand.self, BenchCommand.self, IForestCommand.self, RCACaseCommand.self, RulesCommand.self,
         ]
     )
 }

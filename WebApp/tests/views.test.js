@@ -55,3 +55,13 @@ test('facts and inbox queries', () => {
   assert.deepEqual(findingsQuery({ severity: 'high', scope: '' }, 9), { sort: 'rank', severity: 'high', run: 9 });
   assert.deepEqual(findingsQuery({ scope: 'all', sort: 'id' }, 9), { sort: 'id' });
 });
+
+test('a review rule is offered only when the finding has what it needs', async () => {
+  const { ruleApplies, RULES } = await import('../js/views/finding.js');
+  const outlier = { actual: '12000.00', dimensions: [{ dimension: 'gl_account', value: '521010' }, { dimension: 'supplier', value: 'ACME' }] };
+  const change = { actual: '5000.00', dimensions: [{ dimension: 'directorate', value: 'Finance' }] };
+  const incomplete = { actual: '10.00', dimensions: [] };
+  assert.deepEqual(RULES.map(([scope]) => scope).filter((scope) => ruleApplies(scope, outlier)), ['', 'supplier_amount', 'account', 'pattern']);
+  assert.deepEqual(RULES.map(([scope]) => scope).filter((scope) => ruleApplies(scope, change)), ['', 'pattern']);
+  assert.deepEqual(RULES.map(([scope]) => scope).filter((scope) => ruleApplies(scope, incomplete)), ['']);
+});

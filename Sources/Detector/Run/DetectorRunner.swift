@@ -39,6 +39,8 @@ public struct DetectorRunner: Sendable {
         public var headlines: [String]
         /// Alerts queued in the outbox.
         public var alertsQueued: Int
+        /// Findings left out because they match a reviewer's suppression rule.
+        public var suppressed: Int
 
         enum CodingKeys: String, CodingKey {
             case runID = "run_id"
@@ -50,6 +52,7 @@ public struct DetectorRunner: Sendable {
             case updatedFindings = "updated_findings"
             case provisional, timings, seconds, currency, currencies, headlines
             case alertsQueued = "alerts_queued"
+            case suppressed
         }
     }
 
@@ -82,9 +85,11 @@ public struct DetectorRunner: Sendable {
         var readTimings: [String: Double] = [:]
         let inputs = try await LedgerReader(logger: logger)
             .read(on: connection, currency: configuration.currency, timings: &readTimings)
+        let rules = try await SuppressionRule.active(on: connection, logger: logger)
         var analysis = await RunAnalysis.analyse(
             inputs,
             configuration: configuration,
+            rules: rules,
             period: period,
             startedAt: now,
             clock: clock
@@ -128,7 +133,8 @@ public struct DetectorRunner: Sendable {
             currency: analysis.record.currency,
             currencies: analysis.scopes.map(\.currency),
             headlines: analysis.headlines,
-            alertsQueued: outcome.alertsQueued
+            alertsQueued: outcome.alertsQueued,
+            suppressed: analysis.suppressed.values.reduce(0, +)
         )
     }
 }

@@ -68,3 +68,16 @@ public struct Finding: Sendable {
         .object(draft.details.keys.sorted().map { ($0, .string(draft.details[$0]!)) })
     }
 }
+
+extension Finding {
+    /// Whether `rule` suppresses this finding.
+    func matches(_ rule: SuppressionRule) -> Bool {
+        rule.matches(
+            kind: draft.kind,
+            dimensions: draft.dimensions,
+            actual: draft.actual,
+            lineAmounts: draft.evidence.map(\.amount),
+            currency: currency
+        )
+    }
+}

@@ -16,12 +16,15 @@ public struct RunAnalysis: Sendable {
     public var documents: [RunWriter.Document]
     /// The run's record.
     public var record: RunWriter.RunRecord
+    /// Findings left out because they match a reviewer's suppression rule, by rule id.
+    public var suppressed: [Int64: Int]
 
     /// Analyses each currency's inputs (``LedgerReader/read(on:currency:timings:)``) on its own.
     ///
     /// - Parameters:
     ///   - scopes: One set of inputs per currency, the one with the most lines first.
     ///   - configuration: Which passes run, and their settings.
+    ///   - rules: Reviewers' suppression rules; matching findings are left out (and counted).
     ///   - period: The latest period to analyse (default: the latest in the data).
     ///   - startedAt: When the run started.
     ///   - clock: Times the passes.
@@ -29,6 +32,7 @@ public struct RunAnalysis: Sendable {
     public static func analyse(
         _ scopes: [DetectorInputs],
         configuration: DetectorConfiguration,
+        rules: [SuppressionRule] = [],
         period: FiscalPeriod? = nil,
         startedAt: Date,
         clock: some Clock<Duration> = ContinuousClock()
@@ -45,13 +49,32 @@ public struct RunAnalysis: Sendable {
                 )
             )
         }
-        return RunAnalysis(scopes: analyses, inputs: scopes, passes: configuration.passes, startedAt: startedAt)
+        return RunAnalysis(
+            scopes: analyses,
+            inputs: scopes,
+            rules: rules,
+            passes: configuration.passes,
+            startedAt: startedAt
+        )
     }
 
-    init(scopes: [DetectorAnalysis], inputs: [DetectorInputs], passes: [DetectorConfiguration.Pass], startedAt: Date) {
+    init(
+        scopes: [DetectorAnalysis],
+        inputs: [DetectorInputs],
+        rules: [SuppressionRule],
+        passes: [DetectorConfiguration.Pass],
+        startedAt: Date
+    ) {
         self.scopes = scopes
         let several = scopes.count > 1
+        var suppressed: [Int64: Int] = [:]
         findings = scopes.flatMap { scope in several ? scope.findings.map { $0.scopedToCurrency() } : scope.findings }
+            .filter { finding in
+                guard let rule = rules.first(where: finding.matches) else { return true }
+                suppressed[rule.id, default: 0] += 1
+                return false
+            }
+        self.suppressed = suppressed
         let currencies = Self.currenciesDocument(inputs)
         documents = (scopes.first?.documents ?? []) + [currencies]
         guard let primary = scopes.first else {
@@ -89,6 +112,14 @@ public struct RunAnalysis: Sendable {
             ("timings", .object(timings.keys.sorted().map { ($0, .double(timings[$0]!)) })),
         ]
         if scopes.count > 1 { pairs.append(("currencies", .array(scopes.map { .string($0.currency) }))) }
+        if !suppressed.isEmpty {
+            pairs.append(
+                (
+                    "suppressed_by_rule",
+                    .object(suppressed.keys.sorted().map { ("\($0)", .int(Int64(suppressed[$0]!))) })
+                )
+            )
+        }
         return .object(pairs)
     }
 

@@ -12,11 +12,14 @@ public struct FindingReview: Sendable, Equatable {
     public var reviewer: String
     /// Why, in the reviewer's words (blank notes are dropped).
     public var note: String?
+    /// With `expected`: also suppress later findings like this one (see ``SuppressionRule``).
+    public var rule: SuppressionRule.Scope?
 
     /// Creates a review.
-    public init(status: ReviewStatus, reviewer: String, note: String? = nil) {
+    public init(status: ReviewStatus, reviewer: String, note: String? = nil, rule: SuppressionRule.Scope? = nil) {
         self.status = status
         self.reviewer = reviewer
+        self.rule = rule
         self.note = note.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
     }
 }
@@ -34,12 +37,18 @@ public struct ReviewStore: Sendable {
         case unknownFinding(Int64)
         /// The note is longer than ``ReviewStore/maximumNoteLength`` characters.
         case noteTooLong
+        /// A suppression rule was asked for with another status than `expected`.
+        case ruleNeedsExpected
+        /// The finding lacks what the rule's scope needs.
+        case ruleNotApplicable(String)
 
         /// The reason, for the terminal and the API.
         public var description: String {
             switch self {
             case .unknownFinding(let id): "no finding \(id)"
             case .noteTooLong: "a note is at most \(ReviewStore.maximumNoteLength) characters"
+            case .ruleNeedsExpected: "a suppression rule comes only with the status expected"
+            case .ruleNotApplicable(let reason): reason
             }
         }
     }
@@ -51,12 +60,22 @@ public struct ReviewStore: Sendable {
         self.logger = logger
     }
 
-    /// Records `review` on finding `id`.
+    /// Records `review` on finding `id`, and the suppression rule it asks for, in one transaction.
     ///
-    /// - Throws: ``ReviewError`` for an unknown finding or an over-long note; database errors.
-    public func record(_ review: FindingReview, onFinding id: Int64, on connection: PostgresConnection) async throws {
+    /// - Returns: The rule made, if the review asked for one.
+    /// - Throws: ``ReviewError`` for an unknown finding, an over-long note, or a rule that does not fit; database
+    ///   errors.
+    @discardableResult
+    public func record(
+        _ review: FindingReview,
+        onFinding id: Int64,
+        on connection: PostgresConnection
+    ) async throws -> SuppressionRule? {
         if let note = review.note, note.count > Self.maximumNoteLength { throw ReviewError.noteTooLong }
-        let updated = try await connection.transaction(logger: logger) { connection in
+        if review.rule != nil, review.status != .expected { throw ReviewError.ruleNeedsExpected }
+        let updated: Bool
+        var rule: SuppressionRule?
+        (updated, rule) = try await connection.transaction(logger: logger) { connection in
             var count = 0
             for try await _
                 in try await connection.query(
@@ -69,7 +88,7 @@ public struct ReviewStore: Sendable {
                 )
                 .decode(Int64.self)
             { count += 1 }
-            guard count == 1 else { return .rollBack(false) }
+            guard count == 1 else { return .rollBack((false, nil)) }
             try await connection.query(
                 """
                 INSERT INTO finding_reviews (finding_id, status, note, reviewed_by)
@@ -77,13 +96,21 @@ public struct ReviewStore: Sendable {
                 """,
                 logger: logger
             )
-            return .commit(true)
+            guard let scope = review.rule else { return .commit((true, nil)) }
+            do {
+                let rule = try await SuppressionRuleStore(logger: logger)
+                    .create(scope: scope, fromFinding: id, note: review.note, by: review.reviewer, on: connection)
+                return .commit((true, rule))
+            } catch let error as SuppressionRuleStore.RuleError {
+                throw ReviewError.ruleNotApplicable(error.description)
+            }
         }
         guard updated else { throw ReviewError.unknownFinding(id) }
         logger.notice(
             "finding reviewed",
             metadata: ["finding": "\(id)", "status": .string(review.status.rawValue), "user": .string(review.reviewer)]
         )
+        return rule
     }
 
     /// The reviews of finding `id`, oldest first, as JSON objects' text.

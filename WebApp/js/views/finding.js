@@ -123,6 +123,25 @@ export function linesTable(lines, currency) {
       h('td', { class: 'num' }, formatMoney(line.amount, line.currency || currency)))))));
 }
 
+/** Suppression rules a review as expected may make, and what each needs of the finding. */
+export const RULES = [
+  ['', 'nothing else'],
+  ['supplier_amount', 'this supplier and amount'],
+  ['account', 'this kind on this GL account'],
+  ['pattern', 'this kind at exactly this place'],
+];
+
+/** Whether the finding has what the rule's scope needs (a supplier and an amount, a GL account, a place). */
+export function ruleApplies(scope, finding) {
+  const dimensions = (finding.dimensions || []).map((item) => item.dimension);
+  switch (scope) {
+    case 'supplier_amount': return dimensions.includes('supplier') && finding.actual !== null && finding.actual !== undefined;
+    case 'account': return dimensions.includes('gl_account');
+    case 'pattern': return dimensions.length > 0;
+    default: return true;
+  }
+}
+
 function renderReview(panel, { api, session, finding, history, onReviewed }) {
   const current = h('p', { 'data-testid': 'review-status' }, 'Status: ', h('strong', {}, finding.review_status.replace('_', ' ')),
     finding.reviewed_by ? ` by ${finding.reviewed_by}, ${new Date(finding.reviewed_at).toLocaleString()}` : '',
@@ -133,13 +152,19 @@ function renderReview(panel, { api, session, finding, history, onReviewed }) {
     panel.append(h('p', { class: 'muted' }, 'Your role (viewer) may read findings; reviewers record reviews.'));
   }
   const note = h('textarea', { id: 'review-note', rows: 2, maxlength: 2000, placeholder: 'Why (optional)' });
+  // With "expected", a reviewer may also keep later findings like this one out of the inbox (a rule, listed at
+  // /rules and removable with `finrca rules remove`).
+  const rule = h('select', { id: 'review-rule' },
+    RULES.filter(([scope]) => ruleApplies(scope, finding)).map(([scope, label]) => h('option', { value: scope }, label)));
   const buttons = CHOICES.filter(([status]) => status !== finding.review_status).map(([status, label]) =>
     h('button', {
       type: 'button', class: status === 'open' ? 'secondary' : '', 'data-review': status,
       onclick: async (event) => {
         for (const button of buttons) button.disabled = true;
         try {
-          await api.post(`/findings/${finding.id}/review`, { status, note: note.value });
+          const body = { status, note: note.value };
+          if (status === 'expected' && rule.value) body.rule = rule.value;
+          await api.post(`/findings/${finding.id}/review`, body);
           replace(message, h('div', { class: 'notice ok' }, `Recorded: ${label.toLowerCase()}.`));
           onReviewed();
         } catch (error) {
@@ -150,7 +175,8 @@ function renderReview(panel, { api, session, finding, history, onReviewed }) {
         }
       },
     }, label));
-  panel.append(h('div', { class: 'review' }, h('label', { for: 'review-note' }, 'Note', note), h('div', { class: 'choices' }, buttons)), message);
+  panel.append(h('div', { class: 'review' }, h('label', { for: 'review-note' }, 'Note', note),
+    h('label', { for: 'review-rule' }, 'When expected, also suppress', rule), h('div', { class: 'choices' }, buttons)), message);
   if (history.reviews.length) {
     panel.append(h('details', {}, h('summary', {}, `History (${history.reviews.length})`),
       h('ul', {}, history.reviews.map((review) => h('li', {},
