@@ -80,6 +80,12 @@ public struct DetectorRunner: Sendable {
         period: FiscalPeriod? = nil,
         now: Date = Date()
     ) async throws -> Report {
+        try await JobLock.detect.withLock(on: connection, logger: logger) {
+            try await runLocked(on: connection, period: period, now: now)
+        }
+    }
+
+    private func runLocked(on connection: PostgresConnection, period: FiscalPeriod?, now: Date) async throws -> Report {
         let clock = ContinuousClock()
         let started = clock.now
         var readTimings: [String: Double] = [:]

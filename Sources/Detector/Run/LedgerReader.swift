@@ -35,6 +35,10 @@ public struct LedgerReader: Sendable {
     /// (`company_code_currency_key`; amounts in different currencies are never added together), the currency with
     /// the most lines first: its slice totals, its journal lines as columns, and the loaded files' names.
     ///
+    /// Everything is read in one `REPEATABLE READ READ ONLY` transaction (one snapshot: totals and lines always
+    /// agree) while holding ``JobLock/ingest``: a load in progress is waited for, and a load that starts meanwhile
+    /// waits until the reading is done.
+    ///
     /// - Parameters:
     ///   - connection: The session to read on.
     ///   - configured: The currency of lines that carry none (`detector.currency`).
@@ -47,13 +51,28 @@ public struct LedgerReader: Sendable {
         timings: inout [String: Double]
     ) async throws -> [DetectorInputs] {
         let clock = ContinuousClock()
-        var started = clock.now
-        let sliceTotals = Dictionary(grouping: try await sliceTotals(on: connection), by: \.currency)
-        timings["aggregate"] = (clock.now - started).inSeconds
-        started = clock.now
-        let columns = try await columnsByCurrency(on: connection)
-        timings["read_lines"] = (clock.now - started).inSeconds
-        let files = try await batchFiles(on: connection)
+        let waited = clock.now
+        let (sliceTotals, columns, files, seconds) = try await JobLock.ingest.waitingForLock(
+            on: connection,
+            logger: logger
+        ) {
+            timings["wait_for_loads"] = (clock.now - waited).inSeconds
+            return try await connection.transaction(logger: logger) { connection in
+                try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+                var started = clock.now
+                let sliceTotals = Dictionary(
+                    grouping: try await self.sliceTotals(on: connection),
+                    by: \SliceTotal.currency
+                )
+                let aggregate = (clock.now - started).inSeconds
+                started = clock.now
+                let columns = try await columnsByCurrency(on: connection)
+                let readLines = (clock.now - started).inSeconds
+                return .commit((sliceTotals, columns, try await batchFiles(on: connection), [aggregate, readLines]))
+            }
+        }
+        timings["aggregate"] = seconds[0]
+        timings["read_lines"] = seconds[1]
         return columns.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
             .map { currency, columns in
                 DetectorInputs(

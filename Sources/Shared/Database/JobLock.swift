@@ -23,7 +23,10 @@ public struct JobLock: Sendable, Hashable, CustomStringConvertible {
     public static let scan = JobLock(key: .single(0x6669_6E72_6361_0004), job: "finrca run")
     /// Serialises schema migrations.
     public static let migrate = JobLock(key: .single(0x6669_6E72_6361_0001), job: "finrca migrate")
-    /// Serialises loads (two loads could otherwise deadlock creating partitions) and their index builds.
+    /// `finrca detect` (and the detect step of `finrca run`): one detector run at a time.
+    public static let detect = JobLock(key: .single(0x6669_6E72_6361_0005), job: "finrca detect")
+    /// Serialises loads (two loads could otherwise deadlock creating partitions) and their index builds; a detector run
+    /// holds it while it reads, so it never reads a ledger a load is changing.
     public static let ingest = JobLock(key: .single(0x6669_6E72_6361_0002), job: "finrca ingest")
 
     /// The lock a load holds on its own batch while it runs, so a later load can tell a crashed load (lock free)
