@@ -39,8 +39,12 @@ if as_pg "$bin/pg_ctl" -D "$FINRCA_PG_DATA" status >/dev/null 2>&1; then
   log "private cluster already running on 127.0.0.1:$FINRCA_PG_PORT"
 else
   log "starting private cluster on 127.0.0.1:$FINRCA_PG_PORT"
-  as_pg "$bin/pg_ctl" -D "$FINRCA_PG_DATA" -l "$FINRCA_PG_LOG" -w -t 60 start >/dev/null \
-    || { tail -n 20 "$FINRCA_PG_LOG" >&2; die "PostgreSQL did not start (log: $FINRCA_PG_LOG)"; }
+  # The server outlives this script: it must not keep descriptors it inherited (a lock file held by a caller,
+  # a pipe a caller waits on), so everything above stderr is closed for it.
+  (
+    for fd in /proc/self/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-"; done
+    as_pg "$bin/pg_ctl" -D "$FINRCA_PG_DATA" -l "$FINRCA_PG_LOG" -w -t 60 start >/dev/null
+  ) || { tail -n 20 "$FINRCA_PG_LOG" >&2; die "PostgreSQL did not start (log: $FINRCA_PG_LOG)"; }
 fi
 
 if ! "$bin/psql" -h 127.0.0.1 -p "$FINRCA_PG_PORT" -U finrca -d postgres -tAc \
