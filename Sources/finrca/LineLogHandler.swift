@@ -38,20 +38,13 @@ struct LineLogHandler: LogHandler {
         let line: String
         switch format {
         case .logfmt:
-            line = fields.map { key, value in "\(key)=\(Self.logfmtValue(value))" }.joined(separator: " ")
+            line = fields.map { key, value in "\(LogfmtValue.escaped(key))=\(LogfmtValue.escaped(value))" }
+                .joined(separator: " ")
         case .json:
             let object = Dictionary(fields, uniquingKeysWith: { _, new in new })
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
             line = String(decoding: data, as: UTF8.self)
         }
         FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-
-    private static func logfmtValue(_ value: String) -> String {
-        let needsQuotes = value.isEmpty || value.contains { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "\n" }
-        guard needsQuotes else { return value }
-        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n")
-        return "\"\(escaped)\""
     }
 }
