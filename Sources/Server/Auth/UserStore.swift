@@ -27,6 +27,8 @@ public struct UserStore: Sendable {
         case invalidName(String)
         /// The password is shorter than 12 characters.
         case weakPassword
+        /// The password holds a NUL byte, or is longer than the 72 bytes bcrypt reads (the rest would be ignored).
+        case unusablePassword(String)
 
         /// The reason, for the terminal and the API.
         public var description: String {
@@ -35,6 +37,7 @@ public struct UserStore: Sendable {
             case .invalidName(let name):
                 "user name \(String(reflecting: name)) must be 1-64 characters of A-Z a-z 0-9 . _ @ -"
             case .weakPassword: "the password must be at least 12 characters long"
+            case .unusablePassword(let reason): reason
             }
         }
     }
@@ -71,9 +74,18 @@ public struct UserStore: Sendable {
         return id
     }
 
-    /// Whether `password` is long enough (12 characters).
+    /// Whether `password` can be used: at least 12 characters, and as bytes (what bcrypt hashes) no NUL and at most
+    /// 72 bytes: bcrypt stops at a NUL and ignores every byte after the 72nd, so a longer password would be
+    /// accepted with only its start checked.
     public static func checkPassword(_ password: String) throws(AddError) {
         guard password.count >= 12 else { throw .weakPassword }
+        let bytes = password.utf8
+        guard !bytes.contains(0) else { throw .unusablePassword("the password must not contain a NUL character") }
+        guard bytes.count <= 72 else {
+            throw .unusablePassword(
+                "the password is \(bytes.count) bytes in UTF-8; bcrypt checks at most 72, so use at most 72 bytes"
+            )
+        }
     }
 
     /// Whether `name` is an allowed user name.

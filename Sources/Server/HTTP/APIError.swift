@@ -54,3 +54,15 @@ public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConverti
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 }
+
+extension APIError {
+    /// The response to a user that could not be added: 409 for a taken name, else 400 with the reason's code.
+    static func refused(_ error: UserStore.AddError) -> APIError {
+        switch error {
+        case .taken: APIError(.conflict, "username_taken", error.description)
+        case .invalidName: APIError(.badRequest, "invalid_username", error.description)
+        case .weakPassword: APIError(.badRequest, "weak_password", error.description)
+        case .unusablePassword: APIError(.badRequest, "unusable_password", error.description)
+        }
+    }
+}

@@ -107,12 +107,7 @@ public struct AuthController: Sendable {
             }
             return .json(.object([("id", .int(id)), ("username", .string(credentials.username))]), status: .created)
         } catch let error as UserStore.AddError {
-            if case .taken = error { throw APIError(.conflict, "username_taken", error.description) }
-            throw APIError(
-                .badRequest,
-                error == .weakPassword ? "weak_password" : "invalid_username",
-                error.description
-            )
+            throw APIError.refused(error)
         }
     }
 

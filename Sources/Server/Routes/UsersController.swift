@@ -70,12 +70,7 @@ public struct UsersController: Sendable {
                 ])
                 return Response.json(user, status: .created)
             } catch let error as UserStore.AddError {
-                if case .taken = error { throw APIError(.conflict, "username_taken", error.description) }
-                throw APIError(
-                    .badRequest,
-                    error == .weakPassword ? "weak_password" : "invalid_username",
-                    error.description
-                )
+                throw APIError.refused(error)
             }
         }
         group.patch("/users/:username") { request, context in
