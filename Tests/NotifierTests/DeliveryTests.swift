@@ -134,3 +134,34 @@ struct DeliveryTests {
         #expect(message.subject == "[finrca] 3 findings, 2 high — route audit")
     }
 }
+
+@Suite("Slack text: ledger text shown literally")
+struct SlackTextTests {
+    @Test("a supplier named <!channel> & co. notifies nobody: <, > and & are escaped, the markup around is kept")
+    func escaped() throws {
+        var finding = DeliveryTests.finding
+        finding.explanation = "Paid <!channel> & <https://evil.example|Bank> GBP 1.2m."
+        let alert = ClaimedAlert(
+            id: 9,
+            idempotencyKey: "finrca-aa",
+            route: "ops",
+            mode: .immediate,
+            attempt: 1,
+            findings: [finding]
+        )
+        let payload = WebhookPayload(
+            alert: alert,
+            format: "slack",
+            secret: Array(repeating: 1, count: 32),
+            timestamp: 1,
+            apiBaseURL: "http://x"
+        )
+        let text = try #require(
+            try JSONValue(parsing: String(decoding: payload.body, as: UTF8.self))["text"]?.stringValue
+        )
+        #expect(
+            text
+                == "*[high] mom_change 2024-05*: Paid &lt;!channel&gt; &amp; &lt;https://evil.example|Bank&gt; GBP 1.2m."
+        )
+    }
+}

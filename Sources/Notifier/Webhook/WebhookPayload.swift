@@ -69,11 +69,20 @@ public struct WebhookPayload: Sendable {
         return code.map { String(format: "%02x", $0) }.joined()
     }
 
+    /// The alert as Slack/Teams `text`: one line per finding, the sentence escaped (see ``slackEscaped(_:)``).
     static func slackText(_ alert: ClaimedAlert) -> String {
         alert.findings
             .map {
-                "*[\($0.severity.rawValue)] \($0.kind.rawValue)\($0.period.map { " \($0)" } ?? "")*: \($0.explanation)"
+                "*[\($0.severity.rawValue)] \($0.kind.rawValue)\($0.period.map { " \($0)" } ?? "")*: "
+                    + slackEscaped($0.explanation)
             }
             .joined(separator: "\n")
+    }
+
+    /// Ledger text (supplier names, references) as Slack shows it literally: `&`, `<` and `>` escaped, so a
+    /// supplier called `<!channel>` notifies nobody and a `<https://…|…>` link cannot be smuggled in.
+    static func slackEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
     }
 }
