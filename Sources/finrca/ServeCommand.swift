@@ -28,6 +28,8 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = try global.loadConfiguration()
         let logger = bootstrapLogging(configuration.log)
         try await withExitCodes {
+            // At boot PostgreSQL may not be up yet: wait for it (logging each try) rather than exit.
+            try await Database.waitUntilReachable(configuration.database, logger: logger)
             _ = try await Database.withConnection(configuration.database, logger: logger) {
                 try await Migrator().migrate(on: $0, logger: logger)
             }

@@ -43,11 +43,23 @@ public struct MetaController: Sendable {
     }
 
     func health() async throws -> Response {
-        var reachable = true
-        do {
-            for try await _ in try await client.query("SELECT 1", logger: logger).decode(Int32.self) {}
-        } catch {
-            reachable = false
+        // A database that is down must not hold the probe: no answer within 2 s counts as unreachable.
+        let reachable = await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                do {
+                    for try await _ in try await client.query("SELECT 1", logger: logger).decode(Int32.self) {}
+                    return true
+                } catch {
+                    return false
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(2))
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
         }
         var lastRun: JSONValue = .null
         if let snapshot = store.current {
