@@ -11,7 +11,7 @@
 #   --binary PATH  install this finrca executable instead of building one with `swift build -c release`.
 #
 # Rerunning it is safe: the binary and the units are replaced, but an existing config.yaml, routes.yaml,
-# finrca.env or mapping profile is never overwritten. Nothing is enabled or started.
+# scan.env, api.env or mapping profile is never overwritten. Nothing is enabled or started.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -107,23 +107,32 @@ set_value routes_file "$etc/routes.yaml"
 grep -Eq '^  inbox_dir:' <<<"$config_text" && set_value inbox_dir "$state/inbox"
 {
   printf '# Installed by scripts/install.sh from config/finrca.example.yaml; paths point at the installed locations.\n'
-  printf '# Secrets go in %s/finrca.env, never here.\n' "$etc"
+  printf '# Secrets go in %s/scan.env and api.env, never here.\n' "$etc"
   printf '%s\n' "$config_text"
 } | install_new 0640 "$dest$etc/config.yaml"
 install_new 0640 "$dest$etc/routes.yaml" <"$FINRCA_ROOT/config/routes.example.yaml"
 for mapping in "$FINRCA_ROOT"/config/mappings/*.yaml; do
   install_new 0640 "$dest$etc/mappings/$(basename "$mapping")" <"$mapping"
 done
-install_new 0600 "$dest$etc/finrca.env" <<'EOF'
-# Secrets for finrca-scan.service and finrca-api.service (systemd EnvironmentFile=; read by systemd as root).
-# Keep this file mode 0600, owner root. One NAME=value per line, no quotes, no "export".
-# Uncomment and fill in the ones you use; every other setting belongs in config.yaml.
+# One secrets file per unit, each with only what that unit uses: the network-facing API never holds the SMTP
+# password or the webhook secrets, and the scan never holds the token-signing key.
+install_new 0600 "$dest$etc/scan.env" <<'EOF'
+# Secrets of finrca-scan.service (systemd EnvironmentFile=; read by systemd as root). Keep it mode 0600, owner root.
+# One NAME=value per line, no quotes, no "export". Uncomment and fill in the ones you use.
 #FINRCA_DATABASE_PASSWORD=
 #FINRCA_NOTIFY_WEBHOOK_SECRET=
 #FINRCA_NOTIFY_SMTP_PASSWORD=
+EOF
+install_new 0600 "$dest$etc/api.env" <<'EOF'
+# Secrets of finrca-api.service (systemd EnvironmentFile=; read by systemd as root). Keep it mode 0600, owner root.
+# One NAME=value per line, no quotes, no "export". Uncomment and fill in the ones you use.
+#FINRCA_DATABASE_PASSWORD=
 #FINRCA_SERVER_JWT_SECRET=
 #OPENROUTER_API_KEY=
 EOF
+if [ -f "$dest$etc/finrca.env" ]; then
+  log "warning: $etc/finrca.env (one file for both units) is no longer read: move its secrets into $etc/scan.env and $etc/api.env, then delete it"
+fi
 
 # State: operators drop files into the inbox, so it is group-writable and setgid (files stay in group finrca).
 install -d -m 0750 "$dest$state" "$dest$state/archive" "$dest$state/failed" "$dest$state/dashboard"
@@ -145,7 +154,7 @@ if ! getent passwd finrca >/dev/null; then
 fi
 chown finrca:finrca "$state" "$state/inbox" "$state/archive" "$state/failed" "$state/dashboard"
 chown root:finrca "$etc" "$etc/mappings" "$etc/config.yaml" "$etc/routes.yaml" "$etc"/mappings/*.yaml
-chown root:root "$etc/finrca.env"
+chown root:root "$etc/scan.env" "$etc/api.env"
 if [ -d /run/systemd/system ]; then
   systemctl daemon-reload
   log "systemd reloaded"
@@ -155,7 +164,7 @@ fi
 cat >&2 <<EOF
 [finrca] done. Next:
   1. edit $etc/config.yaml (database.url at least) and $etc/routes.yaml
-  2. put secrets in $etc/finrca.env
+  2. put secrets in $etc/scan.env (database, webhook, SMTP) and $etc/api.env (database, JWT signing key)
   3. systemctl enable --now finrca-scan.timer finrca-api.service
   Operators in group finrca (usermod -aG finrca NAME) can drop ledger files into $state/inbox.
 EOF

@@ -76,7 +76,7 @@ struct SystemdUnitTests {
         for path in [
             "usr/local/bin/finrca", "etc/systemd/system/finrca-scan.service", "etc/systemd/system/finrca-scan.timer",
             "etc/systemd/system/finrca-api.service", "etc/finrca/config.yaml", "etc/finrca/routes.yaml",
-            "etc/finrca/finrca.env", "etc/finrca/mappings/newcastle.yaml",
+            "etc/finrca/scan.env", "etc/finrca/api.env", "etc/finrca/mappings/newcastle.yaml",
         ] {
             #expect(FileManager.default.fileExists(atPath: "\(root)/\(path)"), "\(path) is missing")
         }
@@ -97,20 +97,32 @@ struct SystemdUnitTests {
         #expect(installed.contains("dashboard_dir: /var/lib/finrca/dashboard"))
         #expect(installed.contains("routes_file: /etc/finrca/routes.yaml"))
 
-        // The secrets template names the variables, commented out, and holds no value.
-        let environmentFile = "\(root)/etc/finrca/finrca.env"
-        let envMode = Self.mode(environmentFile)
-        #expect(envMode == 0o600 || envMode == 0o640, "finrca.env has mode \(String(envMode, radix: 8))")
-        let secrets = try String(contentsOfFile: environmentFile, encoding: .utf8)
-        #expect(secrets.contains("#FINRCA_DATABASE_PASSWORD=\n"))
-        for line in secrets.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty
-        {
-            #expect(line.hasPrefix("#"), "finrca.env sets a variable: \(line)")
-            #expect(
-                line.range(of: #"^#[A-Z_]+=."#, options: .regularExpression) == nil,
-                "finrca.env has a value: \(line)"
-            )
+        // One secrets template per unit, each naming only that unit's variables, commented out, with no value.
+        let unitSecrets = [
+            "scan.env": ["FINRCA_DATABASE_PASSWORD", "FINRCA_NOTIFY_WEBHOOK_SECRET", "FINRCA_NOTIFY_SMTP_PASSWORD"],
+            "api.env": ["FINRCA_DATABASE_PASSWORD", "FINRCA_SERVER_JWT_SECRET", "OPENROUTER_API_KEY"],
+        ]
+        for (file, names) in unitSecrets {
+            let path = "\(root)/etc/finrca/\(file)"
+            let mode = Self.mode(path)
+            #expect(mode == 0o600, "\(file) has mode \(String(mode, radix: 8))")
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let variables = text.split(separator: "\n").filter { $0.hasPrefix("#") && $0.hasSuffix("=") }
+                .map { String($0.dropFirst().dropLast()) }
+            #expect(variables.sorted() == names.sorted(), "\(file) names \(variables)")
+            for line in text.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty {
+                #expect(line.hasPrefix("#"), "\(file) sets a variable: \(line)")
+                #expect(line.range(of: #"^#[A-Z_]+=."#, options: .regularExpression) == nil, "\(file) has a value: \(line)")
+            }
         }
+        let scanUnit = try String(contentsOfFile: "\(root)/etc/systemd/system/finrca-scan.service", encoding: .utf8)
+        let apiUnit = try String(contentsOfFile: "\(root)/etc/systemd/system/finrca-api.service", encoding: .utf8)
+        #expect(scanUnit.contains("EnvironmentFile=-/etc/finrca/scan.env") && !scanUnit.contains("api.env"))
+        #expect(apiUnit.contains("EnvironmentFile=-/etc/finrca/api.env") && !apiUnit.contains("scan.env"))
+        // Neither unit ever gives up restarting for good.
+        #expect(scanUnit.contains("StartLimitIntervalSec=0") && apiUnit.contains("StartLimitIntervalSec=0"))
+        let environmentFile = "\(root)/etc/finrca/scan.env"
+        let secrets = try String(contentsOfFile: environmentFile, encoding: .utf8)
 
         // An operator edits the configuration and the secrets; a second install keeps both.
         let edited = installed + "# operator marker 7f3a\n"
