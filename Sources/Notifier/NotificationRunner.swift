@@ -122,19 +122,25 @@ public struct NotificationRunner: Sendable {
         let apiBaseURL = configuration.apiBaseURL
         switch channel {
         case .webhook:
-            guard let secret = configuration.webhookSecret else {
+            // Every webhook route needs a key: its own (FINRCA_NOTIFY_WEBHOOK_SECRET_<ROUTE>) or the shared one.
+            let configuration = self.configuration
+            let unsigned = routes.values
+                .filter { $0.channel == .webhook && configuration.webhookSecret(for: $0.name) == nil }
+                .sorted { $0.name < $1.name }
+            if let route = unsigned.first {
                 return .failure(
                     ConfigurationError(
                         key: "notify.webhook_secret",
                         source: "environment",
-                        reason: "FINRCA_NOTIFY_WEBHOOK_SECRET is not set, so webhooks cannot be signed"
+                        reason:
+                            "neither FINRCA_NOTIFY_WEBHOOK_SECRET nor \(route.secretEnvironmentName) is set, so route \(route.name)'s webhooks cannot be signed"
                     )
                 )
             }
             let sender = WebhookSender(client: client, timeout: .seconds(configuration.timeoutSeconds))
             return .success { alert, route in
-                guard let url = route.url else {
-                    return DeliveryFailure("route \(route.name) has no url", isTransient: true)
+                guard let url = route.url, let secret = configuration.webhookSecret(for: route.name) else {
+                    return DeliveryFailure("route \(route.name) has no url or key", isTransient: true)
                 }
                 let payload = WebhookPayload(
                     alert: alert,

@@ -67,7 +67,10 @@ struct NotifyCommand: AsyncParsableCommand {
         for alert in alerts {
             let recipients =
                 routes[alert.route]
-                .map { $0.channel == .email ? ($0.to ?? []).joined(separator: ", ") : ($0.url ?? "") }
+                .map {
+                    $0.channel == .email
+                        ? ($0.to ?? []).joined(separator: ", ") : ($0.url.map { AlertRoute.redacted(url: $0) } ?? "")
+                }
                 ?? "(route no longer configured)"
             print(
                 "alert \(alert.id) [\(alert.state.rawValue)] \(alert.mode) \(alert.channel) via route \(alert.route) → \(recipients): \(alert.findings) finding\(alert.findings == 1 ? "" : "s"), key \(alert.idempotencyKey)"

@@ -18,6 +18,7 @@ struct NotifierTests {
         failFirst: Int,
         failStatus: Int = 500,
         delayMilliseconds: Int = 0,
+        secret: String = NotifierTests.secret,
         _ body: (Int, String) async throws -> T
     ) async throws -> T {
         try await ScriptServer.with(

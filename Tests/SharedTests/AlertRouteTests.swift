@@ -96,3 +96,53 @@ struct AlertRouteTests {
         #expect(digest.idempotencyKey(runID: 7) != digest.idempotencyKey(runID: 8))
     }
 }
+
+@Suite("Alert routes: webhook keys and URLs")
+struct AlertRouteSecretTests {
+    @Test("each route's own key variable; URLs shown without path or query")
+    func namesAndRedaction() {
+        let route = AlertRoute(name: "ops-channel.eu", channel: .webhook, url: "https://hooks.slack.com/services/T/B/x")
+        #expect(route.secretEnvironmentName == "FINRCA_NOTIFY_WEBHOOK_SECRET_OPS_CHANNEL_EU")
+        #expect(AlertRoute.redacted(url: "https://hooks.slack.com/services/T/B/x") == "https://hooks.slack.com/…")
+        #expect(AlertRoute.redacted(url: "http://10.0.0.5:8443/hook?token=abc") == "http://10.0.0.5:8443/…")
+        #expect(AlertRoute.redacted(url: "https://example.org") == "https://example.org")
+        #expect(AlertRoute.redacted(url: "not a url") == "(webhook URL)")
+    }
+
+    @Test("a route's key comes from its variable, at least 32 bytes; the shared key is the fallback")
+    func keysFromEnvironment() throws {
+        let folder = try TemporaryRoutesFile(
+            """
+            routes:
+              - name: ops
+                channel: webhook
+                url: http://127.0.0.1/hook
+              - name: audit
+                channel: webhook
+                url: http://127.0.0.1/audit
+            """
+        )
+        let environment = [
+            "FINRCA_NOTIFY_ROUTES_FILE": folder.path, "FINRCA_NOTIFY_WEBHOOK_SECRET": String(repeating: "s", count: 32),
+            "FINRCA_NOTIFY_WEBHOOK_SECRET_OPS": String(repeating: "o", count: 32),
+        ]
+        let configuration = try FinrcaConfiguration.load(file: nil, environment: environment).notify
+        #expect(configuration.webhookSecret(for: "ops") == String(repeating: "o", count: 32))
+        #expect(configuration.webhookSecret(for: "audit") == String(repeating: "s", count: 32))
+        var short = environment
+        short["FINRCA_NOTIFY_WEBHOOK_SECRET_OPS"] = "too short"
+        #expect(throws: ConfigurationError.self) { try FinrcaConfiguration.load(file: nil, environment: short) }
+    }
+}
+
+/// A routes file in the temporary directory, removed when the value goes.
+final class TemporaryRoutesFile {
+    let path: String
+
+    init(_ text: String) throws {
+        path = NSTemporaryDirectory() + "routes-\(UInt32.random(in: 0...UInt32.max)).yaml"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}

@@ -2,6 +2,7 @@ public import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import Shared
 
 /// Posts webhook payloads with async-http-client; a 2xx answer is a delivery, anything else a failure.
 public struct WebhookSender: Sendable {
@@ -58,12 +59,20 @@ public struct WebhookSender: Sendable {
         do {
             response = try await client.execute(request, timeout: .seconds(timeout.components.seconds))
         } catch {
-            throw Failure(status: nil, description: "webhook \(url): \(error)")
+            // The URL of a Slack or Teams webhook is a secret: errors (stored, logged) name only its host.
+            let shown = AlertRoute.redacted(url: url)
+            throw Failure(
+                status: nil,
+                description: "webhook \(shown): \("\(error)".replacingOccurrences(of: url, with: shown))"
+            )
         }
         let status = Int(response.status.code)
         _ = try? await response.body.collect(upTo: 64 * 1024)
         guard (200..<300).contains(status) else {
-            throw Failure(status: status, description: "webhook \(url) answered HTTP \(status)")
+            throw Failure(
+                status: status,
+                description: "webhook \(AlertRoute.redacted(url: url)) answered HTTP \(status)"
+            )
         }
     }
 }

@@ -105,6 +105,27 @@ public struct AlertRoute: Codable, Sendable, Equatable {
         mode = try container.decodeIfPresent(Mode.self, forKey: .mode) ?? .immediate
     }
 
+    /// The environment variable holding this route's own webhook key: `FINRCA_NOTIFY_WEBHOOK_SECRET_` and the
+    /// route's name in capitals, every other character than A–Z and 0–9 as `_` (`ops-channel` →
+    /// `FINRCA_NOTIFY_WEBHOOK_SECRET_OPS_CHANNEL`).
+    public var secretEnvironmentName: String {
+        let suffix = name.uppercased().unicodeScalars
+            .map { scalar in
+                ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) ? String(scalar) : "_"
+            }
+        return "FINRCA_NOTIFY_WEBHOOK_SECRET_" + suffix.joined()
+    }
+
+    /// The URL as logs and stored errors may show it: scheme, host and port, never the path or query (a Slack or
+    /// Teams webhook URL is itself a secret), e.g. `https://hooks.slack.com/…`.
+    public static func redacted(url: String) -> String {
+        guard let components = URLComponents(string: url), let scheme = components.scheme, let host = components.host
+        else { return "(webhook URL)" }
+        let port = components.port.map { ":\($0)" } ?? ""
+        let hasMore = !(components.path.isEmpty || components.path == "/") || components.query != nil
+        return "\(scheme)://\(host)\(port)\(hasMore ? "/…" : "")"
+    }
+
     /// Whether a finding with these properties goes to this route.
     public func matches(kind: FindingKind, severity: Severity, dimensions: [String: String], stake: Money) -> Bool {
         if let minimum = match.minSeverity.flatMap(Severity.init(rawValue:)), severity < minimum {

@@ -90,15 +90,18 @@ public struct FinrcaConfiguration: Sendable {
             values.set(key, flag.value, source: flag.flag)
         }
         let reader = ConfigReader(values: values)
+        let routes =
+            try reader.string("notify.routes_file").flatMap { $0.isEmpty ? nil : $0 }.map(AlertRoutes.load(path:))
+            ?? AlertRoutes(routes: [])
+        var notify = try NotifyConfiguration(reader: reader)
+        notify.routeWebhookSecrets = try NotifyConfiguration.routeSecrets(of: routes, environment: environment)
         return FinrcaConfiguration(
             database: try DatabaseConfiguration(reader: reader),
             ingest: try IngestConfiguration(reader: reader),
             log: try LogConfiguration(reader: reader),
             detector: try DetectorConfiguration(reader: reader),
-            routes: try reader.string("notify.routes_file").flatMap { $0.isEmpty ? nil : $0 }
-                .map(AlertRoutes.load(path:))
-                ?? AlertRoutes(routes: []),
-            notify: try NotifyConfiguration(reader: reader),
+            routes: routes,
+            notify: notify,
             server: try ServerConfiguration(reader: reader)
         )
     }

@@ -1,7 +1,11 @@
 /// Settings of `finrca notify` (`notify.*`; routes are read separately, see ``AlertRoutes``).
 public struct NotifyConfiguration: Sendable {
-    /// HMAC key for webhook signatures, from `FINRCA_NOTIFY_WEBHOOK_SECRET`.
+    /// HMAC key for webhook signatures, from `FINRCA_NOTIFY_WEBHOOK_SECRET`: the key of every webhook route that
+    /// has none of its own.
     public var webhookSecret: String?
+    /// Webhook routes' own HMAC keys, by route name, from `FINRCA_NOTIFY_WEBHOOK_SECRET_<ROUTE>` (see
+    /// ``AlertRoute/secretEnvironmentName``).
+    public var routeWebhookSecrets: [String: String] = [:]
     /// Base URL of the links to findings.
     public var apiBaseURL = "http://127.0.0.1:8080"
     /// Tries before dead.
@@ -60,5 +64,28 @@ public struct NotifyConfiguration: Sendable {
             throw reader.error("notify.smtp_from", "must be set when notify.smtp_url is")
         }
         timeoutSeconds = try reader.int("notify.timeout_seconds", in: 1...300)
+    }
+}
+
+extension NotifyConfiguration {
+    /// The key that signs webhooks of `route`: its own, else the shared one; nil when neither is set.
+    public func webhookSecret(for route: String) -> String? {
+        routeWebhookSecrets[route] ?? webhookSecret
+    }
+
+    /// The webhook routes' own keys found in `environment`.
+    ///
+    /// - Throws: ``ConfigurationError`` naming the variable when a key is shorter than 32 bytes.
+    static func routeSecrets(of routes: AlertRoutes, environment: [String: String]) throws -> [String: String] {
+        var secrets: [String: String] = [:]
+        for route in routes.routes where route.channel == .webhook {
+            let name = route.secretEnvironmentName
+            guard let secret = environment[name], !secret.isEmpty else { continue }
+            guard secret.utf8.count >= 32 else {
+                throw ConfigurationError(key: name, source: "environment", reason: "must be at least 32 bytes long")
+            }
+            secrets[route.name] = secret
+        }
+        return secrets
     }
 }
