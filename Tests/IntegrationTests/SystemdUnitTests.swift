@@ -110,9 +110,13 @@ struct SystemdUnitTests {
             let variables = text.split(separator: "\n").filter { $0.hasPrefix("#") && $0.hasSuffix("=") }
                 .map { String($0.dropFirst().dropLast()) }
             #expect(variables.sorted() == names.sorted(), "\(file) names \(variables)")
-            for line in text.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty {
+            for line in text.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty
+            {
                 #expect(line.hasPrefix("#"), "\(file) sets a variable: \(line)")
-                #expect(line.range(of: #"^#[A-Z_]+=."#, options: .regularExpression) == nil, "\(file) has a value: \(line)")
+                #expect(
+                    line.range(of: #"^#[A-Z_]+=."#, options: .regularExpression) == nil,
+                    "\(file) has a value: \(line)"
+                )
             }
         }
         let scanUnit = try String(contentsOfFile: "\(root)/etc/systemd/system/finrca-scan.service", encoding: .utf8)
