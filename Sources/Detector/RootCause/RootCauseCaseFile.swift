@@ -1,6 +1,9 @@
+import CompressNIO
 import Foundation
+import NIOCore
 
-/// Reads one root-cause case in the Squeeze/RiskLoc CSV layout.
+/// Reads one root-cause case in the Squeeze/RiskLoc CSV layout, plain or gzip-compressed (as the Squeeze B0
+/// cases, `<timestamp>.csv.gz`).
 ///
 /// The header names the columns. `real`, `predict` are the actual and expected measure; when `real_a`, `real_b`,
 /// `predict_a`, `predict_b` are all present the measure is derived (`real = real_a / real_b`) and those four
@@ -15,13 +18,24 @@ public enum RootCauseCaseFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw RootCauseCaseFileError.unreadable(path)
         }
-        return try parse(String(decoding: data, as: UTF8.self))
+        let bytes = [UInt8](data)
+        guard bytes.starts(with: [0x1F, 0x8B]) else { return try parse(bytes: bytes) }
+        var compressed = ByteBuffer(bytes: bytes)
+        guard let inflated = try? compressed.decompress(with: .gzip()) else {
+            throw RootCauseCaseFileError.corruptGzip(path)
+        }
+        return try parse(bytes: Array(inflated.readableBytesView))
     }
 
     /// The table in CSV `text`.
     /// - Throws: `RootCauseCaseFileError`, or `RootCauseTableError` for inconsistent contents.
     public static func parse(_ text: String) throws -> RootCauseTable {
-        var records = RootCauseCSV.records(in: text)
+        try parse(bytes: Array(text.utf8))
+    }
+
+    /// The table in UTF-8 CSV `bytes`.
+    private static func parse(bytes: [UInt8]) throws -> RootCauseTable {
+        var records = RootCauseCSV.records(in: bytes)
         guard !records.isEmpty else { throw RootCauseCaseFileError.noHeader }
         let header = records.removeFirst()
         for (row, record) in records.enumerated() where record.count != header.count {
@@ -55,6 +69,8 @@ public enum RootCauseCaseFile {
 public enum RootCauseCaseFileError: Error, Equatable, CustomStringConvertible {
     /// The file does not exist or cannot be read.
     case unreadable(String)
+    /// The file starts like gzip but does not inflate.
+    case corruptGzip(String)
     /// The file is empty.
     case noHeader
     /// A required measure column is absent.
@@ -68,6 +84,7 @@ public enum RootCauseCaseFileError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unreadable(let path): "cannot read \(path)"
+        case .corruptGzip(let path): "\(path) is not a valid gzip file"
         case .noHeader: "the file has no header line"
         case .missingColumn(let name): "column \(name) is missing"
         case .badNumber(let row, let column, let text): "row \(row), column \(column): \"\(text)\" is not a number"

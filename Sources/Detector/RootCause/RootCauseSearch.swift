@@ -14,6 +14,9 @@ import Foundation
 /// 4. From the best element the search walks to the most succinct element that holds the abnormal part and
 ///    little of the normal part (`RootCauseLocator`), then adds abnormal siblings that explain a real share of
 ///    the change (`RootCauseSiblings`).
+/// 5. For a fundamental measure, the leaves these elements leave uncovered are searched for further, independent
+///    causes (`RootCausePartitionSearch`), also when step 3 reported nothing: a change can have several causes
+///    in different cuboids, and small causes can hide behind the noise of large leaves in the total.
 public enum RootCauseSearch {
     /// The root-cause set and the ranked candidates of `table`. Pure computation, no I/O.
     public static func search(_ table: RootCauseTable, configuration: RootCauseConfiguration = .init()) -> RootCauseResult {
@@ -43,6 +46,10 @@ public enum RootCauseSearch {
             let locator = RootCauseLocator(lattice: lattice, evidence: evidence, configuration: configuration)
             let siblings = RootCauseSiblings(lattice: lattice, evidence: evidence, configuration: configuration)
             rootCauses = siblings.completed(locator.locate(from: strongest.node)).map { lattice.nodes[$0].canonical }
+        }
+        if configuration.findsSeveralCauses, observations.quantity == .amount {
+            rootCauses += RootCausePartitionSearch(lattice: lattice, configuration: configuration)
+                .causes(observed: observations.observed, expected: observations.expected, excluding: rootCauses)
         }
 
         let others = scored.map(\.node).filter { !rootCauses.contains($0) }
