@@ -55,7 +55,7 @@ struct RootCauseChangeExplanationTests {
 
         let finding = try #require(explanation.finding(wording: Wording(currency: "GBP")))
         #expect(finding.dimensions == [DimensionValue(.supplier, "S3")])
-        #expect(finding.actual.minorUnits == end["S3"]!)
+        #expect(finding.actual?.minorUnits == end["S3"]!)
         #expect(finding.explanation.hasPrefix("Root causes of the organisation's +GBP "))
         #expect(finding.explanation.contains(": supplier S3, GBP "))
         #expect(finding.explanation.contains("; cost centre C22 with GL account A2, GBP "))

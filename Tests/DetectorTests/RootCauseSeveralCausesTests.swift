@@ -24,7 +24,7 @@ struct RootCauseSeveralCausesTests {
         let result = RootCauseSearch.search(try twoCauseTable())
         #expect(result.rootCauseSet == [element("region=south"), element("product=p4&channel=web")])
         #expect(result.squeezeForm == "region=south;product=p4&channel=web")
-        #expect(result.ranked.prefix(2).allSatisfy(\.isRootCause))
+        #expect(result.ranked.prefix(2).allSatisfy { $0.isRootCause })
         #expect(result.ranked.dropFirst(2).allSatisfy { !$0.isRootCause })
     }
 

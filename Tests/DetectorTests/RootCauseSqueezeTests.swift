@@ -15,7 +15,7 @@ struct RootCauseSqueezeTests {
         #expect(table.rowCount == 21_600)
         #expect(table.dimensions == ["a", "b", "c", "d"])
         #expect(!table.isDerived)
-        #expect(table.dictionaries.map(\.count) == [6, 30, 10, 12])
+        #expect(table.dictionaries.map(\.count) == [6, 36, 10, 10])
     }
 
     @Test("a file that starts like gzip but does not inflate is refused with its path")

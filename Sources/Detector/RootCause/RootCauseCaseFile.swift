@@ -21,7 +21,11 @@ public enum RootCauseCaseFile {
         let bytes = [UInt8](data)
         guard bytes.starts(with: [0x1F, 0x8B]) else { return try parse(bytes: bytes) }
         var compressed = ByteBuffer(bytes: bytes)
-        guard let inflated = try? compressed.decompress(with: .gzip()) else {
+        // A member ends with the inflated size modulo 2³² (little-endian); a truncated file fails that check.
+        let size = bytes.suffix(4).reversed().reduce(0) { $0 << 8 | Int($1) }
+        guard bytes.count >= 18, let inflated = try? compressed.decompress(with: .gzip()),
+            inflated.readableBytes % (1 << 32) == size
+        else {
             throw RootCauseCaseFileError.corruptGzip(path)
         }
         return try parse(bytes: Array(inflated.readableBytesView))
