@@ -8,11 +8,13 @@
 # predicted elements, FN = true elements not predicted. It prints per-case TP/FP/FN and seconds, then micro
 # F1 = 2·ΣTP / (2·ΣTP + ΣFP + ΣFN) per setting and over all cases, the same over the two halves used for the
 # held-out check (within each setting, cases in timestamp order: even positions = half A, odd = half B), and the
-# mean and max seconds per case (wall time of the whole process: start, gunzip, parse, search, print).
+# mean and max seconds per case (wall time of the whole process: start, gunzip, parse, search, print), and, when
+# the command reports them on stderr (`rca-case --timing`, the default), the in-process seconds spent reading
+# (gunzip + parse) and searching.
 #
 # Environment:
 #   FINRCA_BIN     finrca binary (default .build/release/finrca, relative to the package root)
-#   RCA_COMMAND    full command to run instead of "$FINRCA_BIN rca-case" (the case path is appended)
+#   RCA_COMMAND    full command to run instead of "$FINRCA_BIN rca-case --timing" (the case path is appended)
 #   SQUEEZE_CASES  directory of the setting folders (default ../shared/data/squeeze_B0_train/B0, relative to the
 #                  package root)
 # Exit status: 0 when every case ran; 1 when the inputs are missing or a case fails (it stops there).
@@ -21,7 +23,7 @@ set -euo pipefail
 package_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$package_root"
 finrca_bin="${FINRCA_BIN:-.build/release/finrca}"
-command="${RCA_COMMAND:-$finrca_bin rca-case}"
+command="${RCA_COMMAND:-$finrca_bin rca-case --timing}"
 cases_dir="${SQUEEZE_CASES:-../shared/data/squeeze_B0_train/B0}"
 
 if [[ -z "${RCA_COMMAND:-}" && ! -x "$finrca_bin" ]]; then
@@ -34,7 +36,7 @@ if ! compgen -G "$cases_dir/*/injection_info.csv" > /dev/null; then
 fi
 
 exec python3 - "$cases_dir" "$command" <<'PYTHON'
-import csv, os, shlex, subprocess, sys, time
+import csv, os, re, shlex, subprocess, sys, time
 
 cases_dir, command = sys.argv[1], shlex.split(sys.argv[2])
 
@@ -50,6 +52,7 @@ def f1(rows):
     return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
 
 rows = []
+in_process = []
 print(f"{'case':40s} {'half':4s} {'TP':>3s} {'FP':>3s} {'FN':>3s} {'seconds':>8s}  predicted | label")
 for setting in sorted(os.listdir(cases_dir)):
     info = os.path.join(cases_dir, setting, "injection_info.csv")
@@ -65,6 +68,9 @@ for setting in sorted(os.listdir(cases_dir)):
         if run.returncode != 0:
             message = (run.stderr.strip().splitlines() or [""])[0]
             sys.exit(f"score.sh: {' '.join(command)} failed on {path} (exit {run.returncode}): {message}")
+        timing = re.search(r"read ([0-9.]+) s, search ([0-9.]+) s", run.stderr)
+        if timing:
+            in_process.append((float(timing.group(1)), float(timing.group(2))))
         lines = run.stdout.split("\n")
         if lines and lines[-1] == "":
             lines.pop()
@@ -87,4 +93,8 @@ print(f"all cases {len(rows)}  TP {tp}  FP {fp}  FN {fn}")
 print(f"micro F1 {f1(rows):.4f}  (half A {f1([r for r in rows if r[1] == 'A']):.4f}, "
       f"half B {f1([r for r in rows if r[1] == 'B']):.4f})")
 print(f"seconds per case (whole process): mean {sum(times) / len(times):.4f}, max {max(times):.4f}")
+if len(in_process) == len(rows):
+    reads, searches = [t[0] for t in in_process], [t[1] for t in in_process]
+    print(f"seconds per case (in process): read mean {sum(reads) / len(reads):.4f} max {max(reads):.4f}, "
+          f"search mean {sum(searches) / len(searches):.4f} max {max(searches):.4f}")
 PYTHON

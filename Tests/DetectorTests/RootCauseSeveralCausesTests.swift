@@ -48,6 +48,20 @@ struct RootCauseSeveralCausesTests {
         #expect(result.rootCauseSet == [element("region=south")])
     }
 
+    @Test("a rise elsewhere is not a further cause of a fall")
+    func oppositeMovesAreNotCauses() throws {
+        // South (10,000 per leaf) fell to 30 %; product p5 elsewhere (1,000 per leaf) quadrupled. The total fell
+        // by about 78,000; p5's leaves are the more extreme deviations, but they offset the fall.
+        let rows = RootCauseTestSupport.grid([["north", "south", "east", "west"], ["p1", "p2", "p3", "p4", "p5"], ["web", "shop", "phone"]])
+        let table = try RootCauseTestSupport.table(
+            ["region", "product", "channel"],
+            rows.enumerated().map { row, values in
+                let (expected, factor) = values[0] == "south" ? (10_000.0, 0.3) : values[1] == "p5" ? (1000, 4) : (1000, 1)
+                return (values, expected * factor * (1 + 0.001 * Double((row * 37) % 21 - 10)), expected)
+            })
+        #expect(RootCauseSearch.search(table).rootCauseSet == [element("region=south")])
+    }
+
     @Test("noise-only changes after the causes add nothing; a change with no cause beyond the noise gives none")
     func noiseAlone() throws {
         let rows = RootCauseTestSupport.grid([["a1", "a2", "a3", "a4"], ["b1", "b2", "b3", "b4", "b5"]])

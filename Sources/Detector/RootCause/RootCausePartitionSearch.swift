@@ -18,6 +18,10 @@
 ///    the element's change that one common factor does not explain. The first layer with such an element gives
 ///    the cause; its leaves are set aside. The search stops when the abnormal leaves left carry less than
 ///    `minimumCauseShare`·A or no element qualifies.
+///
+/// The causes found this way moved the same way (all rose or all fell). When the scan has already named a cause
+/// that moved the other way, the abnormal side is not the change being explained (a broad fall with many small
+/// new payments, say) and nothing is added.
 struct RootCausePartitionSearch {
     let lattice: RootCauseLattice
     let configuration: RootCauseConfiguration
@@ -29,12 +33,16 @@ struct RootCausePartitionSearch {
         var abnormal: [Bool]
         var weight: [Double]
         var power: [Double]
+        /// True when the abnormal leaves are those that fell.
+        var fell: Bool
     }
 
     /// The causes (canonical node indices) in the order found, leaves of the nodes in `covered` set aside first.
     func causes(observed: [Double], expected: [Double], excluding covered: [Int]) -> [Int] {
         guard let leaves = Self.leaves(observed: observed, expected: expected, skipping: configuration.extremeLeavesSkipped)
         else { return [] }
+        let coveredChange = covered.reduce(0) { $0 + lattice.nodes[$1].observed - lattice.nodes[$1].expected }
+        guard !(coveredChange > 0 && leaves.fell), !(coveredChange < 0 && !leaves.fell) else { return [] }
         let abnormalPower = zip(leaves.power, leaves.abnormal).reduce(0) { $0 + ($1.1 ? $1.0 : 0) }
         let threshold = configuration.minimumCauseShare * abnormalPower
         guard threshold > 0 else { return [] }
@@ -65,7 +73,7 @@ struct RootCausePartitionSearch {
         let change = o.reduce(0, +) - e.reduce(0, +)
         var power = zip(o, e).map { o, e in change == 0 ? o - e : (o - e) / change }
         if zip(power, abnormal).reduce(0, { $0 + ($1.1 ? $1.0 : 0) }) < 0 { power = power.map { -$0 } }
-        return Leaves(observed: o, expected: e, abnormal: abnormal, weight: weight, power: power)
+        return Leaves(observed: o, expected: e, abnormal: abnormal, weight: weight, power: power, fell: cut.sign == .plus)
     }
 
     /// The mirrored `(skipping+1)`-th most extreme distinct deviation of the side with the smaller extremes. Its
