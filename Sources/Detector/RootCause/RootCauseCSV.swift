@@ -13,13 +13,47 @@ enum RootCauseCSV {
     /// The records of UTF-8 `bytes`, each a list of unquoted fields.
     static func records(in bytes: [UInt8]) -> [[String]] {
         var records: [[String]] = []
+        scan(bytes) { records.append($0) }
+        return records
+    }
+
+    /// The header and the columns of UTF-8 `bytes`: `columns[c][r]` is field `c` of data record `r + 1`.
+    /// - Throws: `RootCauseCaseFileError.noHeader` for no records, `.ragged` for a record whose field count
+    ///   differs from the header's (`row` counts data records from 1).
+    static func columns(in bytes: [UInt8]) throws -> (header: [String], columns: [[String]]) {
+        var header: [String]?
+        var columns: [[String]] = []
+        var rows = 0
+        var failure: RootCauseCaseFileError?
+        scan(bytes) { record in
+            guard failure == nil else { return }
+            guard let header else {
+                header = record
+                columns = Array(repeating: [], count: record.count)
+                return
+            }
+            rows += 1
+            guard record.count == header.count else {
+                failure = .ragged(row: rows, fields: record.count, expected: header.count)
+                return
+            }
+            for (index, field) in record.enumerated() { columns[index].append(field) }
+        }
+        if let failure { throw failure }
+        guard let header else { throw RootCauseCaseFileError.noHeader }
+        return (header, columns)
+    }
+
+    /// Calls `body` with each record that is not blank (a single empty field), in order. The record array is
+    /// reused between calls.
+    private static func scan(_ bytes: [UInt8], _ body: ([String]) -> Void) {
         var record: [String] = []
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let end = bytes.count
 
         func endRecord() {
-            if !(record.count == 1 && record[0].isEmpty) { records.append(record) }
-            record = []
+            if !(record.count == 1 && record[0].isEmpty) { body(record) }
+            record.removeAll(keepingCapacity: true)
         }
         func isDelimiter(_ byte: UInt8) -> Bool { byte == comma || byte == lf || byte == cr }
 
@@ -59,6 +93,5 @@ enum RootCauseCSV {
             endRecord()
         }
         if !record.isEmpty { endRecord() }
-        return records
     }
 }

@@ -39,29 +39,23 @@ public enum RootCauseCaseFile {
 
     /// The table in UTF-8 CSV `bytes`.
     private static func parse(bytes: [UInt8]) throws -> RootCauseTable {
-        var records = RootCauseCSV.records(in: bytes)
-        guard !records.isEmpty else { throw RootCauseCaseFileError.noHeader }
-        let header = records.removeFirst()
-        for (row, record) in records.enumerated() where record.count != header.count {
-            throw RootCauseCaseFileError.ragged(row: row + 1, fields: record.count, expected: header.count)
-        }
+        let (header, columns) = try RootCauseCSV.columns(in: bytes)
         let column = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let dimensionColumns = header.indices.filter { !measureColumns.contains(header[$0]) }
         let isDerived = ["real_a", "predict_a", "real_b", "predict_b"].allSatisfy { column[$0] != nil }
 
         func numbers(_ name: String) throws -> [Double] {
             guard let index = column[name] else { throw RootCauseCaseFileError.missingColumn(name) }
-            return try records.enumerated().map { row, record in
-                guard let value = Double(record[index]), value.isFinite else {
-                    throw RootCauseCaseFileError.badNumber(row: row + 1, column: name, text: record[index])
+            return try columns[index].enumerated().map { row, text in
+                guard let value = Double(text), value.isFinite else {
+                    throw RootCauseCaseFileError.badNumber(row: row + 1, column: name, text: text)
                 }
                 return value
             }
         }
 
-        let rows = records.map { record in dimensionColumns.map { record[$0] } }
         return try RootCauseTable(
-            dimensions: dimensionColumns.map { header[$0] }, rows: rows,
+            dimensions: dimensionColumns.map { header[$0] }, columns: dimensionColumns.map { columns[$0] },
             actual: try numbers(isDerived ? "real_a" : "real"),
             expected: try numbers(isDerived ? "predict_a" : "predict"),
             actualDenominator: isDerived ? try numbers("real_b") : nil,
