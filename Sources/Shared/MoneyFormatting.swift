@@ -3,14 +3,8 @@ extension Money {
     public var grouped: String {
         let negative = minorUnits < 0
         let magnitude = minorUnits.magnitude
-        let digits = String(magnitude / 100)
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(character)
-        }
         let cents = magnitude % 100
-        return (negative ? "-" : "") + result + "." + (cents < 10 ? "0" : "") + String(cents)
+        return (negative ? "-" : "") + (magnitude / 100).grouped + "." + (cents < 10 ? "0" : "") + String(cents)
     }
 
     /// A short form for sentences: `IDR 3.1bn`, `IDR 450.2m`, `GBP 12.5k`, `IDR 950`; one decimal of the unit,
@@ -26,5 +20,18 @@ extension Money {
             break
         }
         return (negative ? "-" : "") + (currency.isEmpty ? "" : currency + " ") + text
+    }
+}
+
+extension UInt64 {
+    /// The digits with a comma between thousands: `1,234,567`.
+    public var grouped: String {
+        let digits = String(self)
+        var result = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return result
     }
 }

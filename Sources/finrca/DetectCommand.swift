@@ -69,7 +69,8 @@ struct DetectCommand: AsyncParsableCommand {
                 + (report.alertsQueued > 0 ? "; \(report.alertsQueued) alerts queued" : "")
         ]
         lines.append(
-            "  by severity: " + ["critical", "high", "medium", "low", "info"].map { "\($0) \(report.findingsBySeverity[$0] ?? 0)" }.joined(separator: ", "))
+            "  by severity: "
+                + Severity.mostUrgentFirst.map { "\($0.rawValue) \(report.findingsBySeverity[$0.rawValue] ?? 0)" }.joined(separator: ", "))
         lines.append("  by kind: " + report.findingsByKind.keys.sorted().map { "\($0) \(report.findingsByKind[$0]!)" }.joined(separator: ", "))
         lines.append("  timings: " + report.timings.keys.sorted().map { String(format: "%@ %.2f s", $0, report.timings[$0]!) }.joined(separator: ", "))
         for headline in report.headlines { lines.append("  • \(headline)") }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import PostgresNIO
+import Server
 import Shared
 
 /// `finrca findings`: lists stored findings for people and scripts.
@@ -25,7 +26,7 @@ struct FindingsCommand: AsyncParsableCommand {
         var kind: String?
 
         @Option(name: .long, help: "Only this severity or higher: info, low, medium, high, critical.")
-        var severity: String = "info"
+        var severity: String = Severity.info.rawValue
 
         @Option(name: .long, help: "At most this many, most severe and largest first.")
         var limit: Int = 50
@@ -34,44 +35,22 @@ struct FindingsCommand: AsyncParsableCommand {
         var json = false
 
         func run() async throws {
+            guard let minimum = Severity(rawValue: severity) else { throw ValidationError("--severity must be one of \(Severity.choices)") }
+            let kindFilter = try kind.map { text in
+                guard let kind = FindingKind(rawValue: text) else { throw ValidationError("--kind must be one of \(FindingKind.choices)") }
+                return kind
+            }
             let configuration = try global.loadConfiguration()
             let logger = bootstrapLogging(configuration.log)
-            let levels = ["info", "low", "medium", "high", "critical"]
-            guard let minimum = levels.firstIndex(of: severity) else { throw ValidationError("--severity must be one of \(levels.joined(separator: ", "))") }
-            let allowed = Array(levels[minimum...])
+            let filter = FindingFilter(kind: kindFilter, minimumSeverity: minimum, run: run, latestRunOnly: true)
             try await withExitCodes {
                 try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
-                    let rows = try await connection.query(
-                        """
-                        SELECT json_build_object(
-                            'id', id, 'kind', kind, 'severity', severity, 'period', period, 'dimension_path', dimension_path,
-                            'actual', actual, 'expected', expected, 'delta', delta, 'currency', currency,
-                            'explanation', explanation, 'evidence', evidence, 'review_status', review_status,
-                            'provisional', provisional, 'first_seen', first_seen, 'last_seen', last_seen,
-                            'times_seen', times_seen, 'fingerprint', fingerprint)::text,
-                               id, severity, kind, coalesce(period, ''), explanation, evidence::text, review_status
-                        FROM findings
-                        WHERE last_run_id = coalesce(\(run), (SELECT max(id) FROM detector_runs))
-                          AND (\(kind)::text IS NULL OR kind = \(kind)) AND severity = ANY(\(allowed))
-                        ORDER BY array_position(ARRAY['critical','high','medium','low','info'], severity),
-                                 abs(coalesce(delta, actual, 0)) DESC, id
-                        LIMIT \(limit)
-                        """, logger: logger)
                     var count = 0
-                    for try await (object, id, severity, kind, period, explanation, evidence, review) in rows.decode(
-                        (String, Int64, String, String, String, String, String, String).self)
-                    {
+                    for try await (_, object) in try await connection.query(
+                        FindingProjection.list(filter, order: .mostUrgentFirst, limit: limit), logger: logger
+                    ).decode((Int64, String).self) {
                         count += 1
-                        if json {
-                            print(object)
-                        } else {
-                            print("#\(id) [\(severity)] \(kind) \(period)\(review == "open" ? "" : " (\(review))")")
-                            print("    \(explanation)")
-                            let lines = (try? JSONSerialization.jsonObject(with: Data(evidence.utf8)) as? [[String: Any]]) ?? []
-                            if !lines.isEmpty {
-                                print("    evidence: " + lines.prefix(5).map { "batch \($0["batch_id"] ?? "?") line \($0["line"] ?? "?")" }.joined(separator: ", ") + (lines.count > 5 ? ", …" : ""))
-                            }
-                        }
+                        print(json ? object : FindingText.lines(try JSONValue(parsing: object)))
                     }
                     if !json, count == 0 { print("no findings") }
                 }
@@ -100,28 +79,22 @@ struct FindingsCommand: AsyncParsableCommand {
         var note: String?
 
         func run() async throws {
-            guard ["open", "confirmed", "expected", "false_alarm"].contains(status) else {
-                throw ValidationError("--status must be open, confirmed, expected or false_alarm")
+            guard let decision = ReviewStatus(rawValue: status) else {
+                throw ValidationError("--status must be one of \(ReviewStatus.choices)")
             }
             let configuration = try global.loadConfiguration()
             let logger = bootstrapLogging(configuration.log)
-            let reviewer = by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+            let review = FindingReview(
+                status: decision, reviewer: by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown", note: note)
             try await withExitCodes {
                 let updated = try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
-                    var count = 0
-                    for try await _ in try await connection.query(
-                        """
-                        UPDATE findings SET review_status = \(status), reviewed_by = \(reviewer), reviewed_at = now(),
-                            review_note = \(note) WHERE id = \(id) RETURNING id
-                        """, logger: logger
-                    ).decode(Int64.self) { count += 1 }
-                    return count
+                    try await review.record(onFinding: id, on: connection, logger: logger)
                 }
-                guard updated == 1 else {
+                guard updated else {
                     printError("no finding with id \(id)")
                     throw ExitCode(ExitStatus.usage)
                 }
-                print("finding \(id): \(status)")
+                print("finding \(id): \(decision.rawValue)")
             }
         }
     }

@@ -127,7 +127,7 @@ struct InboxScan {
             case .loaded, .duplicate:
                 let moved = try inbox.archive(file)
                 return FileOutcome(
-                    file: name, outcome: report.status == .loaded ? "loaded" : "duplicate", batchID: report.batchID,
+                    file: name, outcome: report.status.rawValue, batchID: report.batchID,
                     rowsLoaded: report.rowsLoaded, rowsRejected: report.rowsRejected, movedTo: moved)
             case .rejected:
                 var reason = report.message ?? "the file was refused"

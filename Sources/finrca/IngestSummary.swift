@@ -33,7 +33,7 @@ enum IngestSummary {
                 lines.append("  \(report.file):\(reject.line):\(column) \(reject.reason)")
             }
             if report.rowsRejected > 5 {
-                lines.append("  … \(report.rowsRejected - 5) more; SELECT * FROM ingest_rejects WHERE batch_id = \(report.batchID)")
+                lines.append("  … \(report.rowsRejected - 5) more in table ingest_rejects, batch \(report.batchID)")
             }
         }
         return lines.joined(separator: "\n")

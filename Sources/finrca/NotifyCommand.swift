@@ -53,17 +53,11 @@ struct NotifyCommand: AsyncParsableCommand {
 
     private func printDue(configuration: FinrcaConfiguration, on connection: PostgresConnection, logger: Logger) async throws {
         let routes = Dictionary(uniqueKeysWithValues: configuration.routes.routes.map { ($0.name, $0) })
-        var count = 0
-        for try await (id, route, channel, mode, state, findings, key) in try await connection.query(
-            """
-            SELECT id, route, channel, mode, state, cardinality(finding_ids)::int8, idempotency_key FROM alerts
-            WHERE state IN ('pending', 'retrying', 'sending') ORDER BY id
-            """, logger: logger
-        ).decode((Int64, String, String, String, String, Int64, String).self) {
-            count += 1
-            let recipients = routes[route].map { $0.channel == .email ? ($0.to ?? []).joined(separator: ", ") : ($0.url ?? "") } ?? "(route no longer configured)"
-            print("alert \(id) [\(state)] \(mode) \(channel) via route \(route) → \(recipients): \(findings) finding\(findings == 1 ? "" : "s"), key \(key)")
+        let alerts = try await AlertOutbox(logger: logger).unfinished(on: connection)
+        for alert in alerts {
+            let recipients = routes[alert.route].map { $0.channel == .email ? ($0.to ?? []).joined(separator: ", ") : ($0.url ?? "") } ?? "(route no longer configured)"
+            print("alert \(alert.id) [\(alert.state.rawValue)] \(alert.mode) \(alert.channel) via route \(alert.route) → \(recipients): \(alert.findings) finding\(alert.findings == 1 ? "" : "s"), key \(alert.idempotencyKey)")
         }
-        print("\(count) alerts would be sent")
+        print("\(alerts.count) alerts would be sent")
     }
 }

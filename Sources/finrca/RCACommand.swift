@@ -48,12 +48,14 @@ struct RCACommand: AsyncParsableCommand {
         let (start, end) = (FiscalPeriod(from)!, FiscalPeriod(to)!)
         try await withExitCodes {
             let (explanation, currency) = try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
-                let reader = LedgerReader(logger: logger)
-                let currency = configuration.detector.currency.isEmpty ? try await reader.currency(on: connection) : configuration.detector.currency
-                let totals = try await reader.sliceTotals(on: connection)
-                let columns = try await reader.columns(on: connection)
-                let materiality = configuration.detector.materiality ?? DetectorRunner.automaticMateriality(
-                    Dictionary(uniqueKeysWithValues: totals.filter { $0.dimension == nil }.map { ($0.period, (amount: $0.amount, lines: $0.lines)) }))
+                var timings: [String: Double] = [:]
+                let inputs = try await LedgerReader(logger: logger).read(
+                    on: connection, currency: configuration.detector.currency, timings: &timings)
+                let (columns, currency) = (inputs.columns, inputs.currency)
+                let materiality = configuration.detector.materiality ?? DetectorAnalysis.automaticMateriality(
+                    Dictionary(
+                        uniqueKeysWithValues: inputs.sliceTotals.filter { $0.dimension == nil }
+                            .map { ($0.period, (amount: $0.amount, lines: $0.lines)) }))
                 return (
                     await ChangeExplanation.explain(
                         columns: columns, index: PeriodIndex(columns), from: start, to: end, filter: filter,

@@ -1,7 +1,9 @@
 import ArgumentParser
+import Detector
 import Foundation
 import Ingestor
 import Logging
+import Notifier
 import PostgresNIO
 import Shared
 
@@ -20,45 +22,34 @@ struct StatusCommand: AsyncParsableCommand {
         try await withExitCodes {
             try await Database.withConnection(configuration.database, logger: logger) { connection in
                 var lines = ["database: reachable at \(configuration.database)"]
-                let version = try await Self.rows(
-                    "SELECT coalesce(max(version), 0)::text FROM schema_migrations", on: connection, logger: logger, orEmptyIfMissing: true)
-                lines.append("schema version: \(version.first?.first ?? "none (run finrca migrate)")")
-                guard version.first?.first.map({ $0 != "0" }) == true else {
+                let version = try await Migrator.currentVersion(on: connection, logger: logger)
+                lines.append("schema version: \(version.map(String.init) ?? "none (run finrca migrate)")")
+                guard let version, version > 0 else {
                     print(lines.joined(separator: "\n"))
                     return
                 }
                 lines.append("\nlast detector runs:")
-                lines += try await Self.rows(
-                    """
-                    SELECT id::text, to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') || 'Z',
-                           coalesce(latest_period, '-'), rows_scanned::text, findings_total::text, findings_new::text,
-                           to_char(extract(epoch FROM finished_at - started_at), 'FM999990.00') || ' s'
-                    FROM detector_runs ORDER BY id DESC LIMIT 5
-                    """, on: connection, logger: logger
-                ).map { "  run \($0[0]) finished \($0[1]): through \($0[2]), \($0[3]) lines, \($0[4]) findings (\($0[5]) new), \($0[6])" }
+                lines += try await RunHistory(logger: logger).recent(limit: 5, on: connection).map { run in
+                    let seconds = String(format: "%.2f", run.finishedAt.timeIntervalSince(run.startedAt))
+                    return "  run \(run.id) finished \(Self.utc(run.finishedAt, seconds: true)): through \(run.latestPeriod ?? "-"), "
+                        + "\(run.rowsScanned) lines, \(run.findingsTotal) findings (\(run.findingsNew) new), \(seconds) s"
+                }
                 lines.append("\nlast loads:")
-                lines += try await Self.rows(
-                    """
-                    SELECT id::text, file_name, status, rows_loaded::text, rows_rejected::text,
-                           to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') || 'Z'
-                    FROM ingest_batches ORDER BY id DESC LIMIT 5
-                    """, on: connection, logger: logger
-                ).map { "  batch \($0[0]) \($0[1]): \($0[2]), \($0[3]) rows, \($0[4]) rejected, \($0[5])" }
+                lines += try await BatchStore(logger: logger).recent(limit: 5, on: connection).map { batch in
+                    "  batch \(batch.id) \(batch.fileName): \(batch.status.rawValue), \(batch.rowsLoaded) rows, "
+                        + "\(batch.rowsRejected) rejected, \(Self.utc(batch.startedAt, seconds: true))"
+                }
                 lines.append("\nalerts:")
-                let alerts = try await Self.rows(
-                    """
-                    SELECT state, count(*)::text, coalesce(to_char(min(created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || 'Z', '')
-                    FROM alerts GROUP BY state ORDER BY array_position(ARRAY['pending','sending','retrying','dead','cancelled','delivered'], state)
-                    """, on: connection, logger: logger)
-                lines += alerts.isEmpty ? ["  none"] : alerts.map { "  \($0[0]): \($0[1])\($0[0] == "delivered" ? "" : " (oldest \($0[2]))")" }
+                let alerts = try await AlertOutbox(logger: logger).countsByState(on: connection)
+                lines += alerts.isEmpty ? ["  none"] : alerts.map { entry in
+                    "  \(entry.state.rawValue): \(entry.count)"
+                        + (entry.state == .delivered ? "" : " (oldest \(Self.utc(entry.oldest, seconds: false)))")
+                }
                 lines.append("\npartitions of finance_expense:")
-                lines += try await Self.rows(
-                    """
-                    SELECT c.relname, to_char(c.reltuples::bigint, 'FM999,999,999,990'), pg_size_pretty(pg_total_relation_size(c.oid))
-                    FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-                    WHERE i.inhparent = 'finance_expense'::regclass ORDER BY c.relname
-                    """, on: connection, logger: logger
-                ).map { "  \($0[0]): ~\($0[1]) rows, \($0[2])" }
+                let partitions = PartitionManager(indexBuildMemoryMiB: configuration.ingest.indexBuildMemoryMiB, logger: logger)
+                lines += try await partitions.sizes(on: connection).map { partition in
+                    "  \(partition.name): ~\(partition.estimatedRows.magnitude.grouped) rows, \(partition.size)"
+                }
                 let inbox = Inbox(
                     inbox: configuration.ingest.inboxDirectory, archive: configuration.ingest.archiveDirectory,
                     failed: configuration.ingest.failedDirectory)
@@ -69,18 +60,12 @@ struct StatusCommand: AsyncParsableCommand {
         }
     }
 
-    /// Every row of `sql` as text columns (NULL as empty); with `orEmptyIfMissing`, no rows when a table is missing.
-    static func rows(
-        _ sql: String, on connection: PostgresConnection, logger: Logger, orEmptyIfMissing: Bool = false
-    ) async throws -> [[String]] {
-        do {
-            var result: [[String]] = []
-            for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger) {
-                result.append(try row.map { try $0.decode(String?.self) ?? "" })
-            }
-            return result
-        } catch where orEmptyIfMissing && Database.sqlState(error) == "42P01" {
-            return []
-        }
+    /// `2024-05-01 02:00:07Z` (or without seconds), in UTC.
+    static func utc(_ date: Date, seconds: Bool) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = seconds ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date) + "Z"
     }
 }

@@ -7,7 +7,7 @@ import SampleData
 import Shared
 import Testing
 
-@Suite("Alert outbox written in the detector run's transaction")
+@Suite("Alert outbox written in the detector run's transaction", .needsDatabase)
 struct AlertOutboxTests {
     @Test("new findings queue one alert per immediate route and one digest per run; an unchanged rerun queues none")
     func outbox() async throws {

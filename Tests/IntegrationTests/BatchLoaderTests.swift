@@ -6,7 +6,7 @@ import SampleData
 import Shared
 import Testing
 
-@Suite("Batch loads against the real PostgreSQL: totals, partitions, idempotency, replace, reject threshold")
+@Suite("Batch loads against the real PostgreSQL: totals, partitions, idempotency, replace, reject threshold", .needsDatabase)
 struct BatchLoaderTests {
     let loader = BatchLoader(configuration: IngestConfiguration(), logger: TestDatabase.logger)
 

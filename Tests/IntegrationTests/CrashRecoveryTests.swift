@@ -7,7 +7,7 @@ import SampleData
 import Shared
 import Testing
 
-@Suite("A killed load leaves nothing behind; the rerun stores exactly the file's rows")
+@Suite("A killed load leaves nothing behind; the rerun stores exactly the file's rows", .needsDatabase)
 struct CrashRecoveryTests {
     /// The `finrca` executable built next to the tests (`swift build` before `swift test`), or `FINRCA_BIN`.
     static func finrcaExecutable() throws -> String {

@@ -8,7 +8,7 @@ import Shared
 import Testing
 
 /// The detector on `finrca generate` data, scored against the generator's labels, through the real database.
-@Suite("Detector on labelled generated ledgers (100k lines, seeds 1–3)")
+@Suite("Detector on labelled generated ledgers (100k lines, seeds 1–3)", .needsDatabase)
 struct DetectorAcceptanceTests {
     static let rows = 100_000
 

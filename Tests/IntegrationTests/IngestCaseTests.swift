@@ -168,7 +168,7 @@ struct IngestCase: CustomTestStringConvertible, Sendable {
     ]
 }
 
-@Suite("Ingest of malformed and tricky inputs, against the real PostgreSQL")
+@Suite("Ingest of malformed and tricky inputs, against the real PostgreSQL", .needsDatabase)
 struct IngestCaseTests {
     @Test("every case stores the expected values or rejects with the expected reason")
     func cases() async throws {

@@ -6,7 +6,7 @@ import Shared
 import Testing
 
 /// Email through a real SMTP server, permanent refusals, unconfigured channels and a notifier killed mid-batch.
-@Suite("Notifier: email channel, refusals, SIGKILL mid-batch")
+@Suite("Notifier: email channel, refusals, SIGKILL mid-batch", .needsDatabase, .needsSMTPServer)
 struct NotifierChannelTests {
     static func emailConfiguration(_ sink: EmailTestSink) -> NotifyConfiguration {
         var configuration = NotifierTests.configuration(baseDelaySeconds: 60)

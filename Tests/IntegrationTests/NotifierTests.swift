@@ -9,7 +9,7 @@ import Shared
 import Testing
 
 /// Webhook delivery against a real HTTP receiver (scripts/webhook-receiver.py) that checks signatures.
-@Suite("Notifier: signed webhooks, retries, receiver down")
+@Suite("Notifier: signed webhooks, retries, receiver down", .needsDatabase)
 struct NotifierTests {
     static let secret = "test-secret-0123456789abcdef0123456789"
 

@@ -7,7 +7,7 @@ import Testing
 
 /// `finrca run` end to end: files dropped in the inbox, two scans started together (one runs, one refuses),
 /// findings and delivered alerts, files moved, the malformed file in failed/ with its reason.
-@Suite("finrca run: the nightly scan")
+@Suite("finrca run: the nightly scan", .needsDatabase)
 struct ScanTests {
     @Test("two concurrent scans: one loads, detects and notifies, the other exits 6; files archived or failed with a reason")
     func concurrentScans() async throws {

@@ -43,7 +43,7 @@ struct SystemdUnitTests {
         return info.st_mode & 0o7777
     }
 
-    @Test("systemd-analyze verify passes for every unit; uninstall removes them again")
+    @Test("systemd-analyze verify passes for every unit; uninstall removes them again", .needsCommand("systemd-analyze"))
     func verifyUnits() throws {
         let result = try Self.run(["bash", "scripts/verify-systemd.sh", try Self.finrca()])
         #expect(result.status == 0, "verify-systemd.sh failed:\n\(result.output)")

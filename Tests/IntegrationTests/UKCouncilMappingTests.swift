@@ -7,7 +7,7 @@ import Testing
 
 /// The shipped mapping files load real council extracts nobody here wrote. The data lives in ../shared/data
 /// (not in the repository); without it these tests are skipped and say so.
-@Suite("UK council spend extracts through config/mappings", .enabled(if: UKCouncilData.available, "../shared/data is absent"))
+@Suite("UK council spend extracts through config/mappings", .needsDatabase, .enabled(if: UKCouncilData.available, "../shared/data is absent"))
 struct UKCouncilMappingTests {
     @Test("Newcastle: 402,049 rows read, every reject explained")
     func newcastle() async throws {

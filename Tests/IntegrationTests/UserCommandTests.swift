@@ -5,7 +5,7 @@ import Shared
 import Testing
 
 /// `finrca user add|list|disable` through the real binary and database.
-@Suite("finrca user: add, list, disable")
+@Suite("finrca user: add, list, disable", .needsDatabase)
 struct UserCommandTests {
     /// Runs finrca with `arguments` against `database`, feeding `input`; returns the exit status and output.
     static func finrca(_ arguments: [String], database: DatabaseConfiguration, input: String = "") async throws -> (Int32, String) {

@@ -44,7 +44,7 @@ struct DeliveryTests {
     }
 
     static let finding = AlertFinding(
-        id: 42, kind: "mom_change", severity: "high", period: "2024-05", dimensionPath: "directorate=Finance & <Ops>",
+        id: 42, kind: .monthOverMonth, severity: .high, period: "2024-05", dimensionPath: "directorate=Finance & <Ops>",
         actual: "1534567.89", expected: "1200000.00", delta: "334567.89", currency: "GBP",
         explanation: "Spend rose by GBP 334.6k (+27.9 %) against 2024-04.", evidence: "[]",
         evidenceLines: (1...7).map { AlertEvidenceLine(batchID: 3, fileName: "gl-2024-05.csv", line: Int64($0 + 1), amount: "1000.50") })
@@ -85,7 +85,7 @@ struct DeliveryTests {
     @Test("digest subject counts the findings at the highest severity")
     func digestSubject() throws {
         var low = Self.finding
-        low.severity = "medium"
+        low.severity = .medium
         let alert = ClaimedAlert(id: 8, idempotencyKey: "finrca-ff", route: "audit", mode: .digest, attempt: 1, findings: [low, Self.finding, Self.finding])
         let message = try AlertEmail.message(for: alert, to: ["audit@example.org"], from: "finrca@example.org", apiBaseURL: "http://x")
         #expect(message.subject == "[finrca] 3 findings, 2 high — route audit")

@@ -6,7 +6,7 @@ import Testing
 
 /// Delivery through libcurl to a real SMTP server (scripts/smtp-sink.py, Debian's python3-aiosmtpd), and
 /// libcurl's failures as ``SMTPError``s.
-@Suite("Email: delivery over SMTP with libcurl", .timeLimit(.minutes(1)))
+@Suite("Email: delivery over SMTP with libcurl", .needsSMTPServer, .timeLimit(.minutes(1)))
 struct EmailDeliveryTests {
     static let textBody = """
         Spend on Kostenstelle Jugendhilfe rose 3× against last year: 1.234.567,89 € (= 38 %).

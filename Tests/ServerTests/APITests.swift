@@ -7,7 +7,7 @@ import Server
 import Shared
 import Testing
 
-@Suite("HTTP API over a real database: auth, documents, findings, waterfall, chat, OpenAPI")
+@Suite("HTTP API over a real database: auth, documents, findings, waterfall, chat, OpenAPI", .needsDatabase)
 struct APITests {
     @Test("401 without a token, with an expired, a tampered, a foreign-key and an alg:none token; 200 with a valid one")
     func tokens() async throws {

@@ -7,7 +7,7 @@ import Testing
 
 /// Chat over HTTP: rooms and messages in PostgreSQL, deterministic answers, and the model path against a local
 /// OpenAI-compatible server (scripts/openai-stub.py).
-@Suite("Chat over HTTP: rooms, stored messages, deterministic and model-phrased answers")
+@Suite("Chat over HTTP: rooms, stored messages, deterministic and model-phrased answers", .needsDatabase)
 struct ChatAPITests {
     /// Runs `body` with the stub answering `reply` (or `status`); gives its chat-completions URL and request log.
     static func withModelStub(reply: String, status: Int = 200, _ body: (String, String) async throws -> Void) async throws {

@@ -43,13 +43,13 @@ struct AlertRouteTests {
             channel: .email, to: ["a@b"])
         let finance = ["directorate": "Finance", "cost_center": "31090"]
         let big = Money(minorUnits: -150_000)
-        #expect(route.matches(kind: "mom_change", severity: "critical", dimensions: finance, stake: big))
-        #expect(!route.matches(kind: "mom_change", severity: "medium", dimensions: finance, stake: big))
-        #expect(!route.matches(kind: "yoy_change", severity: "high", dimensions: finance, stake: big))
-        #expect(!route.matches(kind: "mom_change", severity: "high", dimensions: ["directorate": "Operations"], stake: big))
-        #expect(!route.matches(kind: "mom_change", severity: "high", dimensions: [:], stake: big))
-        #expect(!route.matches(kind: "mom_change", severity: "high", dimensions: finance, stake: Money(minorUnits: 99_999)))
-        #expect(AlertRoute(name: "all", channel: .webhook, url: "http://x").matches(kind: "benford", severity: "info", dimensions: [:], stake: .zero))
+        #expect(route.matches(kind: .monthOverMonth, severity: .critical, dimensions: finance, stake: big))
+        #expect(!route.matches(kind: .monthOverMonth, severity: .medium, dimensions: finance, stake: big))
+        #expect(!route.matches(kind: .yearOverYear, severity: .high, dimensions: finance, stake: big))
+        #expect(!route.matches(kind: .monthOverMonth, severity: .high, dimensions: ["directorate": "Operations"], stake: big))
+        #expect(!route.matches(kind: .monthOverMonth, severity: .high, dimensions: [:], stake: big))
+        #expect(!route.matches(kind: .monthOverMonth, severity: .high, dimensions: finance, stake: Money(minorUnits: 99_999)))
+        #expect(AlertRoute(name: "all", channel: .webhook, url: "http://x").matches(kind: .benford, severity: .info, dimensions: [:], stake: .zero))
     }
 
     @Test("idempotency keys are stable, per route, and per finding or per run")

@@ -28,25 +28,17 @@ public enum TestDatabase {
         let server = try serverConfiguration()
         var database = server
         database.database = "finrca_test_\(getpid())_\(UInt32.random(in: 0...UInt32.max))"
-        _ = try await Database.withConnection(server, logger: logger) { connection in
-            try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(database.database)"), logger: logger)
-        }
+        try await Database.createDatabase(database.database, on: server, logger: logger)
         do {
             let result = try await Database.withConnection(database, logger: logger) { connection in
                 _ = try await Migrator().migrate(on: connection, logger: logger)
                 return try await body(database, connection)
             }
-            try await drop(database.database, server: server)
+            try await Database.dropDatabase(database.database, on: server, logger: logger)
             return result
         } catch {
-            try? await drop(database.database, server: server)
+            try? await Database.dropDatabase(database.database, on: server, logger: logger)
             throw error
-        }
-    }
-
-    private static func drop(_ name: String, server: DatabaseConfiguration) async throws {
-        _ = try await Database.withConnection(server, logger: logger) { connection in
-            try await connection.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
         }
     }
 }

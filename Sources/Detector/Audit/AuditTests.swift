@@ -1,3 +1,4 @@
+public import Shared
 /// The audit tests that look for what finance controllers and auditors check by hand: duplicate payments,
 /// first digits that do not follow Benford's law, unusually many round amounts, amounts clustered just below
 /// an approval limit, and postings on weekends or holidays.

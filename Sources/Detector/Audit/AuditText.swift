@@ -1,3 +1,4 @@
+import Shared
 import Foundation
 
 /// The wording shared by the audit tests' explanations.

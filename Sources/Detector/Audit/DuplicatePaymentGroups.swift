@@ -1,3 +1,4 @@
+import Shared
 /// Finds groups of lines that look like one payment made more than once, with one sort of the ledger.
 ///
 /// Lines are linked when they have the same supplier and the same non-zero signed amount and either

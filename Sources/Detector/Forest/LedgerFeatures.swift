@@ -1,3 +1,4 @@
+public import Shared
 import Foundation
 
 /// The features the Isolation Forest sees for each journal line, engineered from the amount, its sign, the

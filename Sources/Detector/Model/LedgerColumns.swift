@@ -1,33 +1,4 @@
-/// The dimensions of a ledger row that passes group, compare and explain by.
-public enum LedgerDimension: String, CaseIterable, Sendable, Hashable, Codable {
-    case directorate
-    case costCenter = "cost_center"
-    case glAccount = "gl_account"
-    case supplier
-    case functionalArea = "functional_area"
-
-    /// The `finance_expense` column holding the dimension's value.
-    public var column: String {
-        switch self {
-        case .directorate: "directorate"
-        case .costCenter: "cost_center_id"
-        case .glAccount: "general_ledger_account"
-        case .supplier: "supplier"
-        case .functionalArea: "functional_area"
-        }
-    }
-
-    /// How a person calls it in a sentence: "cost centre", "GL account".
-    public var label: String {
-        switch self {
-        case .directorate: "directorate"
-        case .costCenter: "cost centre"
-        case .glAccount: "GL account"
-        case .supplier: "supplier"
-        case .functionalArea: "functional area"
-        }
-    }
-}
+public import Shared
 
 /// Strings replaced by dense integer codes, assigned in order of first appearance; code 0 is "absent" (NULL).
 public struct Dictionary32: Sendable {

@@ -92,31 +92,4 @@ public enum Charts {
                 ("xaxis", axisTitle("period")), ("yaxis", .object([("title", .object([("text", .string(currency))])), ("type", .string("log"))])),
             ])
     }
-
-    /// A variance bridge as a waterfall: start total, the 15 largest contributions, the rest, end total.
-    public static func waterfall(_ bridge: VarianceBridge?, currency: String) -> [(String, JSONValue)] {
-        guard let bridge else { return figure([], layout: [("title", .object([("text", .string("No change to explain"))]))]) }
-        let shown = Array(bridge.steps.prefix(15))
-        let rest = bridge.steps.dropFirst(15).reduce(Money.zero) { $0 + $1.contribution }
-        var labels: [JSONValue] = [.string(bridge.from.description)]
-        var measures: [JSONValue] = [.string("absolute")]
-        var values: [JSONValue] = [.decimal(bridge.start)]
-        for step in shown {
-            labels.append(.string(step.member))
-            measures.append(.string("relative"))
-            values.append(.decimal(step.contribution))
-        }
-        if !bridge.steps.dropFirst(15).isEmpty {
-            labels.append(.string("other"))
-            measures.append(.string("relative"))
-            values.append(.decimal(rest))
-        }
-        labels.append(.string(bridge.to.description))
-        measures.append(.string("total"))
-        values.append(.decimal(bridge.end))
-        return [("dimension", .string(bridge.dimension.rawValue)), ("from", .string(bridge.from.description)), ("to", .string(bridge.to.description))]
-            + figure(
-                [.object([("type", .string("waterfall")), ("x", .array(labels)), ("measure", .array(measures)), ("y", .array(values))])],
-                layout: [("title", .object([("text", .string("Change \(bridge.from) → \(bridge.to) by \(bridge.dimension.label) (\(currency))"))]))])
-    }
 }

@@ -98,7 +98,7 @@ public struct DashboardBuilder: Sendable {
         add("chart_category_breakdown", "finrca.chart/1", Charts.categoryBreakdown(columns: columns, currency: inputs.currency))
         add("chart_heatmap", "finrca.chart/1", Charts.heatmap(inputs.sliceTotals, currency: inputs.currency))
         add("chart_anomaly_scatter", "finrca.chart/1", Charts.anomalyScatter(columns: columns, flags: inputs.statisticalFlags, currency: inputs.currency))
-        add("chart_rca_waterfall", "finrca.chart/1", Charts.waterfall(inputs.latestExplanation?.bridges.first, currency: inputs.currency))
+        add("chart_rca_waterfall", "finrca.chart/1", WaterfallChart.fields(inputs.latestExplanation?.bridges.first, currency: inputs.currency))
         if let explanation = inputs.latestExplanation {
             add("rca_latest", "finrca.rca/1", Self.rca(explanation))
         }

@@ -29,22 +29,44 @@ public struct LedgerReader: Sendable {
         self.logger = logger
     }
 
+    /// Everything a detector run reads from the database: the currency most lines are in (unless `currency` is
+    /// given), the slice totals, every journal line as columns, and the loaded files' names.
+    ///
+    /// - Parameter timings: Receives the seconds spent on `aggregate` (slice totals) and `read_lines`.
+    public func read(
+        on connection: PostgresConnection, currency configured: String = "", timings: inout [String: Double]
+    ) async throws -> DetectorInputs {
+        let clock = ContinuousClock()
+        let currency = configured.isEmpty ? try await currency(on: connection) : configured
+        var started = clock.now
+        let sliceTotals = try await sliceTotals(on: connection)
+        timings["aggregate"] = (clock.now - started).inSeconds
+        started = clock.now
+        let columns = try await columns(on: connection)
+        timings["read_lines"] = (clock.now - started).inSeconds
+        return DetectorInputs(
+            currency: currency, sliceTotals: sliceTotals, columns: columns, batchFiles: try await batchFiles(on: connection))
+    }
+
     /// Spend per period for the total and for every member of each slice dimension, in one scan
     /// (`GROUPING SETS`).
     public func sliceTotals(on connection: PostgresConnection) async throws -> [SliceTotal] {
         let dimensions = Self.sliceDimensions
         let sets = ["(general_ledger_fiscal_year, posting_period)"]
-            + dimensions.map { "(general_ledger_fiscal_year, posting_period, \($0.column))" }
-        let discriminator = dimensions.map(\.column).joined(separator: ", ")
-        let memberExpression = "coalesce(" + dimensions.map { "CASE WHEN GROUPING(\($0.column)) = 0 THEN coalesce(\($0.column), '') END" }.joined(separator: ", ") + ", '')"
-        let sql = """
-            SELECT general_ledger_fiscal_year::int8, posting_period::int8, GROUPING(\(discriminator))::int8,
-                   \(memberExpression), (sum(amount) * 100)::int8, count(*)::int8
-            FROM finance_expense
-            GROUP BY GROUPING SETS (\(sets.joined(separator: ", ")))
-            """
+            + dimensions.map { "(general_ledger_fiscal_year, posting_period, \($0.quotedColumn))" }
+        let discriminator = dimensions.map(\.quotedColumn).joined(separator: ", ")
+        let memberExpression =
+            "coalesce("
+            + dimensions.map { "CASE WHEN GROUPING(\($0.quotedColumn)) = 0 THEN coalesce(\($0.quotedColumn), '') END" }
+                .joined(separator: ", ") + ", '')"
         var result: [SliceTotal] = []
-        let rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+        let rows = try await connection.query(
+            """
+            SELECT general_ledger_fiscal_year::int8, posting_period::int8, GROUPING(\(unescaped: discriminator))::int8,
+                   \(unescaped: memberExpression), (sum(amount) * 100)::int8, count(*)::int8
+            FROM finance_expense
+            GROUP BY GROUPING SETS (\(unescaped: sets.joined(separator: ", ")))
+            """, logger: logger)
         let width = dimensions.count
         for try await (year, period, grouping, member, amount, lines) in rows.decode(
             (Int64, Int64, Int64, String, Int64, Int64).self)
@@ -65,15 +87,14 @@ public struct LedgerReader: Sendable {
     /// Every journal line as columns, in (fiscal year, period, batch, line) order.
     public func columns(on connection: PostgresConnection) async throws -> LedgerColumns {
         var columns = LedgerColumns()
-        let dimensionColumns = LedgerDimension.allCases.map(\.column).joined(separator: ", ")
+        let dimensionColumns = LedgerDimension.allCases.map(\.quotedColumn).joined(separator: ", ")
         let rows = try await connection.query(
-            PostgresQuery(
-                unsafeSQL: """
-                    SELECT batch_id, source_line, (amount * 100)::int8, general_ledger_fiscal_year, posting_period::int2,
-                           (posting_date - DATE '1970-01-01')::int4, \(dimensionColumns), reference
-                    FROM finance_expense
-                    ORDER BY general_ledger_fiscal_year, posting_period, batch_id, source_line
-                    """), logger: logger)
+            """
+            SELECT batch_id, source_line, (amount * 100)::int8, general_ledger_fiscal_year, posting_period::int2,
+                   (posting_date - DATE '1970-01-01')::int4, \(unescaped: dimensionColumns), reference
+            FROM finance_expense
+            ORDER BY general_ledger_fiscal_year, posting_period, batch_id, source_line
+            """, logger: logger)
         for try await (batch, line, amount, year, period, day, directorate, costCenter, account, supplier, area, reference)
             in rows.decode(
                 (Int64, Int64, Int64, Int16, Int16, Int32?, String?, String?, String?, String?, String?, String?).self)
@@ -97,5 +118,16 @@ public struct LedgerReader: Sendable {
             return currency
         }
         return ""
+    }
+
+    /// The name of each loaded file, by batch id (for evidence lines).
+    public func batchFiles(on connection: PostgresConnection) async throws -> [Int64: String] {
+        var files: [Int64: String] = [:]
+        for try await (id, name) in try await connection.query(
+            "SELECT id, file_name FROM ingest_batches", logger: logger
+        ).decode((Int64, String).self) {
+            files[id] = name
+        }
+        return files
     }
 }

@@ -72,15 +72,9 @@ public struct RunWriter: Sendable {
         run: RunRecord, findings: [Finding], documents: [Document], routes: [AlertRoute] = [],
         on connection: PostgresConnection
     ) async throws -> Outcome {
-        try await connection.query("BEGIN", logger: logger)
-        do {
-            let outcome = try await writeInTransaction(
-                run: run, findings: findings, documents: documents, routes: routes, on: connection)
-            try await connection.query("COMMIT", logger: logger)
-            return outcome
-        } catch {
-            _ = try? await connection.query("ROLLBACK", logger: logger)
-            throw error
+        try await connection.transaction(logger: logger) { connection in
+            .commit(
+                try await writeInTransaction(run: run, findings: findings, documents: documents, routes: routes, on: connection))
         }
     }
 
@@ -159,7 +153,7 @@ public struct RunWriter: Sendable {
             let matching = findings.filter { entry in
                 let draft = entry.finding.draft
                 return route.matches(
-                    kind: draft.kind.rawValue, severity: entry.finding.severity.rawValue,
+                    kind: draft.kind, severity: entry.finding.severity,
                     dimensions: Dictionary(draft.dimensions.map { ($0.dimension.rawValue, $0.value) }, uniquingKeysWith: { first, _ in first }),
                     stake: draft.delta ?? draft.actual ?? .zero)
             }

@@ -9,16 +9,7 @@ import Foundation
 /// Records are kept contiguous in one growing window, so a rejected record's raw bytes are always available.
 final class CSVRecordReader<Source: ByteSource> {
     /// What ``next()`` found.
-    enum Outcome: Equatable {
-        /// A record; its fields are in ``fieldCount`` / ``field(_:)``.
-        case record
-        /// A line with no bytes at all; it carries no data.
-        case blank
-        /// A record that is not valid CSV; ``rawRecord`` holds its bytes and the reason says why.
-        case malformed(String)
-        /// The input is exhausted.
-        case end
-    }
+    typealias Outcome = CSVRecordOutcome
 
     private struct Span {
         var start: Int

@@ -10,6 +10,15 @@ public struct IngestReport: Sendable, Codable {
         case duplicate
         /// Too many rows were invalid; nothing was loaded, the rejected rows are stored.
         case rejected
+
+        /// The batch's status in `ingest_batches`.
+        public var batchStatus: BatchStatus {
+            switch self {
+            case .loaded: .loaded
+            case .duplicate: .duplicate
+            case .rejected: .rejected
+            }
+        }
     }
 
     /// Rows and signed total of one fiscal year.

@@ -27,7 +27,7 @@ public enum AlertEmail {
     static func subject(_ alert: ClaimedAlert) -> String {
         guard alert.findings.count != 1 || alert.mode == .digest else {
             let finding = alert.findings[0]
-            var subject = "[finrca] \(finding.severity.uppercased()) \(finding.kind)"
+            var subject = "[finrca] \(finding.severity.rawValue.uppercased()) \(finding.kind.rawValue)"
             if let period = finding.period { subject += " \(period)" }
             if !finding.dimensionPath.isEmpty { subject += ": \(finding.dimensionPath)" }
             if let delta = finding.delta.flatMap(Money.init(decimalText:)) {
@@ -35,10 +35,10 @@ public enum AlertEmail {
             }
             return subject
         }
-        let top = alert.findings.map(\.severity).max { rank($0) < rank($1) } ?? "info"
+        let top = alert.findings.map(\.severity).max() ?? .info
         let atTop = alert.findings.filter { $0.severity == top }.count
         let noun = alert.findings.count == 1 ? "finding" : "findings"
-        return "[finrca] \(alert.findings.count) \(noun), \(atTop) \(top) — route \(alert.route)"
+        return "[finrca] \(alert.findings.count) \(noun), \(atTop) \(top.rawValue) — route \(alert.route)"
     }
 
     static func text(_ alert: ClaimedAlert, apiBaseURL: String) -> String {
@@ -46,7 +46,7 @@ public enum AlertEmail {
             "finrca reports \(alert.findings.count) finding\(alert.findings.count == 1 ? "" : "s") for route \(alert.route).", "",
         ]
         for finding in alert.findings {
-            var heading = "[\(finding.severity.uppercased())] \(finding.kind)"
+            var heading = "[\(finding.severity.rawValue.uppercased())] \(finding.kind.rawValue)"
             if let period = finding.period { heading += " · \(period)" }
             if !finding.dimensionPath.isEmpty { heading += " · \(finding.dimensionPath)" }
             lines.append(heading)
@@ -86,7 +86,7 @@ public enum AlertEmail {
             }
             let link = escape("\(apiBaseURL)/findings/\(finding.id)")
             html += """
-                <tr><td \(cell)><b>\(escape(finding.severity.uppercased()))</b></td><td \(cell)>\(escape(finding.kind))</td>\
+                <tr><td \(cell)><b>\(escape(finding.severity.rawValue.uppercased()))</b></td><td \(cell)>\(escape(finding.kind.rawValue))</td>\
                 <td \(cell)>\(escape(finding.period ?? ""))</td><td \(cell)>\(escape(finding.dimensionPath))</td>\
                 <td \(number)>\(escape(finding.actual.map(amount) ?? ""))</td><td \(number)>\(escape(finding.expected.map(amount) ?? ""))</td>\
                 <td \(number)>\(escape(finding.delta.map { signed(amount($0)) } ?? ""))</td></tr>
@@ -125,10 +125,6 @@ public enum AlertEmail {
 
     private static func evidenceText(_ line: AlertEvidenceLine) -> String {
         "\(line.fileName ?? "batch \(line.batchID)") line \(line.line)"
-    }
-
-    private static func rank(_ severity: String) -> Int {
-        AlertRoute.severities.firstIndex(of: severity) ?? 0
     }
 
     /// Escapes text for HTML element content and double-quoted attribute values.

@@ -9,7 +9,7 @@ public import Shared
 /// leaves the alert `sending`; the next run returns such alerts to `retrying` and sends them again with the same
 /// idempotency key, which receivers use to drop the repeat.
 public struct AlertOutbox: Sendable {
-    private let logger: Logger
+    let logger: Logger
 
     /// Creates the outbox accessor.
     public init(logger: Logger) {
@@ -23,9 +23,9 @@ public struct AlertOutbox: Sendable {
         var count = 0
         for try await _ in try await connection.query(
             """
-            UPDATE alerts SET state = 'retrying', next_attempt_at = now(),
+            UPDATE alerts SET state = \(AlertState.retrying.rawValue), next_attempt_at = now(),
                 last_error = 'the notifier ended during the attempt; sent again with the same idempotency key'
-            WHERE state = 'sending'
+            WHERE state = \(AlertState.sending.rawValue)
             RETURNING id
             """, logger: logger
         ).decode(Int64.self) { count += 1 }
@@ -38,7 +38,7 @@ public struct AlertOutbox: Sendable {
         for try await value in try await connection.query(
             """
             SELECT count(*) FROM alerts
-            WHERE state IN ('pending', 'retrying') AND next_attempt_at <= \(dueBy) AND channel = \(channel.rawValue)
+            WHERE state = ANY(\(AlertState.due.map(\.rawValue))) AND next_attempt_at <= \(dueBy) AND channel = \(channel.rawValue)
             """, logger: logger
         ).decode(Int64.self) { count = Int(value) }
         return count
@@ -55,9 +55,9 @@ public struct AlertOutbox: Sendable {
             """
             WITH due AS (
                 SELECT id FROM alerts
-                WHERE state IN ('pending', 'retrying') AND next_attempt_at <= \(dueBy) AND channel = \(channel.rawValue)
+                WHERE state = ANY(\(AlertState.due.map(\.rawValue))) AND next_attempt_at <= \(dueBy) AND channel = \(channel.rawValue)
                 ORDER BY id FOR UPDATE SKIP LOCKED LIMIT \(limit))
-            UPDATE alerts a SET state = 'sending', attempts = a.attempts + 1, sent_at = now()
+            UPDATE alerts a SET state = \(AlertState.sending.rawValue), attempts = a.attempts + 1, sent_at = now()
             FROM due WHERE a.id = due.id
             RETURNING a.id, a.idempotency_key, a.route, a.mode, a.attempts, a.finding_ids
             """, logger: logger
@@ -77,7 +77,7 @@ public struct AlertOutbox: Sendable {
     public func cancel(_ alert: ClaimedAlert, on connection: PostgresConnection) async throws {
         try await connection.query(
             """
-            UPDATE alerts SET state = 'cancelled',
+            UPDATE alerts SET state = \(AlertState.cancelled.rawValue),
                 last_error = 'not sent: every finding was reviewed as expected or false alarm before delivery'
             WHERE id = \(alert.id)
             """, logger: logger)
@@ -90,19 +90,23 @@ public struct AlertOutbox: Sendable {
         switch decision {
         case .delivered:
             try await connection.query(
-                "UPDATE alerts SET state = 'delivered', delivered_at = now(), last_error = NULL WHERE id = \(alert.id)",
+                """
+                UPDATE alerts SET state = \(AlertState.delivered.rawValue), delivered_at = now(), last_error = NULL
+                WHERE id = \(alert.id)
+                """,
                 logger: logger)
         case .retry(let delay):
             let milliseconds = delay.components.seconds * 1000 + delay.components.attoseconds / 1_000_000_000_000_000
             try await connection.query(
                 """
-                UPDATE alerts SET state = 'retrying', last_error = \(error),
+                UPDATE alerts SET state = \(AlertState.retrying.rawValue), last_error = \(error),
                     next_attempt_at = now() + make_interval(secs => \(Double(milliseconds) / 1000))
                 WHERE id = \(alert.id)
                 """, logger: logger)
         case .dead:
             try await connection.query(
-                "UPDATE alerts SET state = 'dead', last_error = \(error) WHERE id = \(alert.id)", logger: logger)
+                "UPDATE alerts SET state = \(AlertState.dead.rawValue), last_error = \(error) WHERE id = \(alert.id)",
+                logger: logger)
         }
     }
 
@@ -112,9 +116,12 @@ public struct AlertOutbox: Sendable {
             """
             SELECT id, kind, severity, period, dimension_path, actual::text, expected::text, delta::text, currency,
                    explanation, evidence::text
-            FROM findings WHERE id = ANY(\(ids)) AND review_status NOT IN ('expected', 'false_alarm')
+            FROM findings WHERE id = ANY(\(ids)) AND NOT review_status = ANY(\(ReviewStatus.silencing.map(\.rawValue)))
             """, logger: logger
         ).decode((Int64, String, String, String?, String, String?, String?, String?, String, String, String).self) {
+            guard let kind = FindingKind(rawValue: kind), let severity = Severity(rawValue: severity) else {
+                throw UnknownVocabularyError(table: "findings", id: id, values: [kind, severity])
+            }
             result[id] = AlertFinding(
                 id: id, kind: kind, severity: severity, period: period, dimensionPath: path, actual: actual,
                 expected: expected, delta: delta, currency: currency, explanation: explanation, evidence: evidence)

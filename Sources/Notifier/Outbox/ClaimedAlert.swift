@@ -31,9 +31,9 @@ public struct AlertFinding: Sendable, Codable, Equatable {
     /// `findings.id`.
     public var id: Int64
     /// Kind, e.g. `mom_change`.
-    public var kind: String
+    public var kind: FindingKind
     /// info … critical.
-    public var severity: String
+    public var severity: Severity
     /// `YYYY-PP`, if any.
     public var period: String?
     /// `directorate=…/cost_center=…`.
@@ -55,7 +55,7 @@ public struct AlertFinding: Sendable, Codable, Equatable {
 
     /// Creates a finding as an alert carries it.
     public init(
-        id: Int64, kind: String, severity: String, period: String?, dimensionPath: String, actual: String?,
+        id: Int64, kind: FindingKind, severity: Severity, period: String?, dimensionPath: String, actual: String?,
         expected: String?, delta: String?, currency: String, explanation: String, evidence: String,
         evidenceLines: [AlertEvidenceLine] = []
     ) {

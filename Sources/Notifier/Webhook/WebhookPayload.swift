@@ -31,8 +31,8 @@ public struct WebhookPayload: Sendable {
                 ("findings", .array(alert.findings.map { finding in
                     .object([
                         ("id", .int(finding.id)),
-                        ("kind", .string(finding.kind)),
-                        ("severity", .string(finding.severity)),
+                        ("kind", .string(finding.kind.rawValue)),
+                        ("severity", .string(finding.severity.rawValue)),
                         ("period", finding.period.map { .string($0) } ?? .null),
                         ("dimension_path", .string(finding.dimensionPath)),
                         ("actual", finding.actual.map { .decimalText($0) } ?? .null),
@@ -63,7 +63,7 @@ public struct WebhookPayload: Sendable {
     }
 
     static func slackText(_ alert: ClaimedAlert) -> String {
-        alert.findings.map { "*[\($0.severity)] \($0.kind)\($0.period.map { " \($0)" } ?? "")*: \($0.explanation)" }
+        alert.findings.map { "*[\($0.severity.rawValue)] \($0.kind.rawValue)\($0.period.map { " \($0)" } ?? "")*: \($0.explanation)" }
             .joined(separator: "\n")
     }
 }

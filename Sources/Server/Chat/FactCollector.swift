@@ -88,7 +88,7 @@ public struct FactCollector: Sendable {
     }
 
     /// Severities, most severe first.
-    static let severityOrder = ["critical", "high", "medium", "low", "info"]
+    static let severityOrder = Severity.mostUrgentFirst.map(\.rawValue)
 
     /// The pairs of an object in a stable order.
     ///
@@ -107,9 +107,14 @@ public struct FactCollector: Sendable {
 
     /// A severity in words: `critical` / `kritis`.
     static func severityName(_ severity: String, _ language: ChatLanguage) -> String {
-        guard language == .indonesian else { return severity }
-        return ["critical": "kritis", "high": "tinggi", "medium": "sedang", "low": "rendah", "info": "info"][severity]
-            ?? severity
+        guard language == .indonesian, let level = Severity(rawValue: severity) else { return severity }
+        return switch level {
+        case .critical: "kritis"
+        case .high: "tinggi"
+        case .medium: "sedang"
+        case .low: "rendah"
+        case .info: "info"
+        }
     }
 
     /// A finding kind in words: `mom_change` → `month-over-month change` / `perubahan bulan ke bulan`.

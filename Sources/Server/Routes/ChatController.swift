@@ -40,7 +40,7 @@ public struct ChatController: Sendable {
         group.get("/rooms") { _, context in
             let user = try context.requireUser()
             let rooms = try await strings(
-                "SELECT \(Self.roomJSON) FROM chat_rooms WHERE user_id = $1 ORDER BY updated_at DESC, id DESC", user.id)
+                "SELECT \(unescaped: Self.roomJSON) FROM chat_rooms WHERE user_id = \(user.id) ORDER BY updated_at DESC, id DESC")
             return Response.json(text: "{\"rooms\":[" + rooms.joined(separator: ",") + "]}")
         }
         group.post("/rooms") { request, context in
@@ -48,29 +48,33 @@ public struct ChatController: Sendable {
             let body = try await AuthController.decode(RoomBody.self, request, context)
             let title = try Self.title(body.title ?? RoomTitle.untitled)
             let room = try await strings(
-                "INSERT INTO chat_rooms (user_id, title) VALUES ($1, $2) RETURNING \(Self.roomJSON)", user.id, title)
+                "INSERT INTO chat_rooms (user_id, title) VALUES (\(user.id), \(title)) RETURNING \(unescaped: Self.roomJSON)")
             return Response.json(text: room[0], status: .created)
         }
         group.get("/rooms/:id") { _, context in
             let (user, room) = try Self.ids(context)
-            return Response.json(text: try await owned("SELECT \(Self.roomJSON) FROM chat_rooms WHERE id = $1 AND user_id = $2", room, user))
+            return Response.json(text: try await owned("SELECT \(unescaped: Self.roomJSON) FROM chat_rooms WHERE id = \(room) AND user_id = \(user)"))
         }
         group.patch("/rooms/:id") { request, context in
             let (user, room) = try Self.ids(context)
             let body = try await AuthController.decode(RoomBody.self, request, context)
             guard let title = body.title else { throw APIError.badParameter("title", "give the new title") }
-            return Response.json(text: try await owned(
-                "UPDATE chat_rooms SET title = $3, updated_at = now() WHERE id = $1 AND user_id = $2 RETURNING \(Self.roomJSON)",
-                room, user, try Self.title(title)))
+            let newTitle = try Self.title(title)
+            return Response.json(
+                text: try await owned(
+                    """
+                    UPDATE chat_rooms SET title = \(newTitle), updated_at = now() WHERE id = \(room) AND user_id = \(user)
+                    RETURNING \(unescaped: Self.roomJSON)
+                    """))
         }
         group.delete("/rooms/:id") { _, context in
             let (user, room) = try Self.ids(context)
-            _ = try await owned("DELETE FROM chat_rooms WHERE id = $1 AND user_id = $2 RETURNING id::text", room, user)
+            _ = try await owned("DELETE FROM chat_rooms WHERE id = \(room) AND user_id = \(user) RETURNING id::text")
             return Response(status: .noContent)
         }
         group.get("/rooms/:id/messages") { request, context in
             let (user, room) = try Self.ids(context)
-            _ = try await owned("SELECT id::text FROM chat_rooms WHERE id = $1 AND user_id = $2", room, user)
+            _ = try await owned("SELECT id::text FROM chat_rooms WHERE id = \(room) AND user_id = \(user)")
             let limit = try FindingsController.limit(request.uri.queryParameters.get("limit"), default: 100, maximum: 500)
             let before = try request.uri.queryParameters.get("before").map { text -> Int64 in
                 guard let id = Int64(text) else { throw APIError.badParameter("before", "before is a message id") }
@@ -78,15 +82,16 @@ public struct ChatController: Sendable {
             } ?? Int64.max
             let messages = try await strings(
                 """
-                SELECT text FROM (SELECT id, \(Self.messageJSON) AS text FROM chat_messages
-                                  WHERE room_id = $1 AND id < $2 ORDER BY id DESC LIMIT \(limit)) page ORDER BY id
-                """, room, before)
+                SELECT text FROM (SELECT id, \(unescaped: Self.messageJSON) AS text FROM chat_messages
+                                  WHERE room_id = \(room) AND id < \(before) ORDER BY id DESC LIMIT \(Int64(limit))) page
+                ORDER BY id
+                """)
             return Response.json(text: "{\"messages\":[" + messages.joined(separator: ",") + "]}")
         }
         group.delete("/rooms/:id/messages") { _, context in
             let (user, room) = try Self.ids(context)
-            _ = try await owned("SELECT id::text FROM chat_rooms WHERE id = $1 AND user_id = $2", room, user)
-            _ = try await strings("DELETE FROM chat_messages WHERE room_id = $1 RETURNING id::text", room)
+            _ = try await owned("SELECT id::text FROM chat_rooms WHERE id = \(room) AND user_id = \(user)")
+            _ = try await strings("DELETE FROM chat_messages WHERE room_id = \(room) RETURNING id::text")
             return Response(status: .noContent)
         }
         group.post("/chat/:room_id") { request, context in
@@ -104,7 +109,7 @@ public struct ChatController: Sendable {
         guard !question.isEmpty, question.count <= 2000 else {
             throw APIError.badParameter("message", "the message must be 1 to 2000 characters")
         }
-        let roomTitle = try await owned("SELECT title FROM chat_rooms WHERE id = $1 AND user_id = $2", room, user.id)
+        let roomTitle = try await owned("SELECT title FROM chat_rooms WHERE id = \(room) AND user_id = \(user.id)")
         guard let snapshot = store.current else { throw APIError.noRun }
         var answer: ChatAnswer
         do {
@@ -167,22 +172,18 @@ public struct ChatController: Sendable {
     }
 
 
-    /// The first column of every row of `sql` run with `values` bound as $1, $2, ….
-    func strings(_ sql: String, _ values: any (PostgresEncodable & Sendable)...) async throws -> [String] {
-        var bindings = PostgresBindings()
-        for value in values { try bindings.append(value) }
+    /// The first column of every row of `query`.
+    func strings(_ query: PostgresQuery) async throws -> [String] {
         var result: [String] = []
-        for try await text in try await client.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).decode(String.self) {
+        for try await text in try await client.query(query, logger: logger).decode(String.self) {
             result.append(text)
         }
         return result
     }
 
-    /// The first row's text of `sql`, or 404 when there is none (the room does not exist or is another user's).
-    func owned(_ sql: String, _ values: any (PostgresEncodable & Sendable)...) async throws -> String {
-        var bindings = PostgresBindings()
-        for value in values { try bindings.append(value) }
-        for try await text in try await client.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).decode(String.self) {
+    /// The first row's text of `query`, or 404 when there is none (the room does not exist or is another user's).
+    func owned(_ query: PostgresQuery) async throws -> String {
+        for try await text in try await client.query(query, logger: logger).decode(String.self) {
             return text
         }
         throw APIError.notFound("no such room")

@@ -1,15 +1,8 @@
 public import Hummingbird
+import Shared
 
 /// The original API's read-only routes, each answered from the latest run's precomputed documents.
 public struct DocumentController: Sendable {
-    /// Dimensions with a breakdown document (`breakdown_<dimension>`) and their `finance_expense` column: the
-    /// allow-list of `/eda/breakdown/{dimension}` and of the waterfall's `dimension` (no other text reaches SQL).
-    static let dimensionColumns = [
-        ("directorate", "directorate"), ("cost_center", "cost_center_id"), ("gl_account", "general_ledger_account"),
-        ("supplier", "supplier"), ("functional_area", "functional_area"),
-    ]
-    /// The dimensions, in that order.
-    public static let dimensions = dimensionColumns.map(\.0)
     /// `group_by` values of `/eda/timeseries`.
     static let timeSeries = ["month_year", "fiscal_year", "posting_period"]
     /// `method` of `/anomaly/detect` → document.
@@ -38,11 +31,10 @@ public struct DocumentController: Sendable {
             group.get(RouterPath(path)) { request, _ in try document(name).response(to: request) }
         }
         group.get("/eda/breakdown/:dimension") { request, context in
-            let dimension = context.parameters.get("dimension") ?? ""
-            guard Self.dimensions.contains(dimension) else {
-                throw APIError.badParameter("dimension", "dimension must be one of \(Self.dimensions.joined(separator: ", "))")
+            guard let dimension = context.parameters.get("dimension").flatMap(LedgerDimension.init(rawValue:)) else {
+                throw APIError.badParameter("dimension", "dimension must be one of \(LedgerDimension.choices)")
             }
-            return try document("breakdown_\(dimension)").response(to: request)
+            return try document("breakdown_\(dimension.rawValue)").response(to: request)
         }
         group.get("/eda/timeseries") { request, _ in
             let groupBy = request.uri.queryParameters.get("group_by") ?? "month_year"

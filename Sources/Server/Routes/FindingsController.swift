@@ -7,9 +7,6 @@ import Shared
 /// `GET /findings` (filters, cursor pagination, newest first), `GET /findings/{id}` with its evidence lines,
 /// and `GET /runs`. The JSON of each row is built by PostgreSQL from the stored numerics, so amounts stay exact.
 public struct FindingsController: Sendable {
-    static let severities = ["info", "low", "medium", "high", "critical"]
-    static let statuses = ["open", "confirmed", "expected", "false_alarm"]
-
     let client: PostgresClient
     let logger: Logger
 
@@ -31,66 +28,44 @@ public struct FindingsController: Sendable {
         group.get("/runs") { request, _ in try await runs(request) }
     }
 
-    /// One finding's JSON: its columns, evidence lines with their file names, and a link.
-    static let findingJSON = """
-        jsonb_build_object(
-            'id', f.id, 'kind', f.kind, 'severity', f.severity, 'score', f.score, 'period', f.period,
-            'dimensions', f.dimensions, 'dimension_path', f.dimension_path, 'actual', f.actual, 'expected', f.expected,
-            'delta', f.delta, 'currency', f.currency, 'explanation', f.explanation,
-            'evidence', (SELECT coalesce(jsonb_agg(e.value || jsonb_build_object('file_name', b.file_name) ORDER BY e.position), '[]'::jsonb)
-                         FROM jsonb_array_elements(f.evidence) WITH ORDINALITY AS e (value, position)
-                         LEFT JOIN ingest_batches b ON b.id = (e.value->>'batch_id')::int8),
-            'details', f.details, 'review_status', f.review_status, 'first_seen', f.first_seen, 'last_seen', f.last_seen,
-            'times_seen', f.times_seen, 'first_run_id', f.first_run_id, 'last_run_id', f.last_run_id,
-            'link', '/findings/' || f.id)::text
-        """
-
     func list(_ request: Request) async throws -> Response {
         let query = request.uri.queryParameters
-        var conditions: [String] = []
-        var bindings = PostgresBindings()
-        func bind(_ condition: (Int) -> String, _ value: some PostgresEncodable & Sendable) throws {
-            try bindings.append(value)
-            conditions.append(condition(bindings.count))
-        }
+        var filter = FindingFilter()
         if let kind = query.get("kind") {
-            guard !kind.isEmpty, kind.utf8.count <= 40, kind.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || $0 == 95 }) else {
-                throw APIError.badParameter("kind", "kind is a finding kind such as mom_change (lower-case letters and _)")
+            guard let parsed = FindingKind(rawValue: kind) else {
+                throw APIError.badParameter("kind", "kind must be one of \(FindingKind.choices)")
             }
-            try bind({ "f.kind = $\($0)" }, kind)
+            filter.kind = parsed
         }
         if let severity = query.get("severity") {
-            guard Self.severities.contains(severity) else {
-                throw APIError.badParameter("severity", "severity must be one of \(Self.severities.joined(separator: ", "))")
+            guard let parsed = Severity(rawValue: severity) else {
+                throw APIError.badParameter("severity", "severity must be one of \(Severity.choices)")
             }
-            try bind({ "f.severity = $\($0)" }, severity)
+            filter.severity = parsed
         }
         if let status = query.get("status") {
-            guard Self.statuses.contains(status) else {
-                throw APIError.badParameter("status", "status must be one of \(Self.statuses.joined(separator: ", "))")
+            guard let parsed = ReviewStatus(rawValue: status) else {
+                throw APIError.badParameter("status", "status must be one of \(ReviewStatus.choices)")
             }
-            try bind({ "f.review_status = $\($0)" }, status)
+            filter.status = parsed
         }
         if let period = query.get("period") {
             guard let parsed = FiscalPeriod(period) else { throw APIError.badParameter("period", "period must look like 2024-05") }
-            try bind({ "f.period = $\($0)" }, parsed.description)
+            filter.period = parsed
         }
         if let run = query.get("run") {
             guard let id = Int64(run), id > 0 else { throw APIError.badParameter("run", "run is a detector run id") }
-            try bind({ "f.last_run_id = $\($0)" }, id)
+            filter.run = id
         }
         let limit = try Self.limit(query.get("limit"), default: 50, maximum: 500)
         if let cursor = query.get("cursor") {
             guard let after = Self.decodeCursor(cursor) else { throw APIError.badParameter("cursor", "cursor is not one this server issued") }
-            try bind({ "f.id < $\($0)" }, after)
+            filter.before = after
         }
-        let sql = """
-            SELECT f.id, \(Self.findingJSON) FROM findings f
-            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-            ORDER BY f.id DESC LIMIT \(limit + 1)
-            """
         var rows: [(Int64, String)] = []
-        for try await row in try await client.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).decode((Int64, String).self) {
+        for try await row in try await client.query(
+            FindingProjection.list(filter, order: .newestFirst, limit: limit + 1), logger: logger
+        ).decode((Int64, String).self) {
             rows.append(row)
         }
         let page = rows.prefix(limit)
@@ -101,10 +76,9 @@ public struct FindingsController: Sendable {
 
     func one(_ id: Int64) async throws -> Response {
         var text: String?
-        for try await (_, row) in try await client.query(
-            PostgresQuery(unsafeSQL: "SELECT f.id, \(Self.findingJSON) FROM findings f WHERE f.id = $1", binds: Self.bindings(id)),
-            logger: logger
-        ).decode((Int64, String).self) { text = row }
+        for try await (_, row) in try await client.query(FindingProjection.one(id: id), logger: logger).decode((Int64, String).self) {
+            text = row
+        }
         guard let text else { throw APIError.notFound("no finding \(id)") }
         return .json(text: text, cacheControl: "private, no-cache")
     }
@@ -130,12 +104,6 @@ public struct FindingsController: Sendable {
             throw APIError.badParameter("limit", "limit must be a whole number from 1 to \(maximum)")
         }
         return limit
-    }
-
-    static func bindings(_ values: Int64...) -> PostgresBindings {
-        var bindings = PostgresBindings()
-        for value in values { bindings.append(value) }
-        return bindings
     }
 
     /// `f1.<id>` in base64url: opaque to clients, checked when it comes back.

@@ -4,6 +4,7 @@ public import Logging
 import NIOCore
 public import PostgresNIO
 public import Prometheus
+import Shared
 
 /// `GET /metrics`: the process's own metrics (HTTP requests and latency, recorded by Hummingbird's
 /// `MetricsMiddleware`) followed by gauges read from the database at scrape time, so the batch jobs'
@@ -35,18 +36,22 @@ public struct MetricsController: Sendable {
     /// The database gauges in the Prometheus text format.
     func databaseGauges() async throws -> String {
         var lines: [String] = []
-        func family(_ name: String, _ type: String, _ help: String, _ sql: String, labels: [String]) async throws {
+        func family(_ name: String, _ type: String, _ help: String, _ query: PostgresQuery, labels: [String]) async throws {
             lines.append("# HELP \(name) \(help)")
             lines.append("# TYPE \(name) \(type)")
-            for try await row in try await client.query(PostgresQuery(unsafeSQL: sql), logger: logger).decode([String].self) {
+            for try await row in try await client.query(query, logger: logger).decode([String].self) {
                 let pairs = zip(labels, row.dropLast()).map { "\($0)=\"\(Self.escape($1))\"" }
                 lines.append("\(name)\(pairs.isEmpty ? "" : "{" + pairs.joined(separator: ",") + "}") \(row.last ?? "0")")
             }
         }
         try await family(
             "finrca_ingest_rows", "gauge", "Rows of loaded batches, by outcome.",
-            "SELECT ARRAY['loaded', coalesce(sum(rows_loaded), 0)::text] FROM ingest_batches WHERE status = 'loaded' "
-                + "UNION ALL SELECT ARRAY['rejected', coalesce(sum(rows_rejected), 0)::text] FROM ingest_batches",
+            """
+            SELECT ARRAY[\(BatchStatus.loaded.rawValue)::text, coalesce(sum(rows_loaded), 0)::text] FROM ingest_batches
+            WHERE status = \(BatchStatus.loaded.rawValue)
+            UNION ALL
+            SELECT ARRAY[\(BatchStatus.rejected.rawValue)::text, coalesce(sum(rows_rejected), 0)::text] FROM ingest_batches
+            """,
             labels: ["outcome"])
         try await family(
             "finrca_ingest_batches", "gauge", "Ingest batches by status.",

@@ -13,9 +13,6 @@ public struct WaterfallController: Sendable {
         var dimension: String?
     }
 
-    /// Dimension → `finance_expense` column.
-    static let columns = Dictionary(uniqueKeysWithValues: DocumentController.dimensionColumns)
-
     let documents: DocumentController
     let client: PostgresClient
     let logger: Logger
@@ -49,68 +46,34 @@ public struct WaterfallController: Sendable {
         guard let from = FiscalPeriod(fromText), let to = FiscalPeriod(toText) else {
             throw APIError.badParameter("period", "from and to must be periods like 2024-05 (fiscal year, posting period 01-16)")
         }
-        let dimension = parameters.dimension ?? "directorate"
-        guard let column = Self.columns[dimension] else {
-            throw APIError.badParameter("dimension", "dimension must be one of \(DocumentController.dimensions.joined(separator: ", "))")
+        guard let dimension = LedgerDimension(rawValue: parameters.dimension ?? LedgerDimension.directorate.rawValue) else {
+            throw APIError.badParameter("dimension", "dimension must be one of \(LedgerDimension.choices)")
         }
         guard let snapshot = documents.store.current else { throw APIError.noRun }
         let currency = snapshot.documents["summary"]?.content["currency"]?.stringValue ?? ""
-        let steps = try await members(column: column, from: from, to: to)
-        return .json(.object(Self.figure(steps: steps, from: from, to: to, dimension: dimension, currency: currency)))
+        let bridge = try await bridge(dimension: dimension, from: from, to: to)
+        return .json(.object([("schema", .string("finrca.chart/1"))] + WaterfallChart.fields(bridge, currency: currency)))
     }
 
-    /// Per member of `column`: its total in `from` and in `to`.
-    func members(column: String, from: FiscalPeriod, to: FiscalPeriod) async throws -> [(member: String, from: Money, to: Money)] {
-        var bindings = PostgresBindings()
-        for value in [from.year, from.period, to.year, to.period] { bindings.append(Int32(value)) }
-        let sql = """
-            SELECT coalesce(nullif(\(column), ''), '(blank)'),
-                   coalesce(sum(amount) FILTER (WHERE general_ledger_fiscal_year = $1 AND posting_period = $2), 0)::text,
-                   coalesce(sum(amount) FILTER (WHERE general_ledger_fiscal_year = $3 AND posting_period = $4), 0)::text
-            FROM finance_expense
-            WHERE (general_ledger_fiscal_year = $1 AND posting_period = $2) OR (general_ledger_fiscal_year = $3 AND posting_period = $4)
-            GROUP BY 1
+    /// The bridge from `from`'s total to `to`'s by the members of `dimension`, summed by PostgreSQL.
+    func bridge(dimension: LedgerDimension, from: FiscalPeriod, to: FiscalPeriod) async throws -> VarianceBridge {
+        let (fromYear, fromPeriod, toYear, toPeriod) = (Int32(from.year), Int32(from.period), Int32(to.year), Int32(to.period))
+        var start: [String: Int64] = [:]
+        var end: [String: Int64] = [:]
+        for try await (member, before, after) in try await client.query(
             """
-        var rows: [(String, Money, Money)] = []
-        for try await (member, before, after) in try await client.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
-            .decode((String, String, String).self)
-        {
-            rows.append((member, Money(decimalText: before) ?? .zero, Money(decimalText: after) ?? .zero))
+            SELECT coalesce(\(unescaped: dimension.quotedColumn), ''),
+                   (coalesce(sum(amount) FILTER (WHERE general_ledger_fiscal_year = \(fromYear) AND posting_period = \(fromPeriod)), 0) * 100)::int8,
+                   (coalesce(sum(amount) FILTER (WHERE general_ledger_fiscal_year = \(toYear) AND posting_period = \(toPeriod)), 0) * 100)::int8
+            FROM finance_expense
+            WHERE (general_ledger_fiscal_year = \(fromYear) AND posting_period = \(fromPeriod))
+               OR (general_ledger_fiscal_year = \(toYear) AND posting_period = \(toPeriod))
+            GROUP BY 1
+            """, logger: logger
+        ).decode((String, Int64, Int64).self) {
+            start[member, default: 0] += before
+            end[member, default: 0] += after
         }
-        return rows
-    }
-
-    /// A Plotly waterfall: `from`'s total, the 15 largest member changes, the rest as "other", `to`'s total.
-    static func figure(
-        steps: [(member: String, from: Money, to: Money)], from: FiscalPeriod, to: FiscalPeriod, dimension: String, currency: String
-    ) -> [(String, JSONValue)] {
-        let start = steps.reduce(Money.zero) { $0 + $1.from }
-        let end = steps.reduce(Money.zero) { $0 + $1.to }
-        let changes = steps.map { ($0.member, $0.to - $0.from) }.filter { $0.1 != .zero }
-            .sorted { ($0.1.minorUnits.magnitude, $1.0) > ($1.1.minorUnits.magnitude, $0.0) }
-        var labels: [JSONValue] = [.string(from.description)]
-        var measures: [JSONValue] = [.string("absolute")]
-        var values: [JSONValue] = [.decimal(start)]
-        for (member, change) in changes.prefix(15) {
-            labels.append(.string(member))
-            measures.append(.string("relative"))
-            values.append(.decimal(change))
-        }
-        if changes.count > 15 {
-            labels.append(.string("other"))
-            measures.append(.string("relative"))
-            values.append(.decimal(changes.dropFirst(15).reduce(Money.zero) { $0 + $1.1 }))
-        }
-        labels.append(.string(to.description))
-        measures.append(.string("total"))
-        values.append(.decimal(end))
-        return [
-            ("schema", .string("finrca.chart/1")), ("dimension", .string(dimension)), ("from", .string(from.description)),
-            ("to", .string(to.description)),
-            ("figure", .object([
-                ("data", .array([.object([("type", .string("waterfall")), ("x", .array(labels)), ("measure", .array(measures)), ("y", .array(values))])])),
-                ("layout", .object([("title", .object([("text", .string("Change \(from) → \(to) by \(dimension) (\(currency))"))]))])),
-            ])),
-        ]
+        return VarianceBridge(dimension: dimension, from: from, to: to, start: start, end: end)
     }
 }

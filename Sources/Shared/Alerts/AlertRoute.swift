@@ -95,17 +95,12 @@ public struct AlertRoute: Codable, Sendable, Equatable {
         mode = try container.decodeIfPresent(Mode.self, forKey: .mode) ?? .immediate
     }
 
-    /// The severities in increasing order.
-    public static let severities = ["info", "low", "medium", "high", "critical"]
-
     /// Whether a finding with these properties goes to this route.
-    public func matches(kind: String, severity: String, dimensions: [String: String], stake: Money) -> Bool {
-        if let minimum = match.minSeverity,
-            (Self.severities.firstIndex(of: severity) ?? 0) < (Self.severities.firstIndex(of: minimum) ?? 0)
-        {
+    public func matches(kind: FindingKind, severity: Severity, dimensions: [String: String], stake: Money) -> Bool {
+        if let minimum = match.minSeverity.flatMap(Severity.init(rawValue:)), severity < minimum {
             return false
         }
-        if let kinds = match.kinds, !kinds.contains(kind) { return false }
+        if let kinds = match.kinds, !kinds.contains(kind.rawValue) { return false }
         for (dimension, accepted) in match.dimensions ?? [:] {
             guard let value = dimensions[dimension], accepted.contains(value) else { return false }
         }
@@ -161,8 +156,11 @@ public struct AlertRoutes: Codable, Sendable, Equatable {
                 ConfigurationError(key: "routes.\(route.name)", source: source, reason: reason)
             }
             guard names.insert(route.name).inserted else { throw fail("the name is used twice") }
-            if let severity = route.match.minSeverity, !AlertRoute.severities.contains(severity) {
-                throw fail("min_severity must be one of \(AlertRoute.severities.joined(separator: ", "))")
+            if let severity = route.match.minSeverity, Severity(rawValue: severity) == nil {
+                throw fail("min_severity must be one of \(Severity.choices)")
+            }
+            if let unknown = route.match.kinds?.first(where: { FindingKind(rawValue: $0) == nil }) {
+                throw fail("kinds: '\(unknown)' is not a finding kind (\(FindingKind.choices))")
             }
             if let amount = route.match.minAmount, Money(decimalText: amount) == nil { throw fail("min_amount '\(amount)' is not a decimal amount") }
             switch route.channel {

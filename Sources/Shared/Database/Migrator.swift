@@ -22,9 +22,6 @@ public struct Migrator: Sendable {
         }
     }
 
-    /// Advisory lock key for migrations ('finrca' + 1).
-    static let lockKey: Int64 = 0x6669_6E72_6361_0001
-
     private let migrations: [Migration]
 
     /// Creates a migrator for `migrations` (default: all of finrca's).
@@ -34,15 +31,24 @@ public struct Migrator: Sendable {
 
     /// Brings the database to the newest schema version; idempotent.
     public func migrate(on connection: PostgresConnection, logger: Logger) async throws -> Report {
-        try await connection.query("SELECT pg_advisory_lock(\(Self.lockKey))", logger: logger)
-        do {
-            let report = try await applyPending(on: connection, logger: logger)
-            try await connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))", logger: logger)
-            return report
-        } catch {
-            _ = try? await connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))", logger: logger)
-            throw error
+        try await JobLock.migrate.waitingForLock(on: connection, logger: logger) {
+            try await applyPending(on: connection, logger: logger)
         }
+    }
+
+    /// The newest applied schema version, or nil when the database has never been migrated.
+    public static func currentVersion(on connection: PostgresConnection, logger: Logger) async throws -> Int? {
+        for try await exists in try await connection.query(
+            "SELECT to_regclass('schema_migrations') IS NOT NULL", logger: logger
+        ).decode(Bool.self) where !exists {
+            return nil
+        }
+        for try await version in try await connection.query(
+            "SELECT max(version)::int8 FROM schema_migrations", logger: logger
+        ).decode(Int64?.self) {
+            return version.map(Int.init)
+        }
+        return nil
     }
 
     private func applyPending(on connection: PostgresConnection, logger: Logger) async throws -> Report {
@@ -69,7 +75,7 @@ public struct Migrator: Sendable {
             }
             try await connection.withTransaction(logger: logger) { connection in
                 for statement in migration.statements {
-                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    try await connection.query("\(unescaped: statement)", logger: logger)
                 }
                 try await connection.query(
                     """

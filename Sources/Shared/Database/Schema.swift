@@ -13,12 +13,23 @@ public enum Schema {
         "finance_expense_y\(fiscalYear)"
     }
 
+    /// The fiscal years `finance_expense` accepts (its CHECK constraint); each has its own partition.
+    public static let fiscalYears = 1900...2999
+
+    /// The fiscal year of a partition's name, or nil for any other table.
+    public static func fiscalYear(ofPartition name: String) -> Int? {
+        guard name.hasPrefix("finance_expense_y"), let year = Int(name.dropFirst("finance_expense_y".count)),
+            fiscalYears.contains(year)
+        else { return nil }
+        return year
+    }
+
     /// DDL creating the partition of `fiscalYear` (without indexes: a load fills a new partition first and
     /// indexes it after COMMIT, which is several times faster than maintaining indexes row by row).
     ///
-    /// - Precondition: `fiscalYear` is in 1900...2999 (the table's CHECK), so the name is a safe identifier.
+    /// - Precondition: `fiscalYear` is in ``fiscalYears`` (the table's CHECK), so the name is a safe identifier.
     public static func createPartitionStatement(fiscalYear: Int) -> String {
-        precondition((1900...2999).contains(fiscalYear), "fiscal year out of range")
+        precondition(fiscalYears.contains(fiscalYear), "fiscal year out of range")
         return "CREATE TABLE \(partitionName(fiscalYear: fiscalYear)) PARTITION OF finance_expense FOR VALUES IN (\(fiscalYear))"
     }
 

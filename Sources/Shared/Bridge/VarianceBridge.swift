@@ -1,4 +1,3 @@
-public import Shared
 
 /// An exact variance bridge: the start total, each member's contribution, the end total.
 ///

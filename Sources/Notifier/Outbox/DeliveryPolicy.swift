@@ -1,21 +1,5 @@
 public import Foundation
 
-/// Where an alert is in its life: pending → sending → delivered | retrying | dead | cancelled.
-public enum AlertState: String, Sendable, Codable, CaseIterable {
-    /// Queued by the detector, never tried.
-    case pending
-    /// Claimed by a notifier and being sent.
-    case sending
-    /// The channel accepted it.
-    case delivered
-    /// A try failed; another is due at `next_attempt_at`.
-    case retrying
-    /// Every allowed try failed; nobody will try again.
-    case dead
-    /// Not sent: all its findings were reviewed as expected or false alarm before delivery.
-    case cancelled
-}
-
 /// Decides what follows a delivery attempt. Pure: the tests feed outcomes and check the decisions.
 public struct DeliveryPolicy: Sendable {
     /// Tries before an alert is dead.

@@ -1,0 +1,131 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Shared
+
+/// One file's load once its batch is recorded: stream the rows in one transaction, decide, commit or roll back,
+/// then index new partitions.
+struct BatchLoad {
+    let loader: BatchLoader
+    let request: BatchLoader.Request
+    let batchID: Int64
+    let fileName: String
+    let fileSize: Int
+    let logger: Logger
+    let started: ContinuousClock.Instant
+
+    /// What the transaction did.
+    struct Outcome: Sendable {
+        var report: IngestReport
+        /// Partitions created in the transaction, to be indexed after COMMIT.
+        var createdYears: [Int]
+    }
+
+    func run(on connection: PostgresConnection, progress: @escaping (BatchLoader.Progress) -> Void) async throws -> IngestReport {
+        let observer = ReadObserver(fileSize: fileSize, progress: progress, started: started)
+        let head = try FileFacts.head(path: request.path)
+        let source = try FileByteSource(path: request.path)
+        defer { source.close() }
+        let transcoder = try ExtractTranscoder(
+            source: source, head: head, profile: request.profile, fileName: request.path, batchID: batchID,
+            chunkBytes: loader.configuration.chunkBytes, maxStoredRejects: loader.configuration.maxStoredRejects,
+            observe: { observer.observe($0) })
+        observer.countRows = { [weak transcoder] in transcoder?.totals.rowsRead ?? 0 }
+
+        // Loads, and the index builds that follow them, run one at a time.
+        return try await JobLock.ingest.waitingForLock(on: connection, logger: logger) {
+            try await loader.partitions.buildMissingIndexes(on: connection)
+            var committed = false
+            let outcome = try await connection.transaction(logger: logger) { connection in
+                let end = try await copyAndDecide(transcoder: transcoder, observer: observer, on: connection)
+                if case .commit = end { committed = true }
+                return end
+            }
+            return committed
+                ? await indexed(outcome, on: connection)
+                : try await recordRolledBack(outcome, rejects: transcoder.rejects, on: connection)
+        }
+    }
+
+    /// Streams the rows, gathers the facts, and decides how the transaction ends (acting on a commit).
+    private func copyAndDecide(
+        transcoder: ExtractTranscoder<FileByteSource>, observer: ReadObserver, on connection: PostgresConnection
+    ) async throws -> TransactionEnd<Outcome> {
+        let copyStarted = ContinuousClock.now
+        let createdYears = try await copyRows(from: transcoder, on: connection)
+        let totals = transcoder.totals
+        let digest = observer.digest()
+        var report = IngestReport(
+            file: request.path, batchID: batchID, status: .loaded, sha256: digest, profile: request.profile.name,
+            totals: totals, fileBytes: observer.bytesRead)
+        report.rejectsSample = Array(transcoder.rejects.prefix(20))
+        let store = loader.store
+        let facts = LoadFacts(
+            totals: totals, maximumRejectShare: loader.configuration.maxRejectShare,
+            identicalBatch: try await store.loaded(sha256: digest, on: connection), replace: request.replace,
+            previousBatch: request.replace ? try await store.latestLoaded(named: fileName, on: connection) : nil,
+            stored: try await store.storedTotals(ofBatch: batchID, on: connection))
+        logger.debug("copied and verified", metadata: ["etl.copy_seconds": "\((ContinuousClock.now - copyStarted).inSeconds)"])
+
+        switch LoadDecision.decide(facts) {
+        case .tooManyRejects(let message):
+            report.status = .rejected
+            report.rowsLoaded = 0
+            report.message = message
+            return .rollBack(Outcome(report: report, createdYears: createdYears))
+        case .duplicate(let earlier):
+            report.status = .duplicate
+            report.rowsLoaded = 0
+            report.duplicateOf = earlier.id
+            report.message = "already loaded as batch \(earlier.id) (\(earlier.fileName)); nothing changed"
+            return .rollBack(Outcome(report: report, createdYears: createdYears))
+        case .integrityFailure:
+            throw IntegrityError(batchID: batchID, expected: totals.years, stored: facts.stored)
+        case .commit(let previous):
+            if let previous {
+                try await store.replace(previous, by: batchID, on: connection)
+                report.replaced = previous
+            }
+            try await store.storeRejects(transcoder.rejects, ofBatch: batchID, on: connection)
+            try await store.markLoaded(report, on: connection)
+            if totals.rowsRejected > 0 {
+                report.message = "\(totals.rowsRejected) of \(totals.rowsRead) rows rejected; see ingest_rejects (batch \(batchID))"
+            }
+            return .commit(Outcome(report: report, createdYears: createdYears))
+        }
+    }
+
+    /// After COMMIT: builds the indexes of the partitions the load created. A failure is a warning, not a failed
+    /// load: the rows are committed and verified, a missing index only slows queries and the next load builds it.
+    private func indexed(_ outcome: Outcome, on connection: PostgresConnection) async -> IngestReport {
+        var report = outcome.report
+        let committed = ContinuousClock.now
+        report.seconds = (committed - started).inSeconds
+        logger.info("batch loaded", metadata: ["etl.rows": "\(report.rowsLoaded)", "etl.rejected": "\(report.rowsRejected)"])
+        do {
+            try await loader.partitions.buildIndexes(fiscalYears: outcome.createdYears, on: connection)
+        } catch {
+            logger.warning(
+                "indexing new partitions failed; the next load rebuilds them", metadata: ["error": "\(String(reflecting: error))"])
+            report.message = (report.message.map { $0 + "; " } ?? "") + "indexes of new partitions not built yet"
+        }
+        report.indexSeconds = (ContinuousClock.now - committed).inSeconds
+        return report
+    }
+
+    /// After ROLLBACK: records the batch's end (and, for a rejected file, its rejected rows) in a transaction.
+    private func recordRolledBack(
+        _ outcome: Outcome, rejects: [RejectedRow], on connection: PostgresConnection
+    ) async throws -> IngestReport {
+        var report = outcome.report
+        try await connection.transaction(logger: logger) { connection in
+            if report.status == .rejected {
+                try await loader.store.storeRejects(rejects, ofBatch: batchID, on: connection)
+            }
+            try await loader.store.markRolledBack(report, on: connection)
+            return .commit(())
+        }
+        report.seconds = (ContinuousClock.now - started).inSeconds
+        return report
+    }
+}
