@@ -126,14 +126,16 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
-                        swiftSettings: swiftSettings
+            swiftSettings: swiftSettings
         ),
         .testTarget(name: "SharedTests", dependencies: ["Shared"], swiftSettings: swiftSettings),
         .testTarget(name: "IngestorTests", dependencies: ["Ingestor", "Shared"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "DetectorTests", dependencies: ["Detector", "Shared", "SampleData"],
+            name: "DetectorTests",
+            dependencies: ["Detector", "Shared", "SampleData"],
             exclude: ["Fixtures"],
-            swiftSettings: swiftSettings),
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "FinrcaTestSupport",
             dependencies: [
@@ -141,8 +143,14 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            path: "Tests/TestSupport", swiftSettings: swiftSettings),
-        .testTarget(name: "NotifierTests", dependencies: ["Notifier", "Shared", "FinrcaTestSupport"], swiftSettings: swiftSettings),
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "NotifierTests",
+            dependencies: ["Notifier", "Shared", "FinrcaTestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ServerTests",
             dependencies: [
@@ -156,7 +164,8 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: swiftSettings),
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "Shared"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",

@@ -41,8 +41,10 @@ public struct NotificationRunner: Sendable {
         self.routes = Dictionary(uniqueKeysWithValues: routes.routes.map { ($0.name, $0) })
         self.configuration = configuration
         policy = DeliveryPolicy(
-            maximumAttempts: configuration.maximumAttempts, baseDelay: .seconds(configuration.baseDelaySeconds),
-            maximumDelay: .seconds(configuration.maximumDelaySeconds))
+            maximumAttempts: configuration.maximumAttempts,
+            baseDelay: .seconds(configuration.baseDelaySeconds),
+            maximumDelay: .seconds(configuration.maximumDelaySeconds)
+        )
         self.logger = logger
     }
 
@@ -75,21 +77,39 @@ public struct NotificationRunner: Sendable {
             for channel in [AlertRoute.Channel.webhook, .email] {
                 switch makeChannel(channel, client: client) {
                 case .success(let deliver):
-                    try await drain(channel, deliver: deliver, dueBy: passStart, outbox: outbox, on: connection, into: &summary)
+                    try await drain(
+                        channel,
+                        deliver: deliver,
+                        dueBy: passStart,
+                        outbox: outbox,
+                        on: connection,
+                        into: &summary
+                    )
                 case .failure(let problem):
                     let held = try await outbox.dueCount(channel: channel, dueBy: passStart, on: connection)
                     guard held > 0 else { continue }
                     summary.held += held
-                    summary.problems.append("\(held) \(channel.rawValue) alert\(held == 1 ? "" : "s") held: \(problem.description)")
-                    logger.error("alerts held", metadata: ["notify.channel": .string(channel.rawValue), "alerts": "\(held)", "error": .string(problem.description)])
+                    summary.problems.append(
+                        "\(held) \(channel.rawValue) alert\(held == 1 ? "" : "s") held: \(problem.description)"
+                    )
+                    logger.error(
+                        "alerts held",
+                        metadata: [
+                            "notify.channel": .string(channel.rawValue), "alerts": "\(held)",
+                            "error": .string(problem.description),
+                        ]
+                    )
                 }
             }
             try await connection.query("RESET synchronous_commit", logger: logger)
-            logger.notice("notify pass finished", metadata: [
-                "notify.delivered": "\(summary.delivered)", "notify.retrying": "\(summary.retrying)",
-                "notify.dead": "\(summary.dead)", "notify.cancelled": "\(summary.cancelled)",
-                "notify.recovered": "\(summary.recovered)", "notify.held": "\(summary.held)",
-            ])
+            logger.notice(
+                "notify pass finished",
+                metadata: [
+                    "notify.delivered": "\(summary.delivered)", "notify.retrying": "\(summary.retrying)",
+                    "notify.dead": "\(summary.dead)", "notify.cancelled": "\(summary.cancelled)",
+                    "notify.recovered": "\(summary.recovered)", "notify.held": "\(summary.held)",
+                ]
+            )
             return summary
         }
     }
@@ -103,16 +123,26 @@ public struct NotificationRunner: Sendable {
         switch channel {
         case .webhook:
             guard let secret = configuration.webhookSecret else {
-                return .failure(ConfigurationError(
-                    key: "notify.webhook_secret", source: "environment",
-                    reason: "FINRCA_NOTIFY_WEBHOOK_SECRET is not set, so webhooks cannot be signed"))
+                return .failure(
+                    ConfigurationError(
+                        key: "notify.webhook_secret",
+                        source: "environment",
+                        reason: "FINRCA_NOTIFY_WEBHOOK_SECRET is not set, so webhooks cannot be signed"
+                    )
+                )
             }
             let sender = WebhookSender(client: client, timeout: .seconds(configuration.timeoutSeconds))
             return .success { alert, route in
-                guard let url = route.url else { return DeliveryFailure("route \(route.name) has no url", isTransient: true) }
+                guard let url = route.url else {
+                    return DeliveryFailure("route \(route.name) has no url", isTransient: true)
+                }
                 let payload = WebhookPayload(
-                    alert: alert, format: route.format ?? "json", secret: Array(secret.utf8),
-                    timestamp: Int(Date().timeIntervalSince1970), apiBaseURL: apiBaseURL)
+                    alert: alert,
+                    format: route.format ?? "json",
+                    secret: Array(secret.utf8),
+                    timestamp: Int(Date().timeIntervalSince1970),
+                    apiBaseURL: apiBaseURL
+                )
                 do throws(WebhookSender.Failure) {
                     try await sender.send(payload, to: url)
                     return nil
@@ -131,7 +161,11 @@ public struct NotificationRunner: Sendable {
             return .success { alert, route in
                 do {
                     let message = try AlertEmail.message(
-                        for: alert, to: route.to ?? [], from: smtp.from, apiBaseURL: apiBaseURL)
+                        for: alert,
+                        to: route.to ?? [],
+                        from: smtp.from,
+                        apiBaseURL: apiBaseURL
+                    )
                     try await sender.send(message, configuration: smtp)
                     return nil
                 } catch let error as SMTPError {
@@ -146,12 +180,17 @@ public struct NotificationRunner: Sendable {
     /// Claims and delivers `channel`'s due alerts until none is left, keeping `concurrency` deliveries in flight
     /// (a sliding window, refilled as each ends) and claiming ahead in chunks of twice that.
     private func drain(
-        _ channel: AlertRoute.Channel, deliver: @escaping Deliver, dueBy: Date, outbox: AlertOutbox,
-        on connection: PostgresConnection, into summary: inout Summary
+        _ channel: AlertRoute.Channel,
+        deliver: @escaping Deliver,
+        dueBy: Date,
+        outbox: AlertOutbox,
+        on connection: PostgresConnection,
+        into summary: inout Summary
     ) async throws {
         let concurrency = channel == .email ? configuration.emailConcurrency : configuration.webhookConcurrency
         let pacer = DeliveryPacer(
-            perMinute: channel == .email ? configuration.emailRatePerMinute : configuration.webhookRatePerMinute)
+            perMinute: channel == .email ? configuration.emailRatePerMinute : configuration.webhookRatePerMinute
+        )
         let routes = routes
         var generator = SystemRandomNumberGenerator()
         try await withThrowingTaskGroup(of: (ClaimedAlert, DeliveryFailure?).self) { group in
@@ -162,7 +201,12 @@ public struct NotificationRunner: Sendable {
             while true {
                 while inFlight < concurrency {
                     if nextClaimed == claimed.count, !exhausted {
-                        claimed = try await outbox.claim(channel: channel, limit: 2 * concurrency, dueBy: dueBy, on: connection)
+                        claimed = try await outbox.claim(
+                            channel: channel,
+                            limit: 2 * concurrency,
+                            dueBy: dueBy,
+                            on: connection
+                        )
                         nextClaimed = 0
                         exhausted = claimed.isEmpty
                     }
@@ -177,7 +221,10 @@ public struct NotificationRunner: Sendable {
                     inFlight += 1
                     group.addTask {
                         guard let route = routes[alert.route] else {
-                            return (alert, DeliveryFailure("route \(alert.route) is no longer configured", isTransient: true))
+                            return (
+                                alert,
+                                DeliveryFailure("route \(alert.route) is no longer configured", isTransient: true)
+                            )
                         }
                         try await pacer.waitForTurn()
                         return (alert, await deliver(alert, route))
@@ -188,8 +235,11 @@ public struct NotificationRunner: Sendable {
                 // Each outcome is recorded as soon as it is known, so a notifier killed mid-pass leaves only the
                 // alerts it had claimed and not yet recorded (state `sending`) to be sent again.
                 let decision = policy.decide(
-                    attempt: alert.attempt, succeeded: failure == nil, retryable: failure?.isTransient ?? true,
-                    unit: Double.random(in: 0..<1, using: &generator))
+                    attempt: alert.attempt,
+                    succeeded: failure == nil,
+                    retryable: failure?.isTransient ?? true,
+                    unit: Double.random(in: 0..<1, using: &generator)
+                )
                 try await outbox.record(alert, decision: decision, error: failure?.description, on: connection)
                 switch decision {
                 case .delivered: summary.delivered += 1
@@ -197,10 +247,13 @@ public struct NotificationRunner: Sendable {
                 case .dead: summary.dead += 1
                 }
                 if let failure {
-                    logger.warning("delivery failed", metadata: [
-                        "notify.alert": "\(alert.id)", "notify.route": .string(alert.route),
-                        "notify.attempt": "\(alert.attempt)", "error": .string(failure.description),
-                    ])
+                    logger.warning(
+                        "delivery failed",
+                        metadata: [
+                            "notify.alert": "\(alert.id)", "notify.route": .string(alert.route),
+                            "notify.attempt": "\(alert.attempt)", "error": .string(failure.description),
+                        ]
+                    )
                 }
             }
         }

@@ -42,15 +42,17 @@ struct AccountCatalog: Sendable {
         for group in Self.groups {
             for (serial, name) in group.accounts.enumerated() {
                 let id = String(group.prefix * 10_000 + 1_000 + (serial + 1) * 10)
-                accounts.append(GLAccount(
-                    id: id,
-                    typicalAmount: PortableMath.exp(generator.nextDouble(in: lowest..<highest)).rounded(),
-                    sigma: generator.nextDouble(in: 0.6..<1.0),
-                    idField: CSVField(id),
-                    nameField: CSVField(name),
-                    level1Field: CSVField(group.level1),
-                    level7Field: CSVField(group.level7)
-                ))
+                accounts.append(
+                    GLAccount(
+                        id: id,
+                        typicalAmount: PortableMath.exp(generator.nextDouble(in: lowest..<highest)).rounded(),
+                        sigma: generator.nextDouble(in: 0.6..<1.0),
+                        idField: CSVField(id),
+                        nameField: CSVField(name),
+                        level1Field: CSVField(group.level1),
+                        level7Field: CSVField(group.level7)
+                    )
+                )
             }
         }
         let ranks = generator.nextDistinctIndices(accounts.count, below: accounts.count)
@@ -68,15 +70,20 @@ struct AccountCatalog: Sendable {
 
     /// The `taking` accounts with the largest typical amounts among the `count` most used, largest first.
     func largestAmongMostUsed(_ count: Int, taking: Int) -> [Int] {
-        let mostUsed = accounts.indices.sorted { accountSampler.probability(of: $0) > accountSampler.probability(of: $1) }
-        return Array(mostUsed.prefix(count).sorted { accounts[$0].typicalAmount > accounts[$1].typicalAmount }.prefix(taking))
+        let mostUsed = accounts.indices.sorted {
+            accountSampler.probability(of: $0) > accountSampler.probability(of: $1)
+        }
+        return Array(
+            mostUsed.prefix(count).sorted { accounts[$0].typicalAmount > accounts[$1].typicalAmount }.prefix(taking)
+        )
     }
 
     /// The indices of the accounts whose typical amount is at least `amount` (minor units), or of the one
     /// with the largest typical amount when there are none.
     func accounts(typicallyAtLeast amount: Double) -> [Int] {
         let large = accounts.indices.filter { accounts[$0].typicalAmount >= amount }
-        return large.isEmpty ? [accounts.indices.max { accounts[$0].typicalAmount < accounts[$1].typicalAmount }!] : large
+        return large.isEmpty
+            ? [accounts.indices.max { accounts[$0].typicalAmount < accounts[$1].typicalAmount }!] : large
     }
 
     private struct Group {
@@ -88,38 +95,78 @@ struct AccountCatalog: Sendable {
     }
 
     private static let groups = [
-        Group(prefix: 51, level1: "Operating Expenses", level7: "Personnel Expenses", accounts: [
-            "Salaries - Contract Staff", "Overtime", "Outsourced Labour", "Employee Medical",
-            "Employee Insurance", "Recruitment", "Training & Development", "Uniforms",
-        ]),
-        Group(prefix: 52, level1: "Operating Expenses", level7: "Travel & Accommodation", accounts: [
-            "Travel - Domestic", "Travel - International", "Accommodation", "Per Diem",
-            "Meals & Entertainment", "Local Transport",
-        ]),
-        Group(prefix: 53, level1: "Operating Expenses", level7: "Facilities", accounts: [
-            "Building Rent", "Building Maintenance", "Electricity", "Water", "Cleaning Services",
-            "Security Services", "Warehouse Rental", "Office Renovation - Minor",
-        ]),
-        Group(prefix: 54, level1: "Operating Expenses", level7: "Information Technology", accounts: [
-            "IT Software Licences", "IT Cloud Services", "IT Hardware Maintenance", "IT Consulting",
-            "Telephone & Internet", "Data Communication",
-        ]),
-        Group(prefix: 55, level1: "Operating Expenses", level7: "Professional Services", accounts: [
-            "Consulting Fees", "Legal Fees", "Audit Fees", "Tax Consulting", "Notary Fees", "Survey & Research",
-        ]),
-        Group(prefix: 56, level1: "Operating Expenses", level7: "Marketing & Communication", accounts: [
-            "Marketing & Advertising", "Sponsorship", "Events & Conferences", "Public Relations",
-            "Corporate Social Responsibility", "Printing - Promotional Material",
-        ]),
-        Group(prefix: 57, level1: "Cost of Revenue", level7: "Operations & Logistics", accounts: [
-            "Freight & Logistics", "Vehicle Fuel", "Vehicle Rental", "Vehicle Maintenance", "Spare Parts",
-            "Repair & Maintenance - Machinery", "Packaging Materials", "Tools & Equipment - Minor",
-            "Safety Equipment", "Laboratory Supplies",
-        ]),
-        Group(prefix: 58, level1: "Operating Expenses", level7: "General & Administrative", accounts: [
-            "Office Supplies", "Printing & Stationery", "Postage & Courier", "Bank Charges",
-            "Licences & Permits", "Subscriptions & Memberships", "Insurance - Property",
-            "Insurance - Vehicles", "Donations", "Entertainment - Client", "Minor Assets",
-        ]),
+        Group(
+            prefix: 51,
+            level1: "Operating Expenses",
+            level7: "Personnel Expenses",
+            accounts: [
+                "Salaries - Contract Staff", "Overtime", "Outsourced Labour", "Employee Medical",
+                "Employee Insurance", "Recruitment", "Training & Development", "Uniforms",
+            ]
+        ),
+        Group(
+            prefix: 52,
+            level1: "Operating Expenses",
+            level7: "Travel & Accommodation",
+            accounts: [
+                "Travel - Domestic", "Travel - International", "Accommodation", "Per Diem",
+                "Meals & Entertainment", "Local Transport",
+            ]
+        ),
+        Group(
+            prefix: 53,
+            level1: "Operating Expenses",
+            level7: "Facilities",
+            accounts: [
+                "Building Rent", "Building Maintenance", "Electricity", "Water", "Cleaning Services",
+                "Security Services", "Warehouse Rental", "Office Renovation - Minor",
+            ]
+        ),
+        Group(
+            prefix: 54,
+            level1: "Operating Expenses",
+            level7: "Information Technology",
+            accounts: [
+                "IT Software Licences", "IT Cloud Services", "IT Hardware Maintenance", "IT Consulting",
+                "Telephone & Internet", "Data Communication",
+            ]
+        ),
+        Group(
+            prefix: 55,
+            level1: "Operating Expenses",
+            level7: "Professional Services",
+            accounts: [
+                "Consulting Fees", "Legal Fees", "Audit Fees", "Tax Consulting", "Notary Fees", "Survey & Research",
+            ]
+        ),
+        Group(
+            prefix: 56,
+            level1: "Operating Expenses",
+            level7: "Marketing & Communication",
+            accounts: [
+                "Marketing & Advertising", "Sponsorship", "Events & Conferences", "Public Relations",
+                "Corporate Social Responsibility", "Printing - Promotional Material",
+            ]
+        ),
+        Group(
+            prefix: 57,
+            level1: "Cost of Revenue",
+            level7: "Operations & Logistics",
+            accounts: [
+                "Freight & Logistics", "Vehicle Fuel", "Vehicle Rental", "Vehicle Maintenance", "Spare Parts",
+                "Repair & Maintenance - Machinery", "Packaging Materials", "Tools & Equipment - Minor",
+                "Safety Equipment", "Laboratory Supplies",
+            ]
+        ),
+        Group(
+            prefix: 58,
+            level1: "Operating Expenses",
+            level7: "General & Administrative",
+            accounts: [
+                "Office Supplies", "Printing & Stationery", "Postage & Courier", "Bank Charges",
+                "Licences & Permits", "Subscriptions & Memberships", "Insurance - Property",
+                "Insurance - Vehicles", "Donations", "Entertainment - Client", "Minor Assets",
+            ]
+        ),
     ]
 }

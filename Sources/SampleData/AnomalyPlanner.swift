@@ -77,7 +77,8 @@ struct AnomalyPlanner {
         // The extra spend is spread over several large accounts, so the minimal description of the injected rows
         // is exactly directorate ∧ supplier, as labelled (one shared account would make it narrower).
         let accounts = catalog.accounts.largestAmongMostUsed(15, taking: 4)
-        let accountMean = accounts.map { catalog.accounts.accounts[$0].meanAmount }.reduce(0, +) / Double(accounts.count)
+        let accountMean =
+            accounts.map { catalog.accounts.accounts[$0].meanAmount }.reduce(0, +) / Double(accounts.count)
             * fiscalPeriod.spendFactor
         let targetAmount = 0.3 * Double(rows.count) * catalog.accounts.meanRowAmount * fiscalPeriod.spendFactor
         let count = min(max(3, Int((targetAmount / accountMean).rounded())), max(3, rows.count / 10))
@@ -90,7 +91,10 @@ struct AnomalyPlanner {
             let amount = rowFactory.naturalAmount(account: account, period: fiscalPeriod, using: &generator)
             injectedAmount += amount
             plannedRows[row] = .rootCause(
-                costCentre: costCentres[generator.nextIndex(below: costCentres.count)], account: account, amount: amount)
+                costCentre: costCentres[generator.nextIndex(below: costCentres.count)],
+                account: account,
+                amount: amount
+            )
         }
         return RootCausePlan(
             directorate: directorate,
@@ -109,7 +113,9 @@ struct AnomalyPlanner {
         guard count >= 3 else { return nil }
         let lowest = approvalLimit - approvalLimit * 3 / 100
         for row in freeRows(count, in: rows) {
-            plannedRows[row] = .belowApprovalLimit(amount: lowest + Int64(generator.nextIndex(below: Int(approvalLimit - lowest))))
+            plannedRows[row] = .belowApprovalLimit(
+                amount: lowest + Int64(generator.nextIndex(below: Int(approvalLimit - lowest)))
+            )
         }
         let costCentres = catalog.organisation.busiestCostCentres(11).filter { $0 != spikeCostCentre }
         let accounts = catalog.accounts.accounts(typicallyAtLeast: Double(approvalLimit) / 10)
@@ -128,8 +134,8 @@ struct AnomalyPlanner {
                 let original = generator.nextIndex(below: rowCount)
                 let copy = original + generator.nextInt(in: 1...4)
                 guard copy < rowCount,
-                      timeline.periodIndex(ofRow: original) == timeline.periodIndex(ofRow: copy),
-                      plannedRows[original] == nil, plannedRows[copy] == nil
+                    timeline.periodIndex(ofRow: original) == timeline.periodIndex(ofRow: copy),
+                    plannedRows[original] == nil, plannedRows[copy] == nil
                 else { continue }
                 plannedRows[original] = .duplicateOriginal(copyRow: copy)
                 plannedRows[copy] = .duplicateCopy(originalRow: original, delayDays: generator.nextInt(in: 0...3))
@@ -142,15 +148,18 @@ struct AnomalyPlanner {
         let count = rowCount >= 2000 ? max(5, rowCount / 1000) : (rowCount >= 100 ? 1 : 0)
         // A lone outlier would swamp the root cause's change; many outliers average out, and leaving them out
         // of two periods would then itself look like a change.
-        let excludedPeriods: Set<Int> = if let rootCause, count < timeline.periodCount {
-            [rootCause.period - 1, rootCause.period]
-        } else {
-            []
-        }
+        let excludedPeriods: Set<Int> =
+            if let rootCause, count < timeline.periodCount {
+                [rootCause.period - 1, rootCause.period]
+            } else {
+                []
+            }
         for _ in 0..<count {
             for _ in 0..<100 {
                 let row = generator.nextIndex(below: rowCount)
-                guard plannedRows[row] == nil, !excludedPeriods.contains(timeline.periodIndex(ofRow: row)) else { continue }
+                guard plannedRows[row] == nil, !excludedPeriods.contains(timeline.periodIndex(ofRow: row)) else {
+                    continue
+                }
                 plannedRows[row] = .pointOutlier(multiplier: generator.nextDouble(in: 50..<200))
                 break
             }

@@ -24,7 +24,12 @@ struct LabelRecorder {
     private var belowLimitLines: [Int] = []
     private var belowLimitTotal: Int64 = 0
 
-    init(configuration: SampleGeneratorConfiguration, catalog: SampleCatalog, plan: AnomalyPlan, timeline: PeriodTimeline) {
+    init(
+        configuration: SampleGeneratorConfiguration,
+        catalog: SampleCatalog,
+        plan: AnomalyPlan,
+        timeline: PeriodTimeline
+    ) {
         self.configuration = configuration
         self.catalog = catalog
         self.plan = plan
@@ -75,44 +80,51 @@ struct LabelRecorder {
             approvalLimit: configuration.approvalLimit,
             totalsByFiscalYear: Dictionary(uniqueKeysWithValues: zip(years, totalsByYear.map(Money.init(minorUnits:)))),
             rowCountByFiscalYear: Dictionary(uniqueKeysWithValues: zip(years, rowCountsByYear)),
-            anomalies: found.sorted { ($0.lines.first ?? 0, $0.kind.rawValue) < ($1.lines.first ?? 0, $1.kind.rawValue) }
+            anomalies: found.sorted {
+                ($0.lines.first ?? 0, $0.kind.rawValue) < ($1.lines.first ?? 0, $1.kind.rawValue)
+            }
         )
     }
 
     private mutating func recordPointOutlier(_ row: LedgerRow, line: Int, period: FiscalPeriod) {
         let account = catalog.accounts.accounts[row.account]
         let typical = Money(minorUnits: account.typicalAmount(in: period))
-        anomalies.append(SampleAnomaly(
-            kind: .pointOutlier,
-            lines: [line],
-            period: period.label,
-            dimensions: [
-                FinanceExpenseColumn.generalLedgerAccount.rawValue: account.id,
-                FinanceExpenseColumn.costCenterID.rawValue: catalog.organisation.costCentres[row.costCentre].id,
-                FinanceExpenseColumn.supplier.rawValue: catalog.suppliers.names[row.supplier],
-            ],
-            description: "Amount \(Money(minorUnits: row.amount)) on GL account \(account.id) is "
-                + "\(row.amount / max(1, typical.minorUnits)) times its typical amount of \(typical) in \(period.label).",
-            expected: typical,
-            actual: Money(minorUnits: row.amount)
-        ))
+        anomalies.append(
+            SampleAnomaly(
+                kind: .pointOutlier,
+                lines: [line],
+                period: period.label,
+                dimensions: [
+                    FinanceExpenseColumn.generalLedgerAccount.rawValue: account.id,
+                    FinanceExpenseColumn.costCenterID.rawValue: catalog.organisation.costCentres[row.costCentre].id,
+                    FinanceExpenseColumn.supplier.rawValue: catalog.suppliers.names[row.supplier],
+                ],
+                description: "Amount \(Money(minorUnits: row.amount)) on GL account \(account.id) is "
+                    + "\(row.amount / max(1, typical.minorUnits)) times its typical amount of \(typical) in \(period.label).",
+                expected: typical,
+                actual: Money(minorUnits: row.amount)
+            )
+        )
     }
 
     private mutating func recordDuplicatePayment(_ row: LedgerRow, originalLine: Int, line: Int, period: FiscalPeriod) {
         let supplier = catalog.suppliers.names[row.supplier]
         let reference = String(row.reference)
-        anomalies.append(SampleAnomaly(
-            kind: .duplicatePayment,
-            lines: [originalLine, line],
-            period: period.label,
-            dimensions: [
-                FinanceExpenseColumn.supplier.rawValue: supplier,
-                FinanceExpenseColumn.reference.rawValue: reference,
-                FinanceExpenseColumn.costCenterID.rawValue: catalog.organisation.costCentres[row.costCentre].id,
-            ],
-            description: "Invoice \(reference) from \(supplier) for \(Money(minorUnits: row.amount)) is paid twice.",
-            actual: Money(minorUnits: row.amount)
-        ))
+        anomalies.append(
+            SampleAnomaly(
+                kind: .duplicatePayment,
+                lines: [originalLine, line],
+                period: period.label,
+                dimensions: [
+                    FinanceExpenseColumn.supplier.rawValue: supplier,
+                    FinanceExpenseColumn.reference.rawValue: reference,
+                    FinanceExpenseColumn.costCenterID.rawValue: catalog.organisation.costCentres[row.costCentre].id,
+                ],
+                description:
+                    "Invoice \(reference) from \(supplier) for \(Money(minorUnits: row.amount)) is paid twice.",
+                actual: Money(minorUnits: row.amount)
+            )
+        )
     }
 
     private func momSpikeAnomaly() -> SampleAnomaly? {

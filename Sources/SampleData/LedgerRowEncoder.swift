@@ -59,7 +59,8 @@ struct LedgerRowEncoder {
             case .supplier: writer.append(catalog.suppliers.fields[row.supplier])
             case .reference: writer.appendInteger(row.reference)
             case .documentHeaderText: writer.append(narratives.documentHeaderTexts[row.documentHeaderText])
-            case .poDescription: writer.append(row.purchaseOrderDescription.map { narratives.purchaseOrderDescriptions[$0] } ?? .empty)
+            case .poDescription:
+                writer.append(row.purchaseOrderDescription.map { narratives.purchaseOrderDescriptions[$0] } ?? .empty)
             case .transaction: writer.append(transaction.codeField)
             case .level1: writer.append(accounts[row.account].level1Field)
             case .level7: writer.append(accounts[row.account].level7Field)

@@ -35,7 +35,8 @@ struct NarrativeCatalog: Sendable {
         "Training fee, batch 2", "Purchase of supplies", "Rental payment", "Subscription renewal",
         "Freight charges, inbound", "Project expenses", "Licence fee", "Event costs, annual meeting",
         "Insurance premium", "Repair works", "Advance settlement", "Credit note", "Down payment clearing",
-    ].map(CSVField.init)
+    ]
+    .map(CSVField.init)
 
     let purchaseOrderDescriptions = [
         "Office equipment", "Laptops, monitors and docking stations", "Cleaning services, 12 months",
@@ -43,5 +44,6 @@ struct NarrativeCatalog: Sendable {
         "Catering, staff meeting", "Network equipment", "Safety helmets, boots and vests", "Fuel supply",
         "Cloud hosting", "Vehicle lease", "Consulting engagement", "Stationery", "Air tickets and hotel",
         "Laboratory reagents",
-    ].map(CSVField.init)
+    ]
+    .map(CSVField.init)
 }

@@ -41,36 +41,47 @@ struct OrganisationCatalog: Sendable {
                 let unit = directorate.units[unitAndSite % directorate.units.count]
                 let site = Self.sites[unitAndSite / directorate.units.count]
                 members.append(costCentres.count)
-                costCentres.append(Self.costCentre(
-                    id: String(30_000 + (directorateIndex + 1) * 1000 + serial * 10),
-                    name: "\(unit) \(site.city)",
-                    directorateIndex: directorateIndex,
-                    site: site,
-                    using: &generator
-                ))
+                costCentres.append(
+                    Self.costCentre(
+                        id: String(30_000 + (directorateIndex + 1) * 1000 + serial * 10),
+                        name: "\(unit) \(site.city)",
+                        directorateIndex: directorateIndex,
+                        site: site,
+                        using: &generator
+                    )
+                )
             }
             byDirectorate.append(members)
         }
         self.directorates = Self.directorateTable.map(\.name)
         self.costCentres = costCentres
         self.costCentresByDirectorate = byDirectorate
-        self.costCentreSampler = WeightedSampler(weights: costCentres.map { _ in
-            generator.nextLogNormal(median: 1, sigma: 1, clip: 3)
-        })
+        self.costCentreSampler = WeightedSampler(
+            weights: costCentres.map { _ in
+                generator.nextLogNormal(median: 1, sigma: 1, clip: 3)
+            }
+        )
     }
 
     /// The `count` cost centres with the most rows, busiest first.
     func busiestCostCentres(_ count: Int) -> [Int] {
-        let ranked = costCentres.indices.sorted { costCentreSampler.probability(of: $0) > costCentreSampler.probability(of: $1) }
+        let ranked = costCentres.indices.sorted {
+            costCentreSampler.probability(of: $0) > costCentreSampler.probability(of: $1)
+        }
         return Array(ranked.prefix(count))
     }
 
     private static func costCentre(
-        id: String, name: String, directorateIndex: Int, site: Site, using generator: inout SeededGenerator
+        id: String,
+        name: String,
+        directorateIndex: Int,
+        site: Site,
+        using generator: inout SeededGenerator
     ) -> CostCentre {
         let directorate = directorateTable[directorateIndex]
         let remapped = directorate.renamedTo.flatMap { generator.nextBool(probability: 0.4) ? $0 : nil }
-        let functionalArea = generator.nextBool(probability: 0.85)
+        let functionalArea =
+            generator.nextBool(probability: 0.85)
             ? directorate.functionalArea
             : functionalAreas[generator.nextIndex(below: functionalAreas.count)]
         let fund: String
@@ -145,55 +156,92 @@ struct OrganisationCatalog: Sendable {
 
     private static let directorateTable = [
         Directorate(
-            name: "Directorate of Operations", shortName: "Operations", renamedTo: nil,
-            functionalArea: functionalAreas[0], capitalShare: 0.2,
-            units: ["Plant Operations", "Fleet Management", "Maintenance Planning", "Facility Services",
-                    "Quality Control", "Production Support", "Field Services", "Operations Control"]
+            name: "Directorate of Operations",
+            shortName: "Operations",
+            renamedTo: nil,
+            functionalArea: functionalAreas[0],
+            capitalShare: 0.2,
+            units: [
+                "Plant Operations", "Fleet Management", "Maintenance Planning", "Facility Services",
+                "Quality Control", "Production Support", "Field Services", "Operations Control",
+            ]
         ),
         Directorate(
-            name: "Directorate of Finance", shortName: "Finance", renamedTo: nil,
-            functionalArea: functionalAreas[3], capitalShare: 0,
-            units: ["Accounting", "Treasury", "Tax", "Budget & Planning", "Accounts Payable",
-                    "Financial Reporting", "Internal Control"]
+            name: "Directorate of Finance",
+            shortName: "Finance",
+            renamedTo: nil,
+            functionalArea: functionalAreas[3],
+            capitalShare: 0,
+            units: [
+                "Accounting", "Treasury", "Tax", "Budget & Planning", "Accounts Payable",
+                "Financial Reporting", "Internal Control",
+            ]
         ),
         Directorate(
-            name: "Directorate of Human Capital", shortName: "Human Capital",
+            name: "Directorate of Human Capital",
+            shortName: "Human Capital",
             renamedTo: "Directorate of People & Culture",
-            functionalArea: functionalAreas[6], capitalShare: 0,
-            units: ["Talent Acquisition", "Learning Centre", "Payroll", "Employee Relations",
-                    "Organisation Development", "Health & Safety"]
+            functionalArea: functionalAreas[6],
+            capitalShare: 0,
+            units: [
+                "Talent Acquisition", "Learning Centre", "Payroll", "Employee Relations",
+                "Organisation Development", "Health & Safety",
+            ]
         ),
         Directorate(
-            name: "Directorate of Information Technology", shortName: "IT",
+            name: "Directorate of Information Technology",
+            shortName: "IT",
             renamedTo: "Directorate of Digital & Technology",
-            functionalArea: functionalAreas[5], capitalShare: 0.3,
-            units: ["IT Infrastructure", "Application Development", "IT Service Desk", "Data Centre",
-                    "Information Security", "Enterprise Architecture"]
+            functionalArea: functionalAreas[5],
+            capitalShare: 0.3,
+            units: [
+                "IT Infrastructure", "Application Development", "IT Service Desk", "Data Centre",
+                "Information Security", "Enterprise Architecture",
+            ]
         ),
         Directorate(
-            name: "Directorate of Commerce", shortName: "Commerce", renamedTo: nil,
-            functionalArea: functionalAreas[2], capitalShare: 0,
-            units: ["Sales", "Key Accounts", "Marketing", "Customer Care", "Business Development",
-                    "Channel Management"]
+            name: "Directorate of Commerce",
+            shortName: "Commerce",
+            renamedTo: nil,
+            functionalArea: functionalAreas[2],
+            capitalShare: 0,
+            units: [
+                "Sales", "Key Accounts", "Marketing", "Customer Care", "Business Development",
+                "Channel Management",
+            ]
         ),
         Directorate(
-            name: "Directorate of Corporate Affairs", shortName: "Corporate Affairs", renamedTo: nil,
-            functionalArea: functionalAreas[3], capitalShare: 0,
-            units: ["Legal", "Corporate Communication", "Corporate Secretary", "CSR Programme",
-                    "General Affairs", "Procurement"]
+            name: "Directorate of Corporate Affairs",
+            shortName: "Corporate Affairs",
+            renamedTo: nil,
+            functionalArea: functionalAreas[3],
+            capitalShare: 0,
+            units: [
+                "Legal", "Corporate Communication", "Corporate Secretary", "CSR Programme",
+                "General Affairs", "Procurement",
+            ]
         ),
         Directorate(
-            name: "Directorate of Engineering & Projects", shortName: "Engineering",
+            name: "Directorate of Engineering & Projects",
+            shortName: "Engineering",
             renamedTo: "Directorate of Infrastructure",
-            functionalArea: functionalAreas[1], capitalShare: 0.6,
-            units: ["Project Management Office", "Civil Engineering", "Electrical Engineering",
-                    "Asset Integrity", "Construction Supervision", "Design & Survey"]
+            functionalArea: functionalAreas[1],
+            capitalShare: 0.6,
+            units: [
+                "Project Management Office", "Civil Engineering", "Electrical Engineering",
+                "Asset Integrity", "Construction Supervision", "Design & Survey",
+            ]
         ),
         Directorate(
-            name: "Directorate of Risk & Compliance", shortName: "Risk & Compliance", renamedTo: nil,
-            functionalArea: functionalAreas[7], capitalShare: 0,
-            units: ["Enterprise Risk", "Compliance", "Internal Audit", "Fraud Prevention",
-                    "Business Continuity"]
+            name: "Directorate of Risk & Compliance",
+            shortName: "Risk & Compliance",
+            renamedTo: nil,
+            functionalArea: functionalAreas[7],
+            capitalShare: 0,
+            units: [
+                "Enterprise Risk", "Compliance", "Internal Audit", "Fraud Prevention",
+                "Business Continuity",
+            ]
         ),
     ]
 }

@@ -7,9 +7,10 @@ struct PostingDays: Sendable {
     private let dayStarts: [Double]
 
     init(period: FiscalPeriod, rowCount: Int) {
-        let days = (1...CivilDate.daysInMonth(year: period.year, month: period.month)).map {
-            CivilDate(year: period.year, month: period.month, day: $0)
-        }
+        let days = (1...CivilDate.daysInMonth(year: period.year, month: period.month))
+            .map {
+                CivilDate(year: period.year, month: period.month, day: $0)
+            }
         let weights = days.map { $0.isWeekend ? 0.06 : 1.0 }
         let total = weights.reduce(0, +)
         var running = 0.0

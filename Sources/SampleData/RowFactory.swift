@@ -11,12 +11,17 @@ struct RowFactory: Sendable {
 
     /// A natural row; `allowsCredit: false` forces a debit.
     func naturalRow(
-        row: Int, postingDay: Int, period: FiscalPeriod, allowsCredit: Bool, using generator: inout SeededGenerator
+        row: Int,
+        postingDay: Int,
+        period: FiscalPeriod,
+        allowsCredit: Bool,
+        using generator: inout SeededGenerator
     ) -> LedgerRow {
         let account = catalog.accounts.accountSampler.sample(using: &generator)
         let isCredit = allowsCredit && generator.nextBool(probability: Self.creditShare)
         let transaction = isCredit ? nil : catalog.narratives.debitTransactionSampler.sample(using: &generator)
-        let refersToPurchaseOrder = transaction.map { catalog.narratives.debitTransactions[$0].refersToPurchaseOrder } ?? false
+        let refersToPurchaseOrder =
+            transaction.map { catalog.narratives.debitTransactions[$0].refersToPurchaseOrder } ?? false
         return LedgerRow(
             costCentre: catalog.organisation.costCentreSampler.sample(using: &generator),
             account: account,
@@ -36,7 +41,9 @@ struct RowFactory: Sendable {
     func naturalAmount(account: Int, period: FiscalPeriod, using generator: inout SeededGenerator) -> Int64 {
         let glAccount = catalog.accounts.accounts[account]
         let amount = generator.nextLogNormal(
-            median: glAccount.typicalAmount * period.spendFactor, sigma: glAccount.sigma, clip: AccountCatalog.amountClip
+            median: glAccount.typicalAmount * period.spendFactor,
+            sigma: glAccount.sigma,
+            clip: AccountCatalog.amountClip
         )
         return max(1, Int64(amount.rounded()))
     }

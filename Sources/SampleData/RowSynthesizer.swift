@@ -19,13 +19,29 @@ struct RowSynthesizer {
     ///
     /// `spikeSpend` is what the spike cost centre has booked so far; it sizes the spike's balancing row.
     mutating func row(
-        at index: Int, offset: Int, in period: PeriodContext, planned: PlannedRow?, spikeSpend: MomSpikeSpend
+        at index: Int,
+        offset: Int,
+        in period: PeriodContext,
+        planned: PlannedRow?,
+        spikeSpend: MomSpikeSpend
     ) -> LedgerRow {
         let day = period.postingDays.day(atOffset: offset)
         guard let planned else {
-            return factory.naturalRow(row: index, postingDay: day, period: period.fiscalPeriod, allowsCredit: true, using: &generator)
+            return factory.naturalRow(
+                row: index,
+                postingDay: day,
+                period: period.fiscalPeriod,
+                allowsCredit: true,
+                using: &generator
+            )
         }
-        var row = factory.naturalRow(row: index, postingDay: day, period: period.fiscalPeriod, allowsCredit: false, using: &generator)
+        var row = factory.naturalRow(
+            row: index,
+            postingDay: day,
+            period: period.fiscalPeriod,
+            allowsCredit: false,
+            using: &generator
+        )
         switch planned {
         case .pointOutlier(let multiplier):
             row.costCentre = factory.costCentre(excluding: plan.momSpike?.costCentre, using: &generator)

@@ -42,8 +42,11 @@ public struct SampleGenerator: Sendable {
             for index in period.rows {
                 let planned = plan.plannedRows[index]
                 let row = synthesizer.row(
-                    at: index, offset: index - period.rows.lowerBound, in: period,
-                    planned: planned, spikeSpend: recorder.momSpikeSpend
+                    at: index,
+                    offset: index - period.rows.lowerBound,
+                    in: period,
+                    planned: planned,
+                    spikeSpend: recorder.momSpikeSpend
                 )
                 try encoder.write(row, in: period, to: &writer)
                 recorder.record(row, at: index, in: period.fiscalPeriod, planned: planned)

@@ -43,7 +43,9 @@ public struct SampleGeneratorConfiguration: Sendable, Hashable {
     /// Throws ``SampleGeneratorError/invalidConfiguration(_:)`` naming the first setting that cannot be generated.
     func validate() throws(SampleGeneratorError) {
         guard rows >= 0 else { throw .invalidConfiguration("rows must not be negative, got \(rows)") }
-        guard fiscalYears >= 1 else { throw .invalidConfiguration("fiscalYears must be at least 1, got \(fiscalYears)") }
+        guard fiscalYears >= 1 else {
+            throw .invalidConfiguration("fiscalYears must be at least 1, got \(fiscalYears)")
+        }
         guard firstFiscalYear >= 1900, firstFiscalYear + fiscalYears - 1 <= 2999 else {
             throw .invalidConfiguration("fiscal years must lie in 1900...2999")
         }

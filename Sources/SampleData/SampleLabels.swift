@@ -26,8 +26,15 @@ public struct SampleLabels: Codable, Sendable, Hashable {
 
     /// Creates labels from their parts.
     public init(
-        seed: UInt64, rows: Int, currency: String, firstFiscalYear: Int, fiscalYears: Int, approvalLimit: Money,
-        totalsByFiscalYear: [String: Money], rowCountByFiscalYear: [String: Int], anomalies: [SampleAnomaly]
+        seed: UInt64,
+        rows: Int,
+        currency: String,
+        firstFiscalYear: Int,
+        fiscalYears: Int,
+        approvalLimit: Money,
+        totalsByFiscalYear: [String: Money],
+        rowCountByFiscalYear: [String: Int],
+        anomalies: [SampleAnomaly]
     ) {
         self.seed = seed
         self.rows = rows
@@ -70,8 +77,13 @@ public struct SampleAnomaly: Codable, Sendable, Hashable {
 
     /// Creates an anomaly label.
     public init(
-        kind: SampleAnomalyKind, lines: [Int], period: String?, dimensions: [String: String], description: String,
-        expected: Money? = nil, actual: Money? = nil
+        kind: SampleAnomalyKind,
+        lines: [Int],
+        period: String?,
+        dimensions: [String: String],
+        description: String,
+        expected: Money? = nil,
+        actual: Money? = nil
     ) {
         self.kind = kind
         self.lines = lines

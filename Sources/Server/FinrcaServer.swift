@@ -22,7 +22,10 @@ public enum FinrcaServer {
 
         /// Creates the dependencies.
         public init(
-            client: PostgresClient, store: DocumentStore, registry: PrometheusCollectorRegistry, httpClient: HTTPClient? = nil,
+            client: PostgresClient,
+            store: DocumentStore,
+            registry: PrometheusCollectorRegistry,
+            httpClient: HTTPClient? = nil,
             modelAPIKey: String? = nil
         ) {
             self.client = client
@@ -51,12 +54,17 @@ public enum FinrcaServer {
     ///
     /// - Throws: ``ConfigurationError`` when `server.jwt_secret` is not set.
     public static func router(
-        configuration: ServerConfiguration, dependencies: Dependencies, log: RouteLog = RouteLog(), logger: Logger
+        configuration: ServerConfiguration,
+        dependencies: Dependencies,
+        log: RouteLog = RouteLog(),
+        logger: Logger
     ) async throws -> Router<FinrcaRequestContext> {
         guard let secret = configuration.jwtSecret else {
             throw ConfigurationError(
-                key: "server.jwt_secret", source: "environment",
-                reason: "FINRCA_SERVER_JWT_SECRET is not set (at least 32 bytes); serve needs it to sign access tokens")
+                key: "server.jwt_secret",
+                source: "environment",
+                reason: "FINRCA_SERVER_JWT_SECRET is not set (at least 32 bytes); serve needs it to sign access tokens"
+            )
         }
         let issuer = await TokenIssuer(secret: secret, accessLifetime: .seconds(60 * configuration.accessTokenMinutes))
         let router = Router(context: FinrcaRequestContext.self)
@@ -71,10 +79,14 @@ public enum FinrcaServer {
         MetaController(client: client, store: store, logger: logger).add(to: routes)
         MetricsController(registry: dependencies.registry, client: client, logger: logger).add(to: routes)
         AuthController(
-            client: client, issuer: issuer, hasher: PasswordHasher(cost: configuration.bcryptCost),
-            refreshLifetime: .seconds(86_400 * configuration.refreshTokenDays), allowRegister: configuration.allowRegister,
+            client: client,
+            issuer: issuer,
+            hasher: PasswordHasher(cost: configuration.bcryptCost),
+            refreshLifetime: .seconds(86_400 * configuration.refreshTokenDays),
+            allowRegister: configuration.allowRegister,
             logger: logger
-        ).add(to: routes)
+        )
+        .add(to: routes)
         let protected = routes.group().add(middleware: BearerAuthenticator(issuer: issuer))
         let documents = DocumentController(store: store)
         documents.add(to: protected)
@@ -83,11 +95,15 @@ public enum FinrcaServer {
         var model: ChatModelClient?
         if let httpClient = dependencies.httpClient, let key = dependencies.modelAPIKey {
             model = ChatModelClient(
-                client: httpClient, url: configuration.llmURL, apiKey: key, model: configuration.llmModel,
-                timeout: .seconds(configuration.llmTimeoutSeconds), logger: logger)
+                client: httpClient,
+                url: configuration.llmURL,
+                apiKey: key,
+                model: configuration.llmModel,
+                timeout: .seconds(configuration.llmTimeoutSeconds),
+                logger: logger
+            )
         }
         ChatController(client: client, store: store, model: model, logger: logger).add(to: protected)
         return router
     }
 }
-

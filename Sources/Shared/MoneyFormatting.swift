@@ -12,7 +12,9 @@ extension Money {
     public func compact(currency: String) -> String {
         let negative = minorUnits < 0
         let units = minorUnits.magnitude / 100  // whole currency units
-        let scales: [(UInt64, String)] = [(1_000_000_000_000, "tn"), (1_000_000_000, "bn"), (1_000_000, "m"), (1_000, "k")]
+        let scales: [(UInt64, String)] = [
+            (1_000_000_000_000, "tn"), (1_000_000_000, "bn"), (1_000_000, "m"), (1_000, "k"),
+        ]
         var text = String(units)
         for (scale, suffix) in scales where units >= scale {
             let tenths = (units * 10 + scale / 2) / scale

@@ -12,7 +12,8 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks that print figures against a reference measured in the same run.",
-        subcommands: [IngestBench.self, DetectBench.self])
+        subcommands: [IngestBench.self, DetectBench.self]
+    )
 }
 
 /// `finrca bench ingest`: finrca's COPY ingest against `psql \copy` of the same file.
@@ -28,7 +29,8 @@ struct IngestBench: AsyncParsableCommand {
             existing, indexed partitions. For context it also times `psql \\copy` into a table of finance_expense's \
             shape (partitioned, the same five indexes maintained row by row). Each run is a child process; its peak \
             RSS comes from wait4.
-            """)
+            """
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -47,7 +49,9 @@ struct IngestBench: AsyncParsableCommand {
         let workspace = try BenchWorkspace(configuration: configuration, workdir: workdir)
         let (executable, benchDatabase, environment) = (workspace.executable, workspace.database, workspace.environment)
 
-        say("finrca ingest benchmark — database \(benchDatabase), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        say(
+            "finrca ingest benchmark — database \(benchDatabase), \(ProcessInfo.processInfo.activeProcessorCount) cores"
+        )
         for count in rows {
             let file = "\(workdir)/gl-\(count).csv"
             let second = "\(workdir)/gl-\(count)-b.csv"
@@ -59,39 +63,82 @@ struct IngestBench: AsyncParsableCommand {
             let url = benchDatabase.description
 
             let reference = try ChildProcess.run(
-                [psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", url, "-c", IngestReferenceTables.plainSQL,
-                 "-c", "\\copy bench_plain FROM '\(file)' WITH (FORMAT csv, HEADER true)"],
-                environment: environment)
+                [
+                    psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", url, "-c", IngestReferenceTables.plainSQL,
+                    "-c", "\\copy bench_plain FROM '\(file)' WITH (FORMAT csv, HEADER true)",
+                ],
+                environment: environment
+            )
             guard reference.status == 0 else { throw ValidationError("psql failed with status \(reference.status)") }
             let naive = try ChildProcess.run(
-                [psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", url, "-c", IngestReferenceTables.partitionedIndexedSQL,
-                 "-c", "\\copy bench_indexed FROM '\(file)' WITH (FORMAT csv, HEADER true)"],
-                environment: environment)
+                [
+                    psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", url, "-c", IngestReferenceTables.partitionedIndexedSQL,
+                    "-c", "\\copy bench_indexed FROM '\(file)' WITH (FORMAT csv, HEADER true)",
+                ],
+                environment: environment
+            )
             guard naive.status == 0 else { throw ValidationError("psql failed with status \(naive.status)") }
             let fresh = try ChildProcess.run(
-                [executable, "ingest", "--json", file], environment: environment)
-            guard fresh.status == 0 else { throw ValidationError("finrca ingest failed (status \(fresh.status)): \(fresh.output)") }
+                [executable, "ingest", "--json", file],
+                environment: environment
+            )
+            guard fresh.status == 0 else {
+                throw ValidationError("finrca ingest failed (status \(fresh.status)): \(fresh.output)")
+            }
             let append = try ChildProcess.run(
-                [executable, "ingest", "--json", second], environment: environment)
-            guard append.status == 0 else { throw ValidationError("finrca ingest failed (status \(append.status)): \(append.output)") }
+                [executable, "ingest", "--json", second],
+                environment: environment
+            )
+            guard append.status == 0 else {
+                throw ValidationError("finrca ingest failed (status \(append.status)): \(append.output)")
+            }
 
             let referenceRate = Double(count) / reference.seconds
             say("")
-            say("rows: \(IngestSummary.grouped(count))  file: \(file) (\(String(format: "%.1f", Double(try fileSize(file)) / 1_000_000)) MB)")
-            say(String(format: "  psql \\copy, plain table                %7.2f s  %@ rows/s  peak RSS %5.1f MB",
-                       reference.seconds, IngestSummary.grouped(Int(referenceRate)), Double(reference.peakRSSBytes) / 1_048_576))
-            say(String(format: "  psql \\copy, partitioned + 5 indexes     %7.2f s  %@ rows/s  peak RSS %5.1f MB  (%.2f× the plain copy)",
-                       naive.seconds, IngestSummary.grouped(Int(Double(count) / naive.seconds)), Double(naive.peakRSSBytes) / 1_048_576,
-                       reference.seconds / naive.seconds))
+            say(
+                "rows: \(IngestSummary.grouped(count))  file: \(file) (\(String(format: "%.1f", Double(try fileSize(file)) / 1_000_000)) MB)"
+            )
+            say(
+                String(
+                    format: "  psql \\copy, plain table                %7.2f s  %@ rows/s  peak RSS %5.1f MB",
+                    reference.seconds,
+                    IngestSummary.grouped(Int(referenceRate)),
+                    Double(reference.peakRSSBytes) / 1_048_576
+                )
+            )
+            say(
+                String(
+                    format:
+                        "  psql \\copy, partitioned + 5 indexes     %7.2f s  %@ rows/s  peak RSS %5.1f MB  (%.2f× the plain copy)",
+                    naive.seconds,
+                    IngestSummary.grouped(Int(Double(count) / naive.seconds)),
+                    Double(naive.peakRSSBytes) / 1_048_576,
+                    reference.seconds / naive.seconds
+                )
+            )
             for (label, run) in [("into new partitions", fresh), ("into indexed partitions", append)] {
                 let report = try JSONDecoder().decode(IngestReport.self, from: Data(run.output.utf8))
                 let committedRate = Double(count) / report.seconds
                 say(String(format: "  finrca ingest %@:", label))
-                say(String(format: "    rows committed (visible, verified)     %7.2f s  %@ rows/s  ratio %.2f× psql \\copy",
-                           report.seconds, IngestSummary.grouped(Int(committedRate)), committedRate / referenceRate))
-                say(String(format: "    whole command, indexes built           %7.2f s  %@ rows/s  ratio %.2f×  peak RSS %5.1f MB",
-                           run.seconds, IngestSummary.grouped(Int(Double(count) / run.seconds)),
-                           Double(count) / run.seconds / referenceRate, Double(run.peakRSSBytes) / 1_048_576))
+                say(
+                    String(
+                        format:
+                            "    rows committed (visible, verified)     %7.2f s  %@ rows/s  ratio %.2f× psql \\copy",
+                        report.seconds,
+                        IngestSummary.grouped(Int(committedRate)),
+                        committedRate / referenceRate
+                    )
+                )
+                say(
+                    String(
+                        format:
+                            "    whole command, indexes built           %7.2f s  %@ rows/s  ratio %.2f×  peak RSS %5.1f MB",
+                        run.seconds,
+                        IngestSummary.grouped(Int(Double(count) / run.seconds)),
+                        Double(count) / run.seconds / referenceRate,
+                        Double(run.peakRSSBytes) / 1_048_576
+                    )
+                )
             }
         }
     }
@@ -104,7 +151,9 @@ struct IngestBench: AsyncParsableCommand {
     static func recreate(_ database: DatabaseConfiguration, admin: DatabaseConfiguration, logger: Logger) async throws {
         try await Database.dropDatabase(database.database, on: admin, logger: logger)
         try await Database.createDatabase(database.database, on: admin, logger: logger)
-        _ = try await Database.withConnection(database, logger: logger) { try await Migrator().migrate(on: $0, logger: logger) }
+        _ = try await Database.withConnection(database, logger: logger) {
+            try await Migrator().migrate(on: $0, logger: logger)
+        }
     }
 }
 
@@ -147,7 +196,9 @@ func say(_ line: String) {
 struct DetectBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "detect",
-        abstract: "Run the whole detector on N generated lines (fresh database); print wall time, peak RSS and pass timings.")
+        abstract:
+            "Run the whole detector on N generated lines (fresh database); print wall time, peak RSS and pass timings."
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -172,9 +223,25 @@ struct DetectBench: AsyncParsableCommand {
         let detect = try ChildProcess.run([executable, "detect", "--json"], environment: environment)
         guard detect.status == 0 else { throw ValidationError("finrca detect failed (status \(detect.status))") }
         let report = try JSONDecoder().decode(DetectorRunner.Report.self, from: Data(detect.output.utf8))
-        say("finrca detect benchmark — \(IngestSummary.grouped(rows)) lines, \(ProcessInfo.processInfo.activeProcessorCount) cores, database \(benchDatabase)")
-        say(String(format: "  wall time %.2f s (target < 15 s)   peak RSS %.0f MB (target < 1024 MB)", detect.seconds, Double(detect.peakRSSBytes) / 1_048_576))
-        say("  findings: " + report.findingsByKind.keys.sorted().map { "\($0) \(report.findingsByKind[$0]!)" }.joined(separator: ", "))
-        say("  per step: " + report.timings.sorted { $0.value > $1.value }.map { String(format: "%@ %.2f s", $0.key, $0.value) }.joined(separator: ", "))
+        say(
+            "finrca detect benchmark — \(IngestSummary.grouped(rows)) lines, \(ProcessInfo.processInfo.activeProcessorCount) cores, database \(benchDatabase)"
+        )
+        say(
+            String(
+                format: "  wall time %.2f s (target < 15 s)   peak RSS %.0f MB (target < 1024 MB)",
+                detect.seconds,
+                Double(detect.peakRSSBytes) / 1_048_576
+            )
+        )
+        say(
+            "  findings: "
+                + report.findingsByKind.keys.sorted().map { "\($0) \(report.findingsByKind[$0]!)" }
+                .joined(separator: ", ")
+        )
+        say(
+            "  per step: "
+                + report.timings.sorted { $0.value > $1.value }.map { String(format: "%@ %.2f s", $0.key, $0.value) }
+                .joined(separator: ", ")
+        )
     }
 }

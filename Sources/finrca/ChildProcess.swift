@@ -66,7 +66,9 @@ struct ChildProcess {
         }
         close(pipe[0])
         // The child has closed stdout; take a last sample before reaping it.
-        if let kilobytes = Self.highWaterMarkKilobytes(pid: pid) { peak.store(max(peak.load(ordering: .relaxed), kilobytes), ordering: .relaxed) }
+        if let kilobytes = Self.highWaterMarkKilobytes(pid: pid) {
+            peak.store(max(peak.load(ordering: .relaxed), kilobytes), ordering: .relaxed)
+        }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         finished.store(true, ordering: .releasing)
@@ -76,7 +78,8 @@ struct ChildProcess {
             status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f),
             seconds: elapsed.inSeconds,
             peakRSSBytes: peak.load(ordering: .relaxed) * 1024,
-            output: String(decoding: output, as: UTF8.self))
+            output: String(decoding: output, as: UTF8.self)
+        )
     }
 
     /// `VmHWM` of a running process in KiB, or nil once it is gone.

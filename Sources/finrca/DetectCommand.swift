@@ -15,7 +15,8 @@ struct DetectCommand: AsyncParsableCommand {
             (month over month and year over year per slice), root_cause (variance bridges and root-cause search), \
             audit (duplicates, Benford, round amounts, below approval limits, weekend postings), completeness. \
             A failed or interrupted run changes nothing: the previous run's findings and documents stay as they were.
-            """)
+            """
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -35,19 +36,25 @@ struct DetectCommand: AsyncParsableCommand {
     func run() async throws {
         var configuration = try global.loadConfiguration()
         if let passes {
-            configuration.detector.passes = try passes.split(separator: ",").map {
-                guard let pass = DetectorConfiguration.Pass(rawValue: String($0).trimmingCharacters(in: .whitespaces)) else {
-                    throw ValidationError("unknown pass '\($0)'; passes are \(DetectorConfiguration.Pass.allCases.map(\.rawValue).joined(separator: ", "))")
+            configuration.detector.passes = try passes.split(separator: ",")
+                .map {
+                    guard
+                        let pass = DetectorConfiguration.Pass(rawValue: String($0).trimmingCharacters(in: .whitespaces))
+                    else {
+                        throw ValidationError(
+                            "unknown pass '\($0)'; passes are \(DetectorConfiguration.Pass.allCases.map(\.rawValue).joined(separator: ", "))"
+                        )
+                    }
+                    return pass
                 }
-                return pass
-            }
         }
         let logger = bootstrapLogging(configuration.log)
         let detector = configuration.detector
         let routes = configuration.routes.routes
         try await withExitCodes {
-            let report = try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
-                return try await DetectorRunner(configuration: detector, routes: routes, logger: logger)
+            let report = try await Database.withMigratedConnection(configuration.database, logger: logger) {
+                connection in
+                try await DetectorRunner(configuration: detector, routes: routes, logger: logger)
                     .run(on: connection, period: period.flatMap(FiscalPeriod.init))
             }
             if json {
@@ -70,9 +77,19 @@ struct DetectCommand: AsyncParsableCommand {
         ]
         lines.append(
             "  by severity: "
-                + Severity.mostUrgentFirst.map { "\($0.rawValue) \(report.findingsBySeverity[$0.rawValue] ?? 0)" }.joined(separator: ", "))
-        lines.append("  by kind: " + report.findingsByKind.keys.sorted().map { "\($0) \(report.findingsByKind[$0]!)" }.joined(separator: ", "))
-        lines.append("  timings: " + report.timings.keys.sorted().map { String(format: "%@ %.2f s", $0, report.timings[$0]!) }.joined(separator: ", "))
+                + Severity.mostUrgentFirst.map { "\($0.rawValue) \(report.findingsBySeverity[$0.rawValue] ?? 0)" }
+                .joined(separator: ", ")
+        )
+        lines.append(
+            "  by kind: "
+                + report.findingsByKind.keys.sorted().map { "\($0) \(report.findingsByKind[$0]!)" }
+                .joined(separator: ", ")
+        )
+        lines.append(
+            "  timings: "
+                + report.timings.keys.sorted().map { String(format: "%@ %.2f s", $0, report.timings[$0]!) }
+                .joined(separator: ", ")
+        )
         for headline in report.headlines { lines.append("  • \(headline)") }
         return lines.joined(separator: "\n")
     }

@@ -13,10 +13,12 @@ enum FindingText {
         text += "\n    " + (finding["explanation"]?.stringValue ?? "")
         let evidence = finding["evidence"]?.arrayValue ?? []
         if !evidence.isEmpty {
-            let shown = evidence.prefix(5).map { line in
-                let place = line["file_name"]?.stringValue ?? "batch \(line["batch_id"]?.intValue.map(String.init) ?? "?")"
-                return "\(place) line \(line["line"]?.intValue.map(String.init) ?? "?")"
-            }
+            let shown = evidence.prefix(5)
+                .map { line in
+                    let place =
+                        line["file_name"]?.stringValue ?? "batch \(line["batch_id"]?.intValue.map(String.init) ?? "?")"
+                    return "\(place) line \(line["line"]?.intValue.map(String.init) ?? "?")"
+                }
             text += "\n    evidence: " + shown.joined(separator: ", ") + (evidence.count > 5 ? ", …" : "")
         }
         return text

@@ -11,7 +11,8 @@ struct FindingsCommand: AsyncParsableCommand {
         commandName: "findings",
         abstract: "List findings (default: those of the latest run), with their evidence lines.",
         subcommands: [List.self, Review.self],
-        defaultSubcommand: List.self)
+        defaultSubcommand: List.self
+    )
 
     /// `finrca findings [list]`.
     struct List: AsyncParsableCommand {
@@ -22,7 +23,10 @@ struct FindingsCommand: AsyncParsableCommand {
         @Option(name: .long, help: "Findings seen in this run (default: the latest run).")
         var run: Int64?
 
-        @Option(name: .long, help: "Only this kind (e.g. mom_change, statistical_outlier, root_cause, duplicate_payment).")
+        @Option(
+            name: .long,
+            help: "Only this kind (e.g. mom_change, statistical_outlier, root_cause, duplicate_payment)."
+        )
         var kind: String?
 
         @Option(name: .long, help: "Only this severity or higher: info, low, medium, high, critical.")
@@ -35,9 +39,13 @@ struct FindingsCommand: AsyncParsableCommand {
         var json = false
 
         func run() async throws {
-            guard let minimum = Severity(rawValue: severity) else { throw ValidationError("--severity must be one of \(Severity.choices)") }
+            guard let minimum = Severity(rawValue: severity) else {
+                throw ValidationError("--severity must be one of \(Severity.choices)")
+            }
             let kindFilter = try kind.map { text in
-                guard let kind = FindingKind(rawValue: text) else { throw ValidationError("--kind must be one of \(FindingKind.choices)") }
+                guard let kind = FindingKind(rawValue: text) else {
+                    throw ValidationError("--kind must be one of \(FindingKind.choices)")
+                }
                 return kind
             }
             let configuration = try global.loadConfiguration()
@@ -46,9 +54,13 @@ struct FindingsCommand: AsyncParsableCommand {
             try await withExitCodes {
                 try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
                     var count = 0
-                    for try await (_, object) in try await connection.query(
-                        FindingProjection.list(filter, order: .mostUrgentFirst, limit: limit), logger: logger
-                    ).decode((Int64, String).self) {
+                    for try await (_, object)
+                        in try await connection.query(
+                            FindingProjection.list(filter, order: .mostUrgentFirst, limit: limit),
+                            logger: logger
+                        )
+                        .decode((Int64, String).self)
+                    {
                         count += 1
                         print(json ? object : FindingText.lines(try JSONValue(parsing: object)))
                     }
@@ -62,7 +74,9 @@ struct FindingsCommand: AsyncParsableCommand {
     struct Review: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "review",
-            abstract: "Record a review: open, confirmed, expected or false_alarm (later runs keep it; expected and false alarms are not re-alerted).")
+            abstract:
+                "Record a review: open, confirmed, expected or false_alarm (later runs keep it; expected and false alarms are not re-alerted)."
+        )
 
         @OptionGroup var global: GlobalOptions
 
@@ -85,9 +99,13 @@ struct FindingsCommand: AsyncParsableCommand {
             let configuration = try global.loadConfiguration()
             let logger = bootstrapLogging(configuration.log)
             let review = FindingReview(
-                status: decision, reviewer: by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown", note: note)
+                status: decision,
+                reviewer: by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown",
+                note: note
+            )
             try await withExitCodes {
-                let updated = try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
+                let updated = try await Database.withMigratedConnection(configuration.database, logger: logger) {
+                    connection in
                     try await review.record(onFinding: id, on: connection, logger: logger)
                 }
                 guard updated else {

@@ -14,6 +14,10 @@ struct Finrca: AsyncParsableCommand {
             3 database unavailable; 4 loaded, but some rows were rejected; 5 internal error; \
             6 another process is doing the same job (notify, run); nothing was done.
             """,
-        subcommands: [MigrateCommand.self, IngestCommand.self, DetectCommand.self, FindingsCommand.self, NotifyCommand.self, RunCommand.self, StatusCommand.self, ServeCommand.self, UserCommand.self, RCACommand.self, GenerateCommand.self, BenchCommand.self, IForestCommand.self, RCACaseCommand.self]
+        subcommands: [
+            MigrateCommand.self, IngestCommand.self, DetectCommand.self, FindingsCommand.self, NotifyCommand.self,
+            RunCommand.self, StatusCommand.self, ServeCommand.self, UserCommand.self, RCACommand.self,
+            GenerateCommand.self, BenchCommand.self, IForestCommand.self, RCACaseCommand.self,
+        ]
     )
 }

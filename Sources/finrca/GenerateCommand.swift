@@ -12,7 +12,8 @@ struct GenerateCommand: AsyncParsableCommand {
             The same --rows and --seed always give byte-identical files. The labels JSON lists every injected \
             anomaly (point outliers, a month-over-month spike, a root-cause set, duplicate payments, amounts just \
             below the approval limit) with its CSV line numbers, plus exact signed totals per fiscal year.
-            """)
+            """
+    )
 
     @Option(name: .long, help: "Number of data rows.")
     var rows: Int = 100_000
@@ -42,7 +43,12 @@ struct GenerateCommand: AsyncParsableCommand {
         let started = ContinuousClock.now
         let generator = SampleGenerator(
             configuration: SampleGeneratorConfiguration(
-                rows: rows, seed: seed, firstFiscalYear: firstYear, fiscalYears: years))
+                rows: rows,
+                seed: seed,
+                firstFiscalYear: firstYear,
+                fiscalYears: years
+            )
+        )
         let result: SampleLabels
         do {
             result = try generator.write(csvPath: out, labelsPath: labels)
@@ -51,9 +57,13 @@ struct GenerateCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.failure)
         }
         let elapsed = ContinuousClock.now - started
-        print("wrote \(IngestSummary.grouped(result.rows)) rows to \(out) (seed \(seed)) in \(elapsed.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 2))))")
+        print(
+            "wrote \(IngestSummary.grouped(result.rows)) rows to \(out) (seed \(seed)) in \(elapsed.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 2))))"
+        )
         for year in result.totalsByFiscalYear.keys.sorted() {
-            print("  fiscal year \(year): \(IngestSummary.grouped(result.rowCountByFiscalYear[year] ?? 0)) rows, signed total \(result.totalsByFiscalYear[year]!)")
+            print(
+                "  fiscal year \(year): \(IngestSummary.grouped(result.rowCountByFiscalYear[year] ?? 0)) rows, signed total \(result.totalsByFiscalYear[year]!)"
+            )
         }
         if let labels { print("  \(result.anomalies.count) labelled anomalies in \(labels)") }
     }

@@ -22,11 +22,14 @@ struct GlobalOptions: ParsableArguments {
         if let logLevel { flags["log.level"] = (logLevel, "--log-level") }
         do {
             return try FinrcaConfiguration.load(
-                file: config ?? environment["FINRCA_CONFIG"], environment: environment, flags: flags)
+                file: config ?? environment["FINRCA_CONFIG"],
+                environment: environment,
+                flags: flags
+            )
         } catch let error as JobLockHeldError {
-        printError(error.description)
-        throw ArgumentParser.ExitCode(ExitStatus.busy)
-    } catch let error as ConfigurationError {
+            printError(error.description)
+            throw ArgumentParser.ExitCode(ExitStatus.busy)
+        } catch let error as ConfigurationError {
             printError(error.description)
             throw ExitCode(ExitStatus.usage)
         }
@@ -81,4 +84,3 @@ func withExitCodes<Result>(_ body: () async throws -> Result) async throws -> Re
         throw ArgumentParser.ExitCode(ExitStatus.failure)
     }
 }
-

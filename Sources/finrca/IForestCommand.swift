@@ -15,7 +15,8 @@ struct IForestCommand: AsyncParsableCommand {
             scores, whatever the number of cores. A one-line timing summary goes to stderr.
 
             Exit codes: 0 scores written; 1 usage error or --out cannot be written; 2 an input file was refused.
-            """)
+            """
+    )
 
     @Option(name: .long, help: "Training rows: numeric CSV.")
     var train: String
@@ -64,11 +65,16 @@ struct IForestCommand: AsyncParsableCommand {
         }
         let fitSeconds = Self.seconds(scoreStart - fitStart)
         let scoreSeconds = Self.seconds(scoreEnd - scoreStart)
-        FileHandle.standardError.write(Data("""
-            finrca iforest: fit \(fitSeconds) s, score \(scoreSeconds) s (\(trees) trees, \
-            subsample \(forest.sampleSize), train \(trainingData.rows)×\(trainingData.columns), \
-            test \(testData.rows)×\(testData.columns))\n
-            """.utf8))
+        FileHandle.standardError.write(
+            Data(
+                """
+                finrca iforest: fit \(fitSeconds) s, score \(scoreSeconds) s (\(trees) trees, \
+                subsample \(forest.sampleSize), train \(trainingData.rows)×\(trainingData.columns), \
+                test \(testData.rows)×\(testData.columns))\n
+                """
+                .utf8
+            )
+        )
     }
 
     /// The matrix in `path`, or the reason on stderr and exit code 2.

@@ -71,13 +71,17 @@ struct InboxScan {
 
         let ingestStarted = clock.now
         let inbox = Inbox(
-            inbox: configuration.ingest.inboxDirectory, archive: configuration.ingest.archiveDirectory,
-            failed: configuration.ingest.failedDirectory)
+            inbox: configuration.ingest.inboxDirectory,
+            archive: configuration.ingest.archiveDirectory,
+            failed: configuration.ingest.failedDirectory
+        )
         let files = try inbox.pendingFiles()
         logger.info("scan started", metadata: ["scan.inbox": .string(inbox.inbox), "scan.files": "\(files.count)"])
         if !files.isEmpty {
             let profile = try MappingProfile.load(
-                nameOrPath: configuration.ingest.defaultProfile, directory: configuration.ingest.mappingsDirectory)
+                nameOrPath: configuration.ingest.defaultProfile,
+                directory: configuration.ingest.mappingsDirectory
+            )
             let loader = BatchLoader(configuration: configuration.ingest, logger: logger)
             for file in files {
                 let outcome = try await load(file, profile: profile, loader: loader, inbox: inbox, on: connection)
@@ -92,8 +96,12 @@ struct InboxScan {
         summary.timings["ingest"] = (clock.now - ingestStarted).inSeconds
 
         let detectStarted = clock.now
-        let report = try await DetectorRunner(configuration: configuration.detector, routes: configuration.routes.routes, logger: logger)
-            .run(on: connection)
+        let report = try await DetectorRunner(
+            configuration: configuration.detector,
+            routes: configuration.routes.routes,
+            logger: logger
+        )
+        .run(on: connection)
         summary.detectorRun = report.runID
         summary.findingsTotal = report.findingsByKind.values.reduce(0, +)
         summary.findingsNew = report.newFindings
@@ -101,22 +109,36 @@ struct InboxScan {
         summary.timings["detect"] = (clock.now - detectStarted).inSeconds
 
         let notifyStarted = clock.now
-        summary.notify = try await NotificationRunner(routes: configuration.routes, configuration: configuration.notify, logger: logger)
-            .run(on: connection)
-        for problem in summary.notify.problems { logger.warning("alerts held", metadata: ["problem": .string(problem)]) }
+        summary.notify = try await NotificationRunner(
+            routes: configuration.routes,
+            configuration: configuration.notify,
+            logger: logger
+        )
+        .run(on: connection)
+        for problem in summary.notify.problems {
+            logger.warning("alerts held", metadata: ["problem": .string(problem)])
+        }
         summary.timings["notify"] = (clock.now - notifyStarted).inSeconds
 
         summary.seconds = (clock.now - started).inSeconds
         summary.exitCode = worst.rawValue
-        logger.notice("scan finished", metadata: [
-            "scan.files": "\(files.count)", "detector.run": "\(report.runID)", "scan.seconds": "\(String(format: "%.2f", summary.seconds))",
-        ])
+        logger.notice(
+            "scan finished",
+            metadata: [
+                "scan.files": "\(files.count)", "detector.run": "\(report.runID)",
+                "scan.seconds": "\(String(format: "%.2f", summary.seconds))",
+            ]
+        )
         return summary
     }
 
     /// Loads one file and moves it where it belongs.
     private func load(
-        _ file: String, profile: MappingProfile, loader: BatchLoader, inbox: Inbox, on connection: PostgresConnection
+        _ file: String,
+        profile: MappingProfile,
+        loader: BatchLoader,
+        inbox: Inbox,
+        on connection: PostgresConnection
     ) async throws -> FileOutcome {
         let name = (file as NSString).lastPathComponent
         var fileLogger = logger
@@ -127,18 +149,32 @@ struct InboxScan {
             case .loaded, .duplicate:
                 let moved = try inbox.archive(file)
                 return FileOutcome(
-                    file: name, outcome: report.status.rawValue, batchID: report.batchID,
-                    rowsLoaded: report.rowsLoaded, rowsRejected: report.rowsRejected, movedTo: moved)
+                    file: name,
+                    outcome: report.status.rawValue,
+                    batchID: report.batchID,
+                    rowsLoaded: report.rowsLoaded,
+                    rowsRejected: report.rowsRejected,
+                    movedTo: moved
+                )
             case .rejected:
                 var reason = report.message ?? "the file was refused"
                 for row in report.rejectsSample.prefix(20) {
                     reason += "\nline \(row.line)\(row.column.map { ", \($0)" } ?? ""): \(row.reason)"
                 }
                 let moved = try inbox.fail(file, reason: reason)
-                fileLogger.error("file refused", metadata: ["etl.batch": "\(report.batchID)", "reason": .string(report.message ?? "")])
+                fileLogger.error(
+                    "file refused",
+                    metadata: ["etl.batch": "\(report.batchID)", "reason": .string(report.message ?? "")]
+                )
                 return FileOutcome(
-                    file: name, outcome: "failed", batchID: report.batchID, rowsLoaded: 0, rowsRejected: report.rowsRejected,
-                    movedTo: moved, reason: reason)
+                    file: name,
+                    outcome: "failed",
+                    batchID: report.batchID,
+                    rowsLoaded: 0,
+                    rowsRejected: report.rowsRejected,
+                    movedTo: moved,
+                    reason: reason
+                )
             }
         } catch let error as IngestFileError {
             return try refuse(file, name: name, reason: error.description, inbox: inbox, logger: fileLogger)
@@ -148,20 +184,33 @@ struct InboxScan {
     }
 
     /// Moves a file that could not be read or mapped to the failed folder.
-    private func refuse(_ file: String, name: String, reason: String, inbox: Inbox, logger: Logger) throws -> FileOutcome {
+    private func refuse(_ file: String, name: String, reason: String, inbox: Inbox, logger: Logger) throws
+        -> FileOutcome
+    {
         let moved = try inbox.fail(file, reason: reason)
         logger.error("file refused", metadata: ["reason": .string(reason)])
-        return FileOutcome(file: name, outcome: "failed", rowsLoaded: 0, rowsRejected: 0, movedTo: moved, reason: reason)
+        return FileOutcome(
+            file: name,
+            outcome: "failed",
+            rowsLoaded: 0,
+            rowsRejected: 0,
+            movedTo: moved,
+            reason: reason
+        )
     }
 
     /// The summary for people.
     static func render(_ summary: Summary) -> String {
-        var lines = ["scan \(summary.scanID): \(summary.files.count) file\(summary.files.count == 1 ? "" : "s") in the inbox"]
+        var lines = [
+            "scan \(summary.scanID): \(summary.files.count) file\(summary.files.count == 1 ? "" : "s") in the inbox"
+        ]
         for file in summary.files {
             var line = "  \(file.outcome.padding(toLength: 9, withPad: " ", startingAt: 0)) \(file.file)"
             if let batch = file.batchID { line += " (batch \(batch))" }
             if file.outcome != "failed" {
-                line += ": \(IngestSummary.grouped(file.rowsLoaded)) rows" + (file.rowsRejected > 0 ? ", \(file.rowsRejected) rejected" : "")
+                line +=
+                    ": \(IngestSummary.grouped(file.rowsLoaded)) rows"
+                    + (file.rowsRejected > 0 ? ", \(file.rowsRejected) rejected" : "")
             } else {
                 line += ": \(file.reason?.split(separator: "\n").first ?? "")"
             }
@@ -169,14 +218,23 @@ struct InboxScan {
         }
         lines.append(
             "  detector run \(summary.detectorRun.map(String.init) ?? "-"): \(summary.findingsTotal) findings (\(summary.findingsNew) new), "
-                + "\(summary.alertsQueued) alerts queued")
+                + "\(summary.alertsQueued) alerts queued"
+        )
         lines.append(
             "  notify: \(summary.notify.delivered) delivered, \(summary.notify.retrying) to retry, \(summary.notify.dead) dead, "
-                + "\(summary.notify.cancelled) cancelled, \(summary.notify.held) held")
+                + "\(summary.notify.cancelled) cancelled, \(summary.notify.held) held"
+        )
         for problem in summary.notify.problems { lines.append("  ! \(problem)") }
         lines.append(
-            String(format: "  %.2f s (ingest %.2f s, detect %.2f s, notify %.2f s); exit code %d", summary.seconds,
-                   summary.timings["ingest"] ?? 0, summary.timings["detect"] ?? 0, summary.timings["notify"] ?? 0, summary.exitCode))
+            String(
+                format: "  %.2f s (ingest %.2f s, detect %.2f s, notify %.2f s); exit code %d",
+                summary.seconds,
+                summary.timings["ingest"] ?? 0,
+                summary.timings["detect"] ?? 0,
+                summary.timings["notify"] ?? 0,
+                summary.exitCode
+            )
+        )
         return lines.joined(separator: "\n")
     }
 }

@@ -21,7 +21,8 @@ struct IngestCommand: AsyncParsableCommand {
 
             Exit codes: 0 all loaded (or already loaded); 2 a file was refused; 3 database unavailable; \
             4 loaded, but some rows were rejected; 1 usage or configuration error.
-            """)
+            """
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -52,7 +53,8 @@ struct IngestCommand: AsyncParsableCommand {
         do {
             mappingProfile = try MappingProfile.load(
                 nameOrPath: mapping ?? profile ?? configuration.ingest.defaultProfile,
-                directory: configuration.ingest.mappingsDirectory)
+                directory: configuration.ingest.mappingsDirectory
+            )
         } catch let error as MappingError {
             printError(error.description)
             throw ExitCode(ExitStatus.usage)
@@ -81,13 +83,18 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     private func ingest(
-        _ file: String, profile: MappingProfile, loader: BatchLoader, on connection: PostgresConnection
+        _ file: String,
+        profile: MappingProfile,
+        loader: BatchLoader,
+        on connection: PostgresConnection
     ) async throws -> ExitStatus {
         let progress = ProgressLine(enabled: !json && isatty(STDERR_FILENO) == 1, file: file)
         do {
             let report = try await loader.load(
-                .init(path: file, profile: profile, replace: replace), on: connection,
-                progress: { progress.update($0) })
+                .init(path: file, profile: profile, replace: replace),
+                on: connection,
+                progress: { progress.update($0) }
+            )
             progress.clear()
             if json {
                 let encoder = JSONEncoder()
@@ -129,7 +136,12 @@ final class ProgressLine: Sendable {
         let rate = progress.elapsedSeconds > 0 ? megabytes / progress.elapsedSeconds : 0
         let percent = progress.fileSize > 0 ? 100 * Double(progress.bytesRead) / Double(progress.fileSize) : 100
         let line = String(
-            format: "\r%@  %@ rows  %.1f MB/s  %3.0f%%", file, IngestSummary.grouped(progress.rowsRead), rate, percent)
+            format: "\r%@  %@ rows  %.1f MB/s  %3.0f%%",
+            file,
+            IngestSummary.grouped(progress.rowsRead),
+            rate,
+            percent
+        )
         FileHandle.standardError.write(Data(line.utf8))
     }
 

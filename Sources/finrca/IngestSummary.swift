@@ -11,19 +11,28 @@ enum IngestSummary {
             lines.append(
                 "\(report.file): loaded as batch \(report.batchID) — \(grouped(report.rowsLoaded)) rows stored, "
                     + "\(grouped(report.rowsRejected)) rejected, \(grouped(report.rowsRead)) read "
-                    + String(format: "in %.2f s (%@ rows/s, %.1f MB/s)", report.seconds,
-                             grouped(Int(report.rowsPerSecond)), Double(report.fileBytes) / 1_000_000 / max(report.seconds, 1e-9)))
+                    + String(
+                        format: "in %.2f s (%@ rows/s, %.1f MB/s)",
+                        report.seconds,
+                        grouped(Int(report.rowsPerSecond)),
+                        Double(report.fileBytes) / 1_000_000 / max(report.seconds, 1e-9)
+                    )
+            )
             for year in report.fiscalYears.keys.sorted() {
                 let value = report.fiscalYears[year]!
                 lines.append("  fiscal year \(year): \(grouped(value.rows)) rows, signed total \(value.total)")
             }
             lines.append("  total \(report.total)  sha256 \(report.sha256.prefix(16))…  profile \(report.profile)")
             if report.indexSeconds > 0 {
-                lines.append(String(format: "  indexes of new partitions built in %.2f s after commit", report.indexSeconds))
+                lines.append(
+                    String(format: "  indexes of new partitions built in %.2f s after commit", report.indexSeconds)
+                )
             }
             if let replaced = report.replaced { lines.append("  replaced batch \(replaced)") }
         case .duplicate:
-            lines.append("\(report.file): \(report.message ?? "already loaded"); batch \(report.batchID) recorded as duplicate")
+            lines.append(
+                "\(report.file): \(report.message ?? "already loaded"); batch \(report.batchID) recorded as duplicate"
+            )
         case .rejected:
             lines.append("\(report.file): REJECTED — \(report.message ?? "")")
         }

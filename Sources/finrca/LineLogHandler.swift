@@ -22,7 +22,14 @@ struct LineLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         var fields: [(String, String)] = [
-            ("ts", ISO8601DateFormatter.string(from: Date(), timeZone: .gmt, formatOptions: [.withInternetDateTime, .withFractionalSeconds])),
+            (
+                "ts",
+                ISO8601DateFormatter.string(
+                    from: Date(),
+                    timeZone: .gmt,
+                    formatOptions: [.withInternetDateTime, .withFractionalSeconds]
+                )
+            ),
             ("level", event.level.rawValue),
             ("msg", event.message.description),
         ]

@@ -7,7 +7,8 @@ import Shared
 struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
-        abstract: "Apply pending schema migrations (idempotent; other commands run this automatically).")
+        abstract: "Apply pending schema migrations (idempotent; other commands run this automatically)."
+    )
 
     @OptionGroup var global: GlobalOptions
 

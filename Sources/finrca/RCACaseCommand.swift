@@ -19,7 +19,8 @@ struct RCACaseCommand: AsyncParsableCommand {
             measure the set holds every independent cause found; for a ratio, the strongest cause and its siblings.
 
             Exit codes: 0 searched; 1 usage error; 2 the file was refused.
-            """)
+            """
+    )
 
     @Argument(help: "The case CSV file.")
     var casePath: String
@@ -32,7 +33,8 @@ struct RCACaseCommand: AsyncParsableCommand {
 
     @Option(
         name: .long,
-        help: "Smoothing mass in the unit of the measure (events for counts, currency for money).")
+        help: "Smoothing mass in the unit of the measure (events for counts, currency for money)."
+    )
     var pseudoCount: Double = RootCauseConfiguration().pseudoCount
 
     @Option(name: .long, help: "Risk score an element needs to join as a further cause (additive measures).")
@@ -41,7 +43,10 @@ struct RCACaseCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Share of the abnormal leaves' change a further cause must explain (additive measures).")
     var minimumCauseShare: Double = RootCauseConfiguration().minimumCauseShare
 
-    @Option(name: .long, help: "Most extreme leaf deviations passed over when the noise level is read (additive measures).")
+    @Option(
+        name: .long,
+        help: "Most extreme leaf deviations passed over when the noise level is read (additive measures)."
+    )
     var extremeLeavesSkipped: Int = RootCauseConfiguration().extremeLeavesSkipped
 
     @Flag(name: .long, help: "Report only the strongest cause and its siblings, also for an additive measure.")
@@ -73,13 +78,20 @@ struct RCACaseCommand: AsyncParsableCommand {
         }
         let read = clock.now
         let configuration = RootCauseConfiguration(
-            maximumPairs: maximumPairs, pseudoCount: pseudoCount, rankedCount: max(top, 1),
-            findsSeveralCauses: !singleCause, riskThreshold: riskThreshold, minimumCauseShare: minimumCauseShare,
-            extremeLeavesSkipped: extremeLeavesSkipped)
+            maximumPairs: maximumPairs,
+            pseudoCount: pseudoCount,
+            rankedCount: max(top, 1),
+            findsSeveralCauses: !singleCause,
+            riskThreshold: riskThreshold,
+            minimumCauseShare: minimumCauseShare,
+            extremeLeavesSkipped: extremeLeavesSkipped
+        )
         let result = RootCauseSearch.search(table, configuration: configuration)
         if timing {
             let searched = clock.now
-            printError(String(format: "read %.4f s, search %.4f s", (read - started).inSeconds, (searched - read).inSeconds))
+            printError(
+                String(format: "read %.4f s, search %.4f s", (read - started).inSeconds, (searched - read).inSeconds)
+            )
         }
         for line in RootCauseReport.lines(result: result, table: table, top: top) {
             print(line)

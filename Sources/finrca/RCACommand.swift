@@ -9,7 +9,8 @@ import Shared
 struct RCACommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rca",
-        abstract: "Explain the change between two periods: variance bridges, ranked root-cause sets, evidence lines.")
+        abstract: "Explain the change between two periods: variance bridges, ranked root-cause sets, evidence lines."
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -19,14 +20,20 @@ struct RCACommand: AsyncParsableCommand {
     @Option(name: .long, help: "End period, YYYY-PP.")
     var to: String
 
-    @Option(name: .customLong("where"), help: "Restrict to a slice, dimension=value (directorate, cost_center, gl_account, supplier, functional_area); repeatable.")
+    @Option(
+        name: .customLong("where"),
+        help:
+            "Restrict to a slice, dimension=value (directorate, cost_center, gl_account, supplier, functional_area); repeatable."
+    )
     var conditions: [String] = []
 
     @Flag(name: .long, help: "Print the analysis as JSON.")
     var json = false
 
     func validate() throws {
-        guard FiscalPeriod(from) != nil, FiscalPeriod(to) != nil else { throw ValidationError("--from and --to must be YYYY-PP") }
+        guard FiscalPeriod(from) != nil, FiscalPeriod(to) != nil else {
+            throw ValidationError("--from and --to must be YYYY-PP")
+        }
         _ = try filter()
     }
 
@@ -35,7 +42,8 @@ struct RCACommand: AsyncParsableCommand {
             let parts = condition.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let dimension = LedgerDimension(rawValue: parts[0]) else {
                 throw ValidationError(
-                    "--where takes dimension=value with dimension one of \(LedgerDimension.allCases.map(\.rawValue).joined(separator: ", ")); got '\(condition)'")
+                    "--where takes dimension=value with dimension one of \(LedgerDimension.allCases.map(\.rawValue).joined(separator: ", ")); got '\(condition)'"
+                )
             }
             return DimensionValue(dimension, parts[1])
         }
@@ -47,19 +55,36 @@ struct RCACommand: AsyncParsableCommand {
         let filter = try filter()
         let (start, end) = (FiscalPeriod(from)!, FiscalPeriod(to)!)
         try await withExitCodes {
-            let (explanation, currency) = try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
+            let (explanation, currency) = try await Database.withMigratedConnection(
+                configuration.database,
+                logger: logger
+            ) { connection in
                 var timings: [String: Double] = [:]
-                let inputs = try await LedgerReader(logger: logger).read(
-                    on: connection, currency: configuration.detector.currency, timings: &timings)
+                let inputs = try await LedgerReader(logger: logger)
+                    .read(
+                        on: connection,
+                        currency: configuration.detector.currency,
+                        timings: &timings
+                    )
                 let (columns, currency) = (inputs.columns, inputs.currency)
-                let materiality = configuration.detector.materiality ?? DetectorAnalysis.automaticMateriality(
-                    Dictionary(
-                        uniqueKeysWithValues: inputs.sliceTotals.filter { $0.dimension == nil }
-                            .map { ($0.period, (amount: $0.amount, lines: $0.lines)) }))
+                let materiality =
+                    configuration.detector.materiality
+                    ?? DetectorAnalysis.automaticMateriality(
+                        Dictionary(
+                            uniqueKeysWithValues: inputs.sliceTotals.filter { $0.dimension == nil }
+                                .map { ($0.period, (amount: $0.amount, lines: $0.lines)) }
+                        )
+                    )
                 return (
                     await ChangeExplanation.explain(
-                        columns: columns, index: PeriodIndex(columns), from: start, to: end, filter: filter,
-                        materiality: materiality), currency)
+                        columns: columns,
+                        index: PeriodIndex(columns),
+                        from: start,
+                        to: end,
+                        filter: filter,
+                        materiality: materiality
+                    ), currency
+                )
             }
             if json {
                 print(JSONValue.object([("schema", .string("finrca.rca/1"))] + DashboardBuilder.rca(explanation)).text)
@@ -70,12 +95,19 @@ struct RCACommand: AsyncParsableCommand {
     }
 
     static func render(_ explanation: ChangeExplanation, wording: Wording) -> String {
-        let scope = explanation.filter.isEmpty ? "organisation" : explanation.filter.map { "\($0.dimension.rawValue)=\($0.value)" }.joined(separator: " & ")
-        var lines = ["\(scope): \(explanation.from) → \(explanation.to), change \(explanation.change.grouped) \(wording.currency)"]
+        let scope =
+            explanation.filter.isEmpty
+            ? "organisation"
+            : explanation.filter.map { "\($0.dimension.rawValue)=\($0.value)" }.joined(separator: " & ")
+        var lines = [
+            "\(scope): \(explanation.from) → \(explanation.to), change \(explanation.change.grouped) \(wording.currency)"
+        ]
         for bridge in explanation.bridges {
             lines.append("bridge by \(bridge.dimension.label): \(bridge.start.grouped) → \(bridge.end.grouped)")
             for step in bridge.steps.prefix(5) {
-                lines.append("    \(step.contribution.minorUnits >= 0 ? "+" : "")\(step.contribution.grouped)  \(step.member)")
+                lines.append(
+                    "    \(step.contribution.minorUnits >= 0 ? "+" : "")\(step.contribution.grouped)  \(step.member)"
+                )
             }
             if bridge.steps.count > 5 {
                 let rest = bridge.steps.dropFirst(5).reduce(Money.zero) { $0 + $1.contribution }
@@ -84,16 +116,35 @@ struct RCACommand: AsyncParsableCommand {
         }
         lines.append("ranked root-cause candidates:")
         for (rank, candidate) in explanation.search.ranked.prefix(10).enumerated() {
-            lines.append(String(format: "  #%d %@  explains %.0f %%  surprise %.2f%@", rank + 1, candidate.element.description,
-                                candidate.explainedShare * 100, candidate.surprise, candidate.isRootCause ? "  [root cause]" : ""))
+            lines.append(
+                String(
+                    format: "  #%d %@  explains %.0f %%  surprise %.2f%@",
+                    rank + 1,
+                    candidate.element.description,
+                    candidate.explainedShare * 100,
+                    candidate.surprise,
+                    candidate.isRootCause ? "  [root cause]" : ""
+                )
+            )
         }
         if !explanation.importance.isEmpty {
-            lines.append("random-forest importance: " + explanation.importance.map {
-                "\(ChangeExplanation.leafDimensions[$0.dimension].rawValue) \(String(format: "%.2f", $0.importance))" + ($0.permutationIncrease.map { String(format: " (permutation +%.3g)", $0) } ?? "")
-            }.joined(separator: ", "))
+            lines.append(
+                "random-forest importance: "
+                    + explanation.importance
+                    .map {
+                        "\(ChangeExplanation.leafDimensions[$0.dimension].rawValue) \(String(format: "%.2f", $0.importance))"
+                            + ($0.permutationIncrease.map { String(format: " (permutation +%.3g)", $0) } ?? "")
+                    }
+                    .joined(separator: ", ")
+            )
         }
         if !explanation.correlations.isEmpty {
-            lines.append("correlation with the total: " + explanation.correlations.map { "\($0.dimension.rawValue)=\($0.member) r=\(String(format: "%.2f", $0.coefficient))" }.joined(separator: ", "))
+            lines.append(
+                "correlation with the total: "
+                    + explanation.correlations
+                    .map { "\($0.dimension.rawValue)=\($0.member) r=\(String(format: "%.2f", $0.coefficient))" }
+                    .joined(separator: ", ")
+            )
         }
         for line in explanation.evidence.prefix(5) {
             lines.append("  evidence: batch \(line.batchID) line \(line.line) \(line.amount.grouped)")

@@ -17,7 +17,8 @@ struct RunCommand: AsyncParsableCommand {
 
             Exit codes: 0 done; 2 a file was refused (see failed/); 4 loaded, but some rows were rejected; \
             3 database unavailable; 6 another scan is running; 1 configuration error.
-            """)
+            """
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -31,8 +32,9 @@ struct RunCommand: AsyncParsableCommand {
         logger[metadataKey: "scan"] = .string(scanID)
         let summary = try await withExitCodes {
             try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
-                return try await JobLock.scan.withLock(on: connection, logger: logger) {
-                    try await InboxScan(configuration: configuration, logger: logger).run(on: connection, scanID: scanID)
+                try await JobLock.scan.withLock(on: connection, logger: logger) {
+                    try await InboxScan(configuration: configuration, logger: logger)
+                        .run(on: connection, scanID: scanID)
                 }
             }
         }

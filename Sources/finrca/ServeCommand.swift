@@ -19,7 +19,8 @@ struct ServeCommand: AsyncParsableCommand {
             `finrca user add`. The chat phrases answers with a model only when OPENROUTER_API_KEY is set. A new \
             detector run is picked up within server.refresh_seconds. SIGTERM or SIGINT stops accepting requests, \
             finishes those in flight, then exits 0. The routes are documented at GET /openapi.json.
-            """)
+            """
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -32,25 +33,47 @@ struct ServeCommand: AsyncParsableCommand {
             }
             let registry = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(FinrcaServer.metricsFactory(registry: registry))
-            let client = PostgresClient(configuration: try Database.clientConfiguration(configuration.database), backgroundLogger: logger)
+            let client = PostgresClient(
+                configuration: try Database.clientConfiguration(configuration.database),
+                backgroundLogger: logger
+            )
             let store = DocumentStore()
             let apiKey = ProcessInfo.processInfo.environment["OPENROUTER_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
             let httpClient = apiKey.map { _ in HTTPClient(eventLoopGroupProvider: .singleton) }
             let router = try await FinrcaServer.router(
                 configuration: configuration.server,
-                dependencies: .init(client: client, store: store, registry: registry, httpClient: httpClient, modelAPIKey: apiKey),
-                logger: logger)
+                dependencies: .init(
+                    client: client,
+                    store: store,
+                    registry: registry,
+                    httpClient: httpClient,
+                    modelAPIKey: apiKey
+                ),
+                logger: logger
+            )
             let refresher = DocumentRefresher(
                 loader: DocumentLoader(client: client, store: store, logger: logger),
-                interval: .seconds(configuration.server.refreshSeconds), logger: logger)
+                interval: .seconds(configuration.server.refreshSeconds),
+                logger: logger
+            )
             let app = Application(
                 router: router,
-                configuration: .init(address: .hostname(configuration.server.host, port: configuration.server.port), serverName: "finrca"),
+                configuration: .init(
+                    address: .hostname(configuration.server.host, port: configuration.server.port),
+                    serverName: "finrca"
+                ),
                 services: [client, refresher],
                 onServerRunning: { _ in
-                    logger.notice("serving", metadata: ["address": "\(configuration.server.host):\(configuration.server.port)", "model": "\(apiKey == nil ? "none" : configuration.server.llmModel)"])
+                    logger.notice(
+                        "serving",
+                        metadata: [
+                            "address": "\(configuration.server.host):\(configuration.server.port)",
+                            "model": "\(apiKey == nil ? "none" : configuration.server.llmModel)",
+                        ]
+                    )
                 },
-                logger: logger)
+                logger: logger
+            )
             do {
                 try await app.runService()
                 try await httpClient?.shutdown()

@@ -11,8 +11,10 @@ import Shared
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Database reachability, the last detector runs and loads, alerts waiting or dead, partition sizes, inbox.",
-        discussion: "Exit codes: 0 the database is reachable; 3 it is not (the rest is then not shown).")
+        abstract:
+            "Database reachability, the last detector runs and loads, alerts waiting or dead, partition sizes, inbox.",
+        discussion: "Exit codes: 0 the database is reachable; 3 it is not (the rest is then not shown)."
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -29,31 +31,45 @@ struct StatusCommand: AsyncParsableCommand {
                     return
                 }
                 lines.append("\nlast detector runs:")
-                lines += try await RunHistory(logger: logger).recent(limit: 5, on: connection).map { run in
-                    let seconds = String(format: "%.2f", run.finishedAt.timeIntervalSince(run.startedAt))
-                    return "  run \(run.id) finished \(Self.utc(run.finishedAt, seconds: true)): through \(run.latestPeriod ?? "-"), "
-                        + "\(run.rowsScanned) lines, \(run.findingsTotal) findings (\(run.findingsNew) new), \(seconds) s"
-                }
+                lines += try await RunHistory(logger: logger).recent(limit: 5, on: connection)
+                    .map { run in
+                        let seconds = String(format: "%.2f", run.finishedAt.timeIntervalSince(run.startedAt))
+                        return
+                            "  run \(run.id) finished \(Self.utc(run.finishedAt, seconds: true)): through \(run.latestPeriod ?? "-"), "
+                            + "\(run.rowsScanned) lines, \(run.findingsTotal) findings (\(run.findingsNew) new), \(seconds) s"
+                    }
                 lines.append("\nlast loads:")
-                lines += try await BatchStore(logger: logger).recent(limit: 5, on: connection).map { batch in
-                    "  batch \(batch.id) \(batch.fileName): \(batch.status.rawValue), \(batch.rowsLoaded) rows, "
-                        + "\(batch.rowsRejected) rejected, \(Self.utc(batch.startedAt, seconds: true))"
-                }
+                lines += try await BatchStore(logger: logger).recent(limit: 5, on: connection)
+                    .map { batch in
+                        "  batch \(batch.id) \(batch.fileName): \(batch.status.rawValue), \(batch.rowsLoaded) rows, "
+                            + "\(batch.rowsRejected) rejected, \(Self.utc(batch.startedAt, seconds: true))"
+                    }
                 lines.append("\nalerts:")
                 let alerts = try await AlertOutbox(logger: logger).countsByState(on: connection)
-                lines += alerts.isEmpty ? ["  none"] : alerts.map { entry in
-                    "  \(entry.state.rawValue): \(entry.count)"
-                        + (entry.state == .delivered ? "" : " (oldest \(Self.utc(entry.oldest, seconds: false)))")
-                }
+                lines +=
+                    alerts.isEmpty
+                    ? ["  none"]
+                    : alerts.map { entry in
+                        "  \(entry.state.rawValue): \(entry.count)"
+                            + (entry.state == .delivered ? "" : " (oldest \(Self.utc(entry.oldest, seconds: false)))")
+                    }
                 lines.append("\npartitions of finance_expense:")
-                let partitions = PartitionManager(indexBuildMemoryMiB: configuration.ingest.indexBuildMemoryMiB, logger: logger)
-                lines += try await partitions.sizes(on: connection).map { partition in
-                    "  \(partition.name): ~\(partition.estimatedRows.magnitude.grouped) rows, \(partition.size)"
-                }
+                let partitions = PartitionManager(
+                    indexBuildMemoryMiB: configuration.ingest.indexBuildMemoryMiB,
+                    logger: logger
+                )
+                lines += try await partitions.sizes(on: connection)
+                    .map { partition in
+                        "  \(partition.name): ~\(partition.estimatedRows.magnitude.grouped) rows, \(partition.size)"
+                    }
                 let inbox = Inbox(
-                    inbox: configuration.ingest.inboxDirectory, archive: configuration.ingest.archiveDirectory,
-                    failed: configuration.ingest.failedDirectory)
-                let waiting = (try? inbox.pendingFiles().count).map { "\($0) file\($0 == 1 ? "" : "s") waiting" } ?? "not readable"
+                    inbox: configuration.ingest.inboxDirectory,
+                    archive: configuration.ingest.archiveDirectory,
+                    failed: configuration.ingest.failedDirectory
+                )
+                let waiting =
+                    (try? inbox.pendingFiles().count).map { "\($0) file\($0 == 1 ? "" : "s") waiting" }
+                    ?? "not readable"
                 lines.append("\ninbox \(inbox.inbox): \(waiting)")
                 print(lines.joined(separator: "\n"))
             }

@@ -10,18 +10,24 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage the HTTP API's users.",
-        subcommands: [Add.self, List.self, Disable.self])
+        subcommands: [Add.self, List.self, Disable.self]
+    )
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a user; the password (at least 12 characters) is read from standard input, never from an argument.")
+            abstract:
+                "Add a user; the password (at least 12 characters) is read from standard input, never from an argument."
+        )
 
         @OptionGroup var global: GlobalOptions
 
         @Argument(help: "User name: 1-64 characters of A-Z a-z 0-9 . _ @ -")
         var username: String
 
-        @Flag(help: "Read the password as the first line of standard input (for scripts); otherwise it is asked for without echo.")
+        @Flag(
+            help:
+                "Read the password as the first line of standard input (for scripts); otherwise it is asked for without echo."
+        )
         var passwordStdin = false
 
         func run() async throws {
@@ -45,7 +51,8 @@ struct UserCommand: AsyncParsableCommand {
                 let hash = try await PasswordHasher(cost: configuration.server.bcryptCost).hash(password)
                 try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
                     do {
-                        let id = try await UserStore(logger: logger).add(username: username, passwordHash: hash, on: connection)
+                        let id = try await UserStore(logger: logger)
+                            .add(username: username, passwordHash: hash, on: connection)
                         print("added user \(username) (id \(id))")
                     } catch let error as UserStore.AddError {
                         printError("finrca user add: \(error)")
@@ -68,7 +75,9 @@ struct UserCommand: AsyncParsableCommand {
                 try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
                     let users = try await UserStore(logger: logger).list(on: connection)
                     for user in users {
-                        print("\(user.id)\t\(user.username)\t\(user.disabled ? "disabled" : "active")\t\(ISO8601DateFormatter().string(from: user.createdAt))")
+                        print(
+                            "\(user.id)\t\(user.username)\t\(user.disabled ? "disabled" : "active")\t\(ISO8601DateFormatter().string(from: user.createdAt))"
+                        )
                     }
                     print("\(users.count) user\(users.count == 1 ? "" : "s")")
                 }
@@ -78,7 +87,9 @@ struct UserCommand: AsyncParsableCommand {
 
     struct Disable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Disable a user: no new logins, refresh tokens revoked (access tokens expire within server.access_token_minutes).")
+            abstract:
+                "Disable a user: no new logins, refresh tokens revoked (access tokens expire within server.access_token_minutes)."
+        )
 
         @OptionGroup var global: GlobalOptions
 

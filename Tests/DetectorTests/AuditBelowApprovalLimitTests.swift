@@ -13,13 +13,20 @@ struct AuditBelowApprovalLimitTests {
     private static let referenceFloor: Int64 = 4_700_000_000
 
     private func findings(
-        _ ledger: AuditLedger, settings: AuditConfiguration.BelowApprovalLimit = .init(dimensions: [.supplier])
+        _ ledger: AuditLedger,
+        settings: AuditConfiguration.BelowApprovalLimit = .init(dimensions: [.supplier])
     ) -> [FindingDraft] {
         BelowApprovalLimitAudit(settings: settings, currency: "IDR", evidenceLimit: 50).findings(in: ledger.columns)
     }
 
     /// `count` amounts spread over [floor, floor + 1,500,000.00).
-    private func add(_ count: Int, from floor: Int64, supplier: String, costCentre: String = "31090", to ledger: inout AuditLedger) {
+    private func add(
+        _ count: Int,
+        from floor: Int64,
+        supplier: String,
+        costCentre: String = "31090",
+        to ledger: inout AuditLedger
+    ) {
         for index in 0..<count {
             ledger.add(floor + Int64(index) * 10_000_000, supplier: supplier, costCentre: costCentre)
         }
@@ -28,17 +35,24 @@ struct AuditBelowApprovalLimitTests {
     @Test("binomial tails computed by hand")
     func binomialTail() {
         // P(X ≥ 10 | n = 11, ½) = (C(11,10) + C(11,11)) / 2¹¹ = 12 / 2048.
-        #expect(abs(pow(10, BinomialTail.log10UpperTail(atLeast: 10, trials: 11, probability: 0.5)) - 12.0 / 2048) < 1e-12)
+        #expect(
+            abs(pow(10, BinomialTail.log10UpperTail(atLeast: 10, trials: 11, probability: 0.5)) - 12.0 / 2048) < 1e-12
+        )
         // P(X ≥ 12 | n = 12, ½) = 2⁻¹².
         #expect(abs(BinomialTail.log10UpperTail(atLeast: 12, trials: 12, probability: 0.5) + 12 * log10(2.0)) < 1e-12)
         // Below the mean: P(X ≥ 1 | n = 2, ½) = 3/4; P(X ≥ 2 | n = 10, 0.1) = 1 − 0.9¹⁰ − 10 · 0.1 · 0.9⁹.
         #expect(abs(pow(10, BinomialTail.log10UpperTail(atLeast: 1, trials: 2, probability: 0.5)) - 0.75) < 1e-12)
         let atLeastTwo = 1 - pow(0.9, 10) - 10 * 0.1 * pow(0.9, 9)
-        #expect(abs(pow(10, BinomialTail.log10UpperTail(atLeast: 2, trials: 10, probability: 0.1)) - atLeastTwo) < 1e-12)
+        #expect(
+            abs(pow(10, BinomialTail.log10UpperTail(atLeast: 2, trials: 10, probability: 0.1)) - atLeastTwo) < 1e-12
+        )
         #expect(BinomialTail.log10UpperTail(atLeast: 0, trials: 5, probability: 0.3) == 0)
         #expect(BinomialTail.log10UpperTail(atLeast: 6, trials: 5, probability: 0.3) == -.infinity)
         // Far in the tail the probability stays finite in log space: P(X ≥ 1000 | 1000, ½) = 2⁻¹⁰⁰⁰.
-        #expect(abs(BinomialTail.log10UpperTail(atLeast: 1_000, trials: 1_000, probability: 0.5) + 1_000 * log10(2.0)) < 1e-6)
+        #expect(
+            abs(BinomialTail.log10UpperTail(atLeast: 1_000, trials: 1_000, probability: 0.5) + 1_000 * log10(2.0))
+                < 1e-6
+        )
     }
 
     @Test("14 amounts just below the limit against 1 beneath: p = 16 / 2¹⁵, flagged with the excess as delta")
@@ -57,10 +71,12 @@ struct AuditBelowApprovalLimitTests {
         #expect(finding.period == FiscalPeriod(year: 2024, period: 7))
         #expect(finding.details["lines_just_below"] == "14")
         #expect(finding.details["lines_in_reference_band"] == "1")
-        #expect(finding.explanation == "Supplier UD Persada has 14 amounts between IDR 48.5m and IDR 50m, just under "
-            + "the approval limit of IDR 50m, against 1 in the equally wide band beneath them (IDR 47m to IDR 48.5m); "
-            + "with smoothly spread amounts a split this lopsided has a chance of about 1 in 2,000. Together IDR 688.1m "
-            + "(lines 2, 3, 4, 5 and 6 of batch 1 and 9 more).")
+        #expect(
+            finding.explanation == "Supplier UD Persada has 14 amounts between IDR 48.5m and IDR 50m, just under "
+                + "the approval limit of IDR 50m, against 1 in the equally wide band beneath them (IDR 47m to IDR 48.5m); "
+                + "with smoothly spread amounts a split this lopsided has a chance of about 1 in 2,000. Together IDR 688.1m "
+                + "(lines 2, 3, 4, 5 and 6 of batch 1 and 9 more)."
+        )
     }
 
     @Test("amounts spread evenly over both bands are not flagged")
@@ -107,12 +123,19 @@ struct AuditBelowApprovalLimitTests {
     func dimensionsAndLimits() {
         var ledger = AuditLedger()
         add(12, from: Self.bandFloor, supplier: "UD Persada", costCentre: "38950", to: &ledger)
-        for index in 0..<12 { ledger.add(990_000_000 + Int64(index), supplier: "PT Kecil \(index)", costCentre: "38950") }
-        let settings = AuditConfiguration.BelowApprovalLimit(limits: [Money(minorUnits: Self.limit), Money(minorUnits: 1_000_000_000)])
+        for index in 0..<12 {
+            ledger.add(990_000_000 + Int64(index), supplier: "PT Kecil \(index)", costCentre: "38950")
+        }
+        let settings = AuditConfiguration.BelowApprovalLimit(limits: [
+            Money(minorUnits: Self.limit), Money(minorUnits: 1_000_000_000),
+        ])
         let flagged = findings(ledger, settings: settings).map { ($0.details["limit"]!, $0.dimensions[0]) }
         #expect(flagged.map(\.0) == ["50000000.00", "50000000.00", "10000000.00"])
-        #expect(flagged.map(\.1) == [
-            DimensionValue(.supplier, "UD Persada"), DimensionValue(.costCenter, "38950"), DimensionValue(.costCenter, "38950"),
-        ])
+        #expect(
+            flagged.map(\.1) == [
+                DimensionValue(.supplier, "UD Persada"), DimensionValue(.costCenter, "38950"),
+                DimensionValue(.costCenter, "38950"),
+            ]
+        )
     }
 }

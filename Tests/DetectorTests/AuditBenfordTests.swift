@@ -10,7 +10,11 @@ struct AuditBenfordTests {
     private func add(digitCounts: [Int], supplier: String, costCentre: String, to ledger: inout AuditLedger) {
         for (index, count) in digitCounts.enumerated() {
             for serial in 0..<count {
-                ledger.add(Int64(index + 1) * 100_000 + Int64(serial % 997) * 7, supplier: supplier, costCentre: costCentre)
+                ledger.add(
+                    Int64(index + 1) * 100_000 + Int64(serial % 997) * 7,
+                    supplier: supplier,
+                    costCentre: costCentre
+                )
             }
         }
     }
@@ -19,9 +23,12 @@ struct AuditBenfordTests {
         BenfordAudit(settings: settings, currency: "IDR", evidenceLimit: 50).findings(in: ledger.columns)
     }
 
-    @Test("first digits of minor units equal those of currency units", arguments: [
-        (Int64(1_000), 1), (98_765, 9), (5, 5), (4_000_000_000, 4), (Int64.max, 9),
-    ])
+    @Test(
+        "first digits of minor units equal those of currency units",
+        arguments: [
+            (Int64(1_000), 1), (98_765, 9), (5, 5), (4_000_000_000, 4), (Int64.max, 9),
+        ]
+    )
     func firstDigit(amount: Int64, digit: Int) {
         #expect(BenfordDigits.firstDigit(amount) == digit)
     }
@@ -42,10 +49,13 @@ struct AuditBenfordTests {
         #expect(BenfordConformity(meanAbsoluteDeviation: mad) == .nonconformity)
     }
 
-    @Test("Nigrini's first-digit levels", arguments: [
-        (0.0, BenfordConformity.close), (0.006, .close), (0.0061, .acceptable), (0.012, .acceptable),
-        (0.0121, .marginal), (0.015, .marginal), (0.0151, .nonconformity),
-    ])
+    @Test(
+        "Nigrini's first-digit levels",
+        arguments: [
+            (0.0, BenfordConformity.close), (0.006, .close), (0.0061, .acceptable), (0.012, .acceptable),
+            (0.0121, .marginal), (0.015, .marginal), (0.0151, .nonconformity),
+        ]
+    )
     func levels(mad: Double, level: BenfordConformity) {
         #expect(BenfordConformity(meanAbsoluteDeviation: mad) == level)
     }
@@ -74,16 +84,23 @@ struct AuditBenfordTests {
         #expect(finding.details["mad"] == "0.2046")
         #expect(finding.evidence.count == 50)
         #expect(finding.actual == Money(minorUnits: (0..<300).reduce(0) { $0 + 500_000 + Int64($1 % 997) * 7 }))
-        #expect(finding.explanation == "Supplier CV Lima: the first digits of its 300 amounts of IDR 10 or more do not "
-            + "follow Benford's law (mean absolute deviation 0.2046, above the nonconformity limit 0.0150): 5 leads "
-            + "100.0 % of them where 7.9 % is expected.")
+        #expect(
+            finding.explanation == "Supplier CV Lima: the first digits of its 300 amounts of IDR 10 or more do not "
+                + "follow Benford's law (mean absolute deviation 0.2046, above the nonconformity limit 0.0150): 5 leads "
+                + "100.0 % of them where 7.9 % is expected."
+        )
     }
 
     @Test("suppliers and cost centres are tested separately; Benford-shaped digits are not flagged")
     func perDimension() {
         var ledger = AuditLedger()
         add(digitCounts: [0, 0, 0, 0, 300, 0, 0, 0, 0], supplier: "CV Lima", costCentre: "31090", to: &ledger)
-        add(digitCounts: [301, 176, 125, 97, 79, 67, 58, 51, 46], supplier: "PT Benford", costCentre: "32000", to: &ledger)
+        add(
+            digitCounts: [301, 176, 125, 97, 79, 67, 58, 51, 46],
+            supplier: "PT Benford",
+            costCentre: "32000",
+            to: &ledger
+        )
         let flagged = findings(ledger).map(\.dimensions)
         #expect(flagged == [[DimensionValue(.supplier, "CV Lima")], [DimensionValue(.costCenter, "31090")]])
     }

@@ -7,8 +7,11 @@ import Testing
 struct AuditDuplicatePaymentTests {
     private func findings(_ ledger: AuditLedger, windowDays: Int = 3) -> [FindingDraft] {
         DuplicatePaymentAudit(
-            settings: AuditConfiguration.DuplicatePayments(windowDays: windowDays), currency: "IDR", evidenceLimit: 50
-        ).findings(in: ledger.columns)
+            settings: AuditConfiguration.DuplicatePayments(windowDays: windowDays),
+            currency: "IDR",
+            evidenceLimit: 50
+        )
+        .findings(in: ledger.columns)
     }
 
     @Test("a pair two days apart is one finding with the total, one payment expected and a plain sentence")
@@ -18,7 +21,9 @@ struct AuditDuplicatePaymentTests {
         ledger.add(1_250_000_000, day: AuditLedger.monday + 2, reference: "INV-8", batch: 3, line: 1047)
         let finding = try #require(findings(ledger).only)
         #expect(finding.kind == .duplicatePayment)
-        #expect(finding.dimensions == [DimensionValue(.costCenter, "31090"), DimensionValue(.supplier, "PT Sinar Abadi")])
+        #expect(
+            finding.dimensions == [DimensionValue(.costCenter, "31090"), DimensionValue(.supplier, "PT Sinar Abadi")]
+        )
         #expect(finding.actual == Money(minorUnits: 2_500_000_000))
         #expect(finding.expected == Money(minorUnits: 1_250_000_000))
         #expect(finding.delta == Money(minorUnits: 1_250_000_000))
@@ -26,8 +31,10 @@ struct AuditDuplicatePaymentTests {
         #expect(finding.evidenceLines == [1044, 1047])
         #expect(finding.details["days_apart"] == "2")
         #expect(finding.details["reference"] == nil)
-        #expect(finding.explanation == "Supplier PT Sinar Abadi was paid IDR 12.5m twice within 2 days "
-            + "(lines 1044 and 1047 of batch 3); IDR 12.5m may be a duplicate.")
+        #expect(
+            finding.explanation == "Supplier PT Sinar Abadi was paid IDR 12.5m twice within 2 days "
+                + "(lines 1044 and 1047 of batch 3); IDR 12.5m may be a duplicate."
+        )
     }
 
     @Test("the same amount 40 days apart with different references is no duplicate")
@@ -56,8 +63,11 @@ struct AuditDuplicatePaymentTests {
         var ledger = AuditLedger()
         for month in 0..<12 {
             ledger.add(
-                4_500_000_000, day: AuditLedger.monday + Int32(30 * month), supplier: "PT Graha Persada",
-                reference: "RENT-\(month)", period: Int8(month + 1)
+                4_500_000_000,
+                day: AuditLedger.monday + Int32(30 * month),
+                supplier: "PT Graha Persada",
+                reference: "RENT-\(month)",
+                period: Int8(month + 1)
             )
         }
         #expect(findings(ledger).isEmpty)
@@ -71,8 +81,10 @@ struct AuditDuplicatePaymentTests {
         let finding = try #require(findings(ledger).only)
         #expect(finding.period == FiscalPeriod(year: 2024, period: 8))
         #expect(finding.details["reference"] == "5100000123")
-        #expect(finding.explanation == "Supplier PT Sinar Abadi was paid IDR 980k twice 40 days apart under the same "
-            + "reference 5100000123 (lines 10 and 900 of batch 1); IDR 980k may be a duplicate.")
+        #expect(
+            finding.explanation == "Supplier PT Sinar Abadi was paid IDR 980k twice 40 days apart under the same "
+                + "reference 5100000123 (lines 10 and 900 of batch 1); IDR 980k may be a duplicate."
+        )
     }
 
     @Test("a blank reference links nothing")
@@ -108,8 +120,10 @@ struct AuditDuplicatePaymentTests {
         #expect(finding.actual == Money(minorUnits: 600_000_000))
         #expect(finding.delta == Money(minorUnits: 400_000_000))
         #expect(finding.score == 2)
-        #expect(finding.explanation == "Supplier PT Sinar Abadi was paid IDR 2m three times within 6 days "
-            + "(lines 10, 20 and 30 of batch 1); IDR 4m may be duplicates.")
+        #expect(
+            finding.explanation == "Supplier PT Sinar Abadi was paid IDR 2m three times within 6 days "
+                + "(lines 10, 20 and 30 of batch 1); IDR 4m may be duplicates."
+        )
     }
 
     @Test("lines on different cost centres name only the supplier; a repeated credit is worded as a credit")
@@ -120,8 +134,10 @@ struct AuditDuplicatePaymentTests {
         let finding = try #require(findings(ledger).only)
         #expect(finding.dimensions == [DimensionValue(.supplier, "PT Sinar Abadi")])
         #expect(finding.delta == Money(minorUnits: -15_000_000))
-        #expect(finding.explanation == "Supplier PT Sinar Abadi was credited IDR 150k twice on the same day "
-            + "(line 5 of batch 2 and line 6 of batch 4); IDR 150k may be a duplicate.")
+        #expect(
+            finding.explanation == "Supplier PT Sinar Abadi was credited IDR 150k twice on the same day "
+                + "(line 5 of batch 2 and line 6 of batch 4); IDR 150k may be a duplicate."
+        )
     }
 
     @Test("every pair injected among thousands of distinct payments is found, and nothing else")
@@ -136,7 +152,13 @@ struct AuditDuplicatePaymentTests {
             ledger.add(amount, day: day, supplier: supplier, reference: "R\(index)", line: Int64(index) * 2)
             if index % 250 == 0 {
                 let delay = Int32.random(in: 0...3, using: &generator)
-                ledger.add(amount, day: day + delay, supplier: supplier, reference: "R\(index)", line: Int64(index) * 2 + 1)
+                ledger.add(
+                    amount,
+                    day: day + delay,
+                    supplier: supplier,
+                    reference: "R\(index)",
+                    line: Int64(index) * 2 + 1
+                )
                 pairs.append([Int64(index) * 2, Int64(index) * 2 + 1])
             }
         }

@@ -16,26 +16,47 @@ struct AuditLedger {
 
     /// Appends one line; the source line counts up from 2 unless given.
     mutating func add(
-        _ amount: Int64, day: Int32 = monday, supplier: String? = "PT Sinar Abadi", costCentre: String? = "31090",
-        reference: String? = nil, batch: Int64 = 1, line: Int64? = nil, year: Int16 = 2024, period: Int8 = 7
+        _ amount: Int64,
+        day: Int32 = monday,
+        supplier: String? = "PT Sinar Abadi",
+        costCentre: String? = "31090",
+        reference: String? = nil,
+        batch: Int64 = 1,
+        line: Int64? = nil,
+        year: Int16 = 2024,
+        period: Int8 = 7
     ) {
         let sourceLine = line ?? nextLine
         nextLine = sourceLine + 1
         columns.append(
-            batchID: batch, sourceLine: sourceLine, amount: amount, fiscalYear: year, period: period, postingDay: day,
-            dimensions: ["Operations", costCentre, "521010", supplier, "F01"], reference: reference
+            batchID: batch,
+            sourceLine: sourceLine,
+            amount: amount,
+            fiscalYear: year,
+            period: period,
+            postingDay: day,
+            dimensions: ["Operations", costCentre, "521010", supplier, "F01"],
+            reference: reference
         )
     }
 
     /// Appends `count` lines of `amount`, one per day from `firstDay`, each with its own reference.
     mutating func addSeries(
-        _ count: Int, amount: Int64, firstDay: Int32 = monday, supplier: String? = "PT Sinar Abadi",
-        costCentre: String? = "31090", period: Int8 = 7
+        _ count: Int,
+        amount: Int64,
+        firstDay: Int32 = monday,
+        supplier: String? = "PT Sinar Abadi",
+        costCentre: String? = "31090",
+        period: Int8 = 7
     ) {
         for index in 0..<count {
             add(
-                amount, day: firstDay + Int32(index), supplier: supplier, costCentre: costCentre,
-                reference: "\(supplier ?? "")-\(period)-\(index)", period: period
+                amount,
+                day: firstDay + Int32(index),
+                supplier: supplier,
+                costCentre: costCentre,
+                reference: "\(supplier ?? "")-\(period)-\(index)",
+                period: period
             )
         }
     }

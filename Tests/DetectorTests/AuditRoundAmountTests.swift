@@ -14,7 +14,8 @@ struct AuditRoundAmountTests {
         }
     }
 
-    private func findings(_ ledger: AuditLedger, settings: AuditConfiguration.RoundAmounts = .init()) -> [FindingDraft] {
+    private func findings(_ ledger: AuditLedger, settings: AuditConfiguration.RoundAmounts = .init()) -> [FindingDraft]
+    {
         RoundAmountAudit(settings: settings, currency: "IDR", evidenceLimit: 50).findings(in: ledger.columns)
     }
 
@@ -40,8 +41,10 @@ struct AuditRoundAmountTests {
         #expect(finding.evidence.count == 40)
         #expect(finding.details["round_lines"] == "40")
         #expect(finding.details["ledger_share"] == "0.1000")
-        #expect(finding.explanation == "Supplier PT A booked 40 of its 100 amounts (40.0 %) as exact multiples of "
-            + "IDR 10k, against 10.0 % across the ledger (z = 10.0); together IDR 400k.")
+        #expect(
+            finding.explanation == "Supplier PT A booked 40 of its 100 amounts (40.0 %) as exact multiples of "
+                + "IDR 10k, against 10.0 % across the ledger (z = 10.0); together IDR 400k."
+        )
     }
 
     @Test("each threshold can be what stops a finding")
@@ -50,9 +53,11 @@ struct AuditRoundAmountTests {
         #expect(findings(ledger(), settings: .init(minimumShare: 0.41)).isEmpty)
         #expect(findings(ledger(), settings: .init(minimumRatio: 4.1)).isEmpty)
         #expect(findings(ledger(), settings: .init(minimumZ: 10.1)).isEmpty)
-        #expect(findings(ledger(), settings: .init(minimumLines: 40)).map(\.dimensions) == [
-            [DimensionValue(.supplier, "PT A")], [DimensionValue(.supplier, "PT C")],
-        ])
+        #expect(
+            findings(ledger(), settings: .init(minimumLines: 40)).map(\.dimensions) == [
+                [DimensionValue(.supplier, "PT A")], [DimensionValue(.supplier, "PT C")],
+            ]
+        )
     }
 
     @Test("a share of 25 % against a ledger share of 10 % fails the 3× rule even with a large z")

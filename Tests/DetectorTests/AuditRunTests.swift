@@ -29,9 +29,11 @@ struct AuditRunTests {
     @Test("findings come by kind, then |delta| descending, then score, then dimension values")
     func order() async {
         let findings = await AuditTests.run(ledger().columns, configuration: AuditConfiguration(currency: "IDR"))
-        #expect(findings.map(\.kind) == [
-            .duplicatePayment, .duplicatePayment, .belowApprovalLimit, .belowApprovalLimit, .weekendPosting,
-        ])
+        #expect(
+            findings.map(\.kind) == [
+                .duplicatePayment, .duplicatePayment, .belowApprovalLimit, .belowApprovalLimit, .weekendPosting,
+            ]
+        )
         #expect(findings.map { $0.dimensions.last?.value } == ["PT Besar", "PT Kecil", "38950", "UD Persada", "35000"])
     }
 
@@ -47,16 +49,20 @@ struct AuditRunTests {
     @Test("evidence is capped, largest amounts first, but totals cover every line")
     func evidenceLimit() async throws {
         var ledger = AuditLedger()
-        for index in 0..<60 { ledger.add(-250_000, day: AuditLedger.monday + Int32(index % 3), line: Int64(100 + index)) }
+        for index in 0..<60 {
+            ledger.add(-250_000, day: AuditLedger.monday + Int32(index % 3), line: Int64(100 + index))
+        }
         let configuration = AuditConfiguration(currency: "IDR")
         let finding = try #require(await AuditTests.run(ledger.columns, configuration: configuration).only)
         #expect(finding.evidence.count == 50)
         #expect(finding.evidenceLines == Array(100..<150))
         #expect(finding.actual == Money(minorUnits: -15_000_000))
         #expect(finding.details["lines"] == "60")
-        #expect(finding.explanation.hasSuffix(
-            "(lines 100, 101, 102, 103 and 104 of batch 1 and 55 more); IDR 147.5k may be duplicates."
-        ))
+        #expect(
+            finding.explanation.hasSuffix(
+                "(lines 100, 101, 102, 103 and 104 of batch 1 and 55 more); IDR 147.5k may be duplicates."
+            )
+        )
         var small = configuration
         small.evidenceLimit = 3
         let capped = try #require(await AuditTests.run(ledger.columns, configuration: small).only)

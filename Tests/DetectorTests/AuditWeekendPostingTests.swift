@@ -5,13 +5,18 @@ import Testing
 
 @Suite("Audit: weekend and holiday postings")
 struct AuditWeekendPostingTests {
-    private func findings(_ ledger: AuditLedger, settings: AuditConfiguration.WeekendPostings = .init()) -> [FindingDraft] {
+    private func findings(_ ledger: AuditLedger, settings: AuditConfiguration.WeekendPostings = .init())
+        -> [FindingDraft]
+    {
         WeekendPostingAudit(settings: settings, currency: "IDR", evidenceLimit: 50).findings(in: ledger.columns)
     }
 
-    @Test("weekdays from days since 1970-01-01 (a Thursday)", arguments: [
-        (Int32(0), 3), (19_917, 5), (19_918, 6), (19_919, 0), (19_905, 0), (-1, 2), (-4, 6),
-    ])
+    @Test(
+        "weekdays from days since 1970-01-01 (a Thursday)",
+        arguments: [
+            (Int32(0), 3), (19_917, 5), (19_918, 6), (19_919, 0), (19_905, 0), (-1, 2), (-4, 6),
+        ]
+    )
     func weekday(day: Int32, weekday: Int) {
         #expect(PostingCalendar.weekday(ofDay: day) == weekday)
     }
@@ -53,9 +58,11 @@ struct AuditWeekendPostingTests {
         #expect(finding.details["ledger_share"] == "0.0168")  // 22 / 1,310
         // The baseline is the larger, ledger-wide share: P(X ≥ 10 | 100, 22/1310) = 7.8017e-6.
         #expect(abs(finding.score - 5.107808) < 0.000001)
-        #expect(finding.explanation == "Cost centre 31090 posted 10 of its 100 lines in 2024-07 (10.0 %) on weekends, "
-            + "against 1.7 % across the ledger (a chance of about 1 in 130,000); together IDR 200k "
-            + "(lines 202, 203, 204, 205 and 206 of batch 1 and 5 more).")
+        #expect(
+            finding.explanation == "Cost centre 31090 posted 10 of its 100 lines in 2024-07 (10.0 %) on weekends, "
+                + "against 1.7 % across the ledger (a chance of about 1 in 130,000); together IDR 200k "
+                + "(lines 202, 203, 204, 205 and 206 of batch 1 and 5 more)."
+        )
     }
 
     @Test("a cost centre that always works weekends is not flagged, though its share is above 5 %")
@@ -64,7 +71,10 @@ struct AuditWeekendPostingTests {
         for period in Int8(1)...6 {
             for index in 0..<40 {
                 ledger.add(
-                    300_000, day: index < 12 ? AuditLedger.saturday : AuditLedger.monday, costCentre: "39000", period: period
+                    300_000,
+                    day: index < 12 ? AuditLedger.saturday : AuditLedger.monday,
+                    costCentre: "39000",
+                    period: period
                 )
             }
         }

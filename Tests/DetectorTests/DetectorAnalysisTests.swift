@@ -35,7 +35,10 @@ struct DetectorAnalysisTests {
     func statisticalOutlier() async throws {
         let (ledger, amounts) = Self.outlierLedger()
         let analysis = await DetectorAnalysis.analyse(
-            ledger.inputs(), configuration: Self.configuration([.statistical]), startedAt: Self.startedAt)
+            ledger.inputs(),
+            configuration: Self.configuration([.statistical]),
+            startedAt: Self.startedAt
+        )
         let finding = try #require(analysis.findings.only)
         let median = amounts.sorted()[(amounts.count - 1) / 2]
         #expect(finding.draft.kind == .statisticalOutlier)
@@ -44,9 +47,12 @@ struct DetectorAnalysisTests {
         #expect(finding.draft.expected == Money(minorUnits: median))
         #expect(finding.draft.evidence == [EvidenceLine(batchID: 1, line: 302, amount: Money(minorUnits: 2_500_000))])
         #expect(finding.draft.dimensions.map(\.value) == ["Operations", "31090", "521010", "Big Invoice Ltd"])
-        #expect(finding.draft.explanation.hasPrefix("Line 302 of gl.csv: GBP 25k to Big Invoice Ltd on GL account 521010"))
+        #expect(
+            finding.draft.explanation.hasPrefix("Line 302 of gl.csv: GBP 25k to Big Invoice Ltd on GL account 521010")
+        )
         // materiality = 0.1 % of the median month's spend (about GBP 5,000, so about GBP 5); the stake is ~5,000× that
-        let months = (1...6).map { period in amounts[(period - 1) * 50..<period * 50].reduce(0, +) + (period == 6 ? 2_500_000 : 0) }
+        let months = (1...6)
+            .map { period in amounts[(period - 1) * 50..<period * 50].reduce(0, +) + (period == 6 ? 2_500_000 : 0) }
         #expect(analysis.materiality == months.sorted()[2] / 1_000)
         #expect(finding.severity == .critical)
         #expect(analysis.record.latestPeriod == FiscalPeriod(year: 2024, period: 6))
@@ -58,8 +64,11 @@ struct DetectorAnalysisTests {
     func throughPeriod() async {
         let (ledger, _) = Self.outlierLedger()
         let analysis = await DetectorAnalysis.analyse(
-            ledger.inputs(), configuration: Self.configuration([.statistical]), period: FiscalPeriod(year: 2024, period: 5),
-            startedAt: Self.startedAt)
+            ledger.inputs(),
+            configuration: Self.configuration([.statistical]),
+            period: FiscalPeriod(year: 2024, period: 5),
+            startedAt: Self.startedAt
+        )
         #expect(analysis.findings.isEmpty)
         #expect(analysis.rowsScanned == 250)
         #expect(analysis.record.latestPeriod == FiscalPeriod(year: 2024, period: 5))
@@ -72,7 +81,12 @@ struct DetectorAnalysisTests {
         for period in Int8(1)...6 {
             for centre in ["31090", "31200"] {
                 for index in 0..<20 {
-                    ledger.add(10_000 + Int64(index), period: period, costCentre: centre, supplier: "Supplier \(index % 4)")
+                    ledger.add(
+                        10_000 + Int64(index),
+                        period: period,
+                        costCentre: centre,
+                        supplier: "Supplier \(index % 4)"
+                    )
                 }
             }
         }
@@ -85,7 +99,10 @@ struct DetectorAnalysisTests {
     @Test("ledger 2: a new supplier's GBP 10,000 in one cost centre is a month-over-month change, explained by it")
     func changeAndRootCause() async throws {
         let analysis = await DetectorAnalysis.analyse(
-            Self.changeLedger().inputs(), configuration: Self.configuration([.trend, .rootCause]), startedAt: Self.startedAt)
+            Self.changeLedger().inputs(),
+            configuration: Self.configuration([.trend, .rootCause]),
+            startedAt: Self.startedAt
+        )
         let june = FiscalPeriod(year: 2024, period: 6)
         let changes = analysis.findings.filter { $0.draft.kind == .monthOverMonth }
         let centre = try #require(changes.first { $0.draft.dimensions == [DimensionValue(.costCenter, "31200")] })
@@ -110,8 +127,11 @@ struct DetectorAnalysisTests {
             let count = period == 6 ? 5 : 30
             for index in 0..<count {
                 ledger.add(
-                    20_000 + Int64(index * 13), period: period, supplier: "Supplier \(index % 5)",
-                    reference: "INV-\(period)-\(index)")
+                    20_000 + Int64(index * 13),
+                    period: period,
+                    supplier: "Supplier \(index % 5)",
+                    reference: "INV-\(period)-\(index)"
+                )
             }
         }
         let day = InMemoryLedger.firstMonday(year: 2024, period: 5)
@@ -123,8 +143,10 @@ struct DetectorAnalysisTests {
     @Test("ledger 3: the invoice paid twice is one duplicate payment; the half-loaded last month is provisional")
     func duplicateAndIncompletePeriod() async throws {
         let analysis = await DetectorAnalysis.analyse(
-            Self.auditLedger().inputs(), configuration: Self.configuration([.completeness, .audit]),
-            startedAt: Self.startedAt)
+            Self.auditLedger().inputs(),
+            configuration: Self.configuration([.completeness, .audit]),
+            startedAt: Self.startedAt
+        )
         let incomplete = try #require(analysis.findings.filter { $0.draft.kind == .incompletePeriod }.only)
         #expect(incomplete.draft.period == FiscalPeriod(year: 2024, period: 6))
         #expect(incomplete.draft.details["lines"] == "5")

@@ -62,7 +62,8 @@ struct ImportanceSplitTests {
         let allDraws = sample.rows.map { Int($0.draws) }.reduce(0, +)
         #expect(leftDraws >= minimumLeafSize)
         #expect(allDraws - leftDraws >= minimumLeafSize)
-        let exact = Self.squaredError(sample, Array(sample.rows.indices))
+        let exact =
+            Self.squaredError(sample, Array(sample.rows.indices))
             - Self.squaredError(sample, sample.rows.indices.filter { left.contains(sample.code(at: $0, in: 0)) })
             - Self.squaredError(sample, sample.rows.indices.filter { !left.contains(sample.code(at: $0, in: 0)) })
         #expect(abs(split.gain - exact) <= 1e-9 * exact)
@@ -70,7 +71,8 @@ struct ImportanceSplitTests {
 
     @Test(
         "categories sort by mean, stably, on both sides of the radix threshold",
-        arguments: [0, 1, 2, 17, 64, 65, 300, 5_000])
+        arguments: [0, 1, 2, 17, 64, 65, 300, 5_000]
+    )
     func meanOrder(count: Int) {
         var generator = SeededGenerator(seed: UInt64(count))
         // Few distinct values, of both signs and with both zeros, so that ties are common.
@@ -91,7 +93,9 @@ struct ImportanceSplitTests {
 
     /// The best split of the rows `rows` (all by default) of a one-dimension sample.
     private static func bestSplit(
-        _ sample: Sample, rows: Range<Int>? = nil, minimumLeafSize: Int
+        _ sample: Sample,
+        rows: Range<Int>? = nil,
+        minimumLeafSize: Int
     ) -> RandomForestImportance.CategorySplit? {
         let rows = rows ?? sample.rows.indices
         let nodeRows = sample.rows[rows]
@@ -99,7 +103,12 @@ struct ImportanceSplitTests {
         let cardinality = Int(rows.map { sample.code(at: $0, in: 0) }.max() ?? -1) + 1
         var finder = RandomForestImportance.CategorySplitFinder(maximumCardinality: cardinality)
         return finder.bestSplit(
-            of: rows, in: sample, dimension: 0, nodeMean: mean, minimumLeafSize: minimumLeafSize)
+            of: rows,
+            in: sample,
+            dimension: 0,
+            nodeMean: mean,
+            minimumLeafSize: minimumLeafSize
+        )
     }
 
     /// A random one-dimension node of 4 to 33 rows in 2 to 7 categories, with random weights and draws.

@@ -8,7 +8,10 @@ struct ImportanceTests {
     /// Leaves with random codes in dimensions of the given cardinalities; each leaf's target is `target` of
     /// its codes.
     private static func leaves(
-        count: Int, cardinalities: [Int], seed: UInt64, target: ([Int32]) -> Double
+        count: Int,
+        cardinalities: [Int],
+        seed: UInt64,
+        target: ([Int32]) -> Double
     ) -> (codes: [[Int32]], target: [Double]) {
         var generator = SeededGenerator(seed: seed)
         var codes = cardinalities.map { _ in [Int32]() }
@@ -37,7 +40,10 @@ struct ImportanceTests {
         let effects = (0..<12).map { Double($0 * $0 % 7) * 10 }
         let data = Self.leaves(count: 2_000, cardinalities: [6, 12, 10, 20], seed: 1) { effects[Int($0[1])] }
         let result = await RandomForestImportance.importance(
-            codes: data.codes, target: data.target, configuration: Self.configuration)
+            codes: data.codes,
+            target: data.target,
+            configuration: Self.configuration
+        )
         #expect(result.map(\.dimension) == [0, 1, 2, 3])
         #expect(result[1].importance > 0.9)
         #expect(try Self.permutationShares(result)[1] > 0.9)
@@ -50,7 +56,10 @@ struct ImportanceTests {
             Double($0[0] % 2) * 10 + Double($0[2] % 2) * 10
         }
         let result = await RandomForestImportance.importance(
-            codes: data.codes, target: data.target, configuration: Self.configuration)
+            codes: data.codes,
+            target: data.target,
+            configuration: Self.configuration
+        )
         let shares = try Self.permutationShares(result)
         for measure in [result.map(\.importance), shares] {
             #expect((0.4...0.6).contains(measure[0]))
@@ -64,21 +73,31 @@ struct ImportanceTests {
     func constantTarget() async {
         let data = Self.leaves(count: 500, cardinalities: [5, 50], seed: 3) { _ in 1234.5 }
         let result = await RandomForestImportance.importance(
-            codes: data.codes, target: data.target, configuration: Self.configuration)
-        #expect(result == [
-            DimensionImportance(dimension: 0, importance: 0, permutationIncrease: 0),
-            DimensionImportance(dimension: 1, importance: 0, permutationIncrease: 0),
-        ])
+            codes: data.codes,
+            target: data.target,
+            configuration: Self.configuration
+        )
+        #expect(
+            result == [
+                DimensionImportance(dimension: 0, importance: 0, permutationIncrease: 0),
+                DimensionImportance(dimension: 1, importance: 0, permutationIncrease: 0),
+            ]
+        )
     }
 
     @Test("no leaves give zero importances and no permutation measure")
     func noLeaves() async {
         let result = await RandomForestImportance.importance(
-            codes: [[], []], target: [], configuration: Self.configuration)
-        #expect(result == [
-            DimensionImportance(dimension: 0, importance: 0, permutationIncrease: nil),
-            DimensionImportance(dimension: 1, importance: 0, permutationIncrease: nil),
-        ])
+            codes: [[], []],
+            target: [],
+            configuration: Self.configuration
+        )
+        #expect(
+            result == [
+                DimensionImportance(dimension: 0, importance: 0, permutationIncrease: nil),
+                DimensionImportance(dimension: 1, importance: 0, permutationIncrease: nil),
+            ]
+        )
     }
 
     @Test("the same seed gives identical results with any number of tasks; another seed does not")
@@ -88,16 +107,28 @@ struct ImportanceTests {
         }
         let configuration = RandomForestConfiguration(trees: 23, seed: 99)
         let reference = await RandomForestImportance.importance(
-            codes: data.codes, target: data.target, configuration: configuration, tasks: 1)
+            codes: data.codes,
+            target: data.target,
+            configuration: configuration,
+            tasks: 1
+        )
         for tasks in [2, 3, 8, 64] {
             let result = await RandomForestImportance.importance(
-                codes: data.codes, target: data.target, configuration: configuration, tasks: tasks)
+                codes: data.codes,
+                target: data.target,
+                configuration: configuration,
+                tasks: tasks
+            )
             #expect(result == reference)
         }
         var reseeded = configuration
         reseeded.seed = 100
         let other = await RandomForestImportance.importance(
-            codes: data.codes, target: data.target, configuration: reseeded, tasks: 1)
+            codes: data.codes,
+            target: data.target,
+            configuration: reseeded,
+            tasks: 1
+        )
         #expect(other != reference)
     }
 
@@ -108,11 +139,18 @@ struct ImportanceTests {
             codes[2] == 0 ? Double(codes[0] % 2) * 10 : Double(codes[1] % 2) * 10
         }
         let unweighted = await RandomForestImportance.importance(
-            codes: data.codes, target: data.target, configuration: Self.configuration)
+            codes: data.codes,
+            target: data.target,
+            configuration: Self.configuration
+        )
         #expect((0.5...2).contains(unweighted[0].importance / unweighted[1].importance))
         let firstHalfHeavy = data.codes[2].map { $0 == 0 ? 100.0 : 1 }
         let weighted = await RandomForestImportance.importance(
-            codes: data.codes, target: data.target, weights: firstHalfHeavy, configuration: Self.configuration)
+            codes: data.codes,
+            target: data.target,
+            weights: firstHalfHeavy,
+            configuration: Self.configuration
+        )
         let shares = try Self.permutationShares(weighted)
         #expect(weighted[0].importance > 10 * weighted[1].importance)
         #expect(shares[0] > 10 * shares[1])
@@ -125,7 +163,10 @@ struct ImportanceTests {
             Double(codes[0]) + 4 * noise.nextUnit()
         }
         let result = await RandomForestImportance.importance(
-            codes: data.codes, target: data.target, configuration: Self.configuration)
+            codes: data.codes,
+            target: data.target,
+            configuration: Self.configuration
+        )
         let shares = try Self.permutationShares(result)
         #expect(result[1].importance > 0.3)
         #expect(shares[1] < 0.05)

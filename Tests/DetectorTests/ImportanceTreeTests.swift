@@ -9,13 +9,20 @@ struct ImportanceTreeTests {
     /// The six leaves of the split tests, A = 0 {10, 12}, B = 1 {0}, C = 2 {11}, D = 3 {2, 4}, each drawn once.
     private static let sixLeaves = Sample(
         rows: [10, 12, 0, 11, 2, 4].map { Sample.Row(target: $0, weight: 1, draws: 1) },
-        codes: [0, 0, 1, 2, 3, 3], width: 1)
+        codes: [0, 0, 1, 2, 3, 3],
+        width: 1
+    )
 
     private static func grow(maximumDepth: Int) -> (tree: RandomForestImportance.Tree, impurityDecrease: [Double]) {
         let builder = RandomForestImportance.TreeBuilder(
-            sample: sixLeaves, cardinalities: [4],
+            sample: sixLeaves,
+            cardinalities: [4],
             configuration: RandomForestConfiguration(
-                maximumDepth: maximumDepth, minimumLeafSize: 1, featureFraction: 1))
+                maximumDepth: maximumDepth,
+                minimumLeafSize: 1,
+                featureFraction: 1
+            )
+        )
         var randomness = RandomForestImportance.Randomness(seed: 0)
         return builder.grow(randomness: &randomness)
     }
@@ -44,11 +51,19 @@ struct ImportanceTreeTests {
         #expect(Self.predictions(tree) == [11, 0, 11, 3])
     }
 
-    @Test("a category the node never saw goes with the heavier child", arguments: [(3.0, 4.0, false), (5.0, 4.0, true)])
+    @Test(
+        "a category the node never saw goes with the heavier child",
+        arguments: [(3.0, 4.0, false), (5.0, 4.0, true)]
+    )
     func unseenCategory(leftWeight: Double, rightWeight: Double, goesLeft: Bool) {
         var tree = RandomForestImportance.Tree(firstCardinality: 70)
         let split = RandomForestImportance.CategorySplit(
-            categories: [1, 66, 0, 2], leftCount: 2, gain: 1, leftWeight: leftWeight, rightWeight: rightWeight)
+            categories: [1, 66, 0, 2],
+            leftCount: 2,
+            gain: 1,
+            leftWeight: leftWeight,
+            rightWeight: rightWeight
+        )
         let node = tree.split(0, depth: 0, dimension: 0, cardinality: 70, split: split)
         #expect(tree.goesLeft(1, at: node))
         #expect(tree.goesLeft(66, at: node))

@@ -12,14 +12,27 @@ struct InMemoryLedger {
 
     /// Appends one line of `amount` minor units; the source line counts up from 2.
     mutating func add(
-        _ amount: Int64, year: Int16 = 2024, period: Int8, day: Int32? = nil, directorate: String = "Operations",
-        costCentre: String = "31090", account: String = "521010", supplier: String? = "PT Sinar Abadi",
-        area: String = "F01", reference: String? = nil
+        _ amount: Int64,
+        year: Int16 = 2024,
+        period: Int8,
+        day: Int32? = nil,
+        directorate: String = "Operations",
+        costCentre: String = "31090",
+        account: String = "521010",
+        supplier: String? = "PT Sinar Abadi",
+        area: String = "F01",
+        reference: String? = nil
     ) {
         columns.append(
-            batchID: 1, sourceLine: nextLine, amount: amount, fiscalYear: year, period: period,
+            batchID: 1,
+            sourceLine: nextLine,
+            amount: amount,
+            fiscalYear: year,
+            period: period,
             postingDay: day ?? Self.firstMonday(year: Int(year), period: Int(period)),
-            dimensions: [directorate, costCentre, account, supplier, area], reference: reference)
+            dimensions: [directorate, costCentre, account, supplier, area],
+            reference: reference
+        )
         nextLine += 1
     }
 
@@ -45,7 +58,12 @@ struct InMemoryLedger {
         }
         let totals = sums.map { key, value in
             LedgerReader.SliceTotal(
-                dimension: key.dimension, member: key.member, period: key.period, amount: value.amount, lines: value.lines)
+                dimension: key.dimension,
+                member: key.member,
+                period: key.period,
+                amount: value.amount,
+                lines: value.lines
+            )
         }
         return DetectorInputs(currency: currency, sliceTotals: totals, columns: columns, batchFiles: [1: "gl.csv"])
     }

@@ -18,7 +18,8 @@ struct IsolationForestTests {
 
     @Test(
         "height limit is ⌈log₂ ψ⌉, at least 1",
-        arguments: [(1, 1), (2, 1), (3, 2), (4, 2), (5, 3), (255, 8), (256, 8), (257, 9)])
+        arguments: [(1, 1), (2, 1), (3, 2), (4, 2), (5, 3), (255, 8), (256, 8), (257, 9)]
+    )
     func heightLimit(sampleSize: Int, expected: Int) {
         #expect(IsolationForest.heightLimit(sampleSize: sampleSize) == expected)
     }
@@ -30,7 +31,9 @@ struct IsolationForestTests {
         let data = FeatureMatrix(rows: 3, columns: 1, values: [0, 0, 10])
         for seed: UInt64 in [0, 1, 99] {
             let forest = await IsolationForest.fit(
-                data, configuration: IsolationForestConfiguration(trees: 10, seed: seed))
+                data,
+                configuration: IsolationForestConfiguration(trees: 10, seed: seed)
+            )
             let scores = await forest.scores(data)
             #expect(abs(scores[0] - 0.3172160416207152) < 1e-12)
             #expect(abs(scores[1] - 0.3172160416207152) < 1e-12)
@@ -118,12 +121,15 @@ struct IsolationForestTests {
         // 256 rows, so every tree sees all of them: at the root, feature 1 is constant and features 0, 2 and 3
         // range over [0, 255].
         let rows = 256
-        let values = (0..<rows).flatMap { row -> [Double] in
-            [Double(row), 1, Double((row * 7) % rows), Double(rows - 1 - row)]
-        }
+        let values = (0..<rows)
+            .flatMap { row -> [Double] in
+                [Double(row), 1, Double((row * 7) % rows), Double(rows - 1 - row)]
+            }
         let data = FeatureMatrix(rows: rows, columns: 4, values: values)
         let forest = await IsolationForest.fit(
-            data, configuration: IsolationForestConfiguration(trees: 1_200, seed: 21))
+            data,
+            configuration: IsolationForestConfiguration(trees: 1_200, seed: 21)
+        )
         let roots = forest.roots.map { forest.nodes[Int($0)] }
         let perFeature = Dictionary(grouping: roots) { $0.feature }.mapValues { $0.count }
         #expect(perFeature[1] == nil)
@@ -176,7 +182,9 @@ struct IsolationForestTests {
     func scoresMatchPlainWalk() async {
         let data = IsolationForestFixtures.blobWithOutlier(count: 700)
         let forest = await IsolationForest.fit(
-            data, configuration: IsolationForestConfiguration(trees: 13, subsampleSize: 100, seed: 4))
+            data,
+            configuration: IsolationForestConfiguration(trees: 13, subsampleSize: 100, seed: 4)
+        )
         // 701 rows: the eight-row groups and the leftover rows both run.
         let scores = await forest.scores(data, tasks: 3)
         for row in 0..<data.rows {
@@ -234,14 +242,18 @@ struct IsolationForestTests {
     func threshold() async {
         let scores = [0.3, 0.1, 0.9, 0.5, 0.7, 0.2, 1.0, 0.4, 0.8, 0.6]
         let forest = await IsolationForest.fit(
-            FeatureMatrix(rows: 1, columns: 1, values: [0]), configuration: IsolationForestConfiguration())
+            FeatureMatrix(rows: 1, columns: 1, values: [0]),
+            configuration: IsolationForestConfiguration()
+        )
         // Reference values: -np.percentile(-scores, 100 * contamination).
         #expect(forest.threshold(trainingScores: scores) == 0.955)
         #expect(forest.threshold(trainingScores: [0.52, 0.48, 0.61, 0.47, 0.75]) == 0.722)
         var configuration = forest.configuration
         configuration.contamination = 0.25
         let quarter = await IsolationForest.fit(
-            FeatureMatrix(rows: 1, columns: 1, values: [0]), configuration: configuration)
+            FeatureMatrix(rows: 1, columns: 1, values: [0]),
+            configuration: configuration
+        )
         #expect(quarter.threshold(trainingScores: [0.52, 0.48, 0.61, 0.47, 0.75]) == 0.61)
         #expect(IsolationForest.quantile(scores, at: 0) == 0.1)
         #expect(IsolationForest.quantile(scores, at: 1) == 1.0)
@@ -252,7 +264,9 @@ struct IsolationForestTests {
     func thresholdShare() async {
         let data = IsolationForestFixtures.blobWithOutlier(count: 999)
         let forest = await IsolationForest.fit(
-            data, configuration: IsolationForestConfiguration(seed: 8, contamination: 0.05))
+            data,
+            configuration: IsolationForestConfiguration(seed: 8, contamination: 0.05)
+        )
         let scores = await forest.scores(data)
         let threshold = forest.threshold(trainingScores: scores)
         #expect(scores.filter { $0 > threshold }.count == 50)

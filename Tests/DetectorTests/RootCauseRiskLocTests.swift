@@ -23,7 +23,9 @@ struct RootCauseRiskLocTests {
         "F1 ≥ 0.70 over all 135 cases",
         .enabled(
             if: RootCauseTestSupport.riskLocAvailable,
-            "../shared/data/riskloc_rs_cases is absent: the full RS benchmark is skipped"))
+            "../shared/data/riskloc_rs_cases is absent: the full RS benchmark is skipped"
+        )
+    )
     func allCases() throws {
         let cases = try RootCauseTestSupport.labelledCases(in: RootCauseTestSupport.riskLocDirectory)
         #expect(cases.count == 135)

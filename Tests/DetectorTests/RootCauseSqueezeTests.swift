@@ -50,7 +50,9 @@ struct RootCauseSqueezeTests {
         "micro F1 ≥ 0.95 over the 108 B0 training cases",
         .enabled(
             if: RootCauseTestSupport.squeezeAvailable,
-            "../shared/data/squeeze_B0_train is absent: the B0 benchmark is skipped"))
+            "../shared/data/squeeze_B0_train is absent: the B0 benchmark is skipped"
+        )
+    )
     func allTrainingCases() throws {
         let cases = try RootCauseTestSupport.squeezeCases(in: RootCauseTestSupport.squeezeDirectory)
         #expect(cases.count == 108)
@@ -58,10 +60,12 @@ struct RootCauseSqueezeTests {
         for labelled in cases {
             let result = RootCauseSearch.search(try RootCauseCaseFile.read(path: labelled.path))
             let setting = String(labelled.name.prefix { $0 != "/" })
-            bySetting[setting, default: []].append(RootCauseTestSupport.counts(predicted: result.rootCauseSet, truth: labelled.label))
+            bySetting[setting, default: []]
+                .append(RootCauseTestSupport.counts(predicted: result.rootCauseSet, truth: labelled.label))
         }
         let f1 = RootCauseTestSupport.f1(bySetting.values.flatMap(\.self))
-        let perSetting = bySetting.keys.sorted().map { "\($0) \(String(format: "%.3f", RootCauseTestSupport.f1(bySetting[$0]!)))" }
+        let perSetting = bySetting.keys.sorted()
+            .map { "\($0) \(String(format: "%.3f", RootCauseTestSupport.f1(bySetting[$0]!)))" }
         #expect(bySetting.count == 9)
         #expect(f1 >= 0.95, "micro F1 \(f1); \(perSetting.joined(separator: ", "))")
     }

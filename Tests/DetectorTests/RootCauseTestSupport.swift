@@ -8,7 +8,11 @@ enum RootCauseTestSupport {
     /// A fundamental-measure table from `(values, actual, expected)` rows.
     static func table(_ dimensions: [String], _ rows: [([String], Double, Double)]) throws -> RootCauseTable {
         try RootCauseTable(
-            dimensions: dimensions, rows: rows.map(\.0), actual: rows.map(\.1), expected: rows.map(\.2))
+            dimensions: dimensions,
+            rows: rows.map(\.0),
+            actual: rows.map(\.1),
+            expected: rows.map(\.2)
+        )
     }
 
     /// Every combination of the given dimension values (first dimension varying slowest).
@@ -44,7 +48,8 @@ enum RootCauseTestSupport {
     /// True when the Squeeze B0 training cases are present.
     static var squeezeAvailable: Bool {
         FileManager.default.fileExists(
-            atPath: squeezeDirectory.appendingPathComponent("B_cuboid_layer_1_n_ele_1/injection_info.csv").path)
+            atPath: squeezeDirectory.appendingPathComponent("B_cuboid_layer_1_n_ele_1/injection_info.csv").path
+        )
     }
 
     /// The B0 cases under `directory`, named `<setting>/<timestamp>`, settings and timestamps in order.
@@ -56,13 +61,16 @@ enum RootCauseTestSupport {
             guard FileManager.default.fileExists(atPath: info.path) else { return [] }
             let records = RootCauseCSV.records(in: try String(contentsOf: info, encoding: .utf8))
             let header = try #require(records.first)
-            let set = try #require(header.firstIndex(of: "set")), timestamp = try #require(header.firstIndex(of: "timestamp"))
-            return records.dropFirst().sorted { $0[timestamp] < $1[timestamp] }.map { record in
-                LabelledCase(
-                    name: "\(setting)/\(record[timestamp])",
-                    path: folder.appendingPathComponent("\(record[timestamp]).csv.gz").path,
-                    label: RootCauseSqueezeForm.parse(record[set]) ?? [])
-            }
+            let set = try #require(header.firstIndex(of: "set"))
+            let timestamp = try #require(header.firstIndex(of: "timestamp"))
+            return records.dropFirst().sorted { $0[timestamp] < $1[timestamp] }
+                .map { record in
+                    LabelledCase(
+                        name: "\(setting)/\(record[timestamp])",
+                        path: folder.appendingPathComponent("\(record[timestamp]).csv.gz").path,
+                        label: RootCauseSqueezeForm.parse(record[set]) ?? []
+                    )
+                }
         }
     }
 
@@ -79,23 +87,29 @@ enum RootCauseTestSupport {
     /// The cases listed in `directory/labels.csv` (`case,file,derived,label`, `file` relative to `directory`).
     static func labelledCases(in directory: URL) throws -> [LabelledCase] {
         let text = try String(contentsOf: directory.appendingPathComponent("labels.csv"), encoding: .utf8)
-        return RootCauseCSV.records(in: text).dropFirst().map { record in
-            LabelledCase(
-                name: record[0], path: directory.appendingPathComponent(record[1]).path,
-                label: RootCauseSqueezeForm.parse(record[3]) ?? [])
-        }
+        return RootCauseCSV.records(in: text).dropFirst()
+            .map { record in
+                LabelledCase(
+                    name: record[0],
+                    path: directory.appendingPathComponent(record[1]).path,
+                    label: RootCauseSqueezeForm.parse(record[3]) ?? []
+                )
+            }
     }
 
     /// True positives, false positives and false negatives of one predicted set against the truth.
     static func counts(predicted: [RootCauseElement], truth: [RootCauseElement]) -> (tp: Int, fp: Int, fn: Int) {
-        let predictedSet = Set(predicted), truthSet = Set(truth)
+        let predictedSet = Set(predicted)
+        let truthSet = Set(truth)
         let tp = predictedSet.intersection(truthSet).count
         return (tp, predictedSet.count - tp, truthSet.count - tp)
     }
 
     /// RiskLoc's F1 over summed counts: 2·TP / (2·TP + FP + FN).
     static func f1(_ counts: [(tp: Int, fp: Int, fn: Int)]) -> Double {
-        let tp = counts.map(\.tp).reduce(0, +), fp = counts.map(\.fp).reduce(0, +), fn = counts.map(\.fn).reduce(0, +)
+        let tp = counts.map(\.tp).reduce(0, +)
+        let fp = counts.map(\.fp).reduce(0, +)
+        let fn = counts.map(\.fn).reduce(0, +)
         return tp + fp + fn == 0 ? 1 : Double(2 * tp) / Double(2 * tp + fp + fn)
     }
 }

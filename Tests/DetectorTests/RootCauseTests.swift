@@ -15,9 +15,11 @@ struct RootCauseTests {
         let rows = RootCauseTestSupport.grid([["north", "south", "east", "west"], ["p1", "p2", "p3"]])
         let table = try RootCauseTestSupport.table(
             ["region", "product"],
-            rows.enumerated().map { row, values in
-                (values, (values[0] == "south" ? 3000 : 1000) + wobble(row), 1000)
-            })
+            rows.enumerated()
+                .map { row, values in
+                    (values, (values[0] == "south" ? 3000 : 1000) + wobble(row), 1000)
+                }
+        )
         let result = RootCauseSearch.search(table)
         #expect(result.rootCauseSet == [element("region=south")])
         #expect(result.squeezeForm == "region=south")
@@ -32,9 +34,11 @@ struct RootCauseTests {
         let rows = RootCauseTestSupport.grid([["x", "w", "v"], ["y", "z", "u"], ["c1", "c2"]])
         let table = try RootCauseTestSupport.table(
             ["a", "b", "c"],
-            rows.enumerated().map { row, values in
-                (values, (values[0] == "x" && values[1] == "y" ? 1000 : 500) + wobble(row), 500)
-            })
+            rows.enumerated()
+                .map { row, values in
+                    (values, (values[0] == "x" && values[1] == "y" ? 1000 : 500) + wobble(row), 500)
+                }
+        )
         let result = RootCauseSearch.search(table)
         #expect(result.rootCauseSet == [element("a=x&b=y")])
         #expect(result.ranked.first?.element == element("b=y&a=x"))
@@ -51,10 +55,13 @@ struct RootCauseTests {
         let rows = RootCauseTestSupport.grid([["1", "2", "3"], ["d1", "d2", "d3"]])
         let successes = rows.enumerated().map { row, values in (values[0] == "2" ? 1600 : 1980) + wobble(row) }
         let table = try RootCauseTable(
-            dimensions: ["cdn", "device"], rows: rows, actual: successes,
+            dimensions: ["cdn", "device"],
+            rows: rows,
+            actual: successes,
             expected: Array(repeating: 1980, count: rows.count),
             actualDenominator: Array(repeating: 2000, count: rows.count),
-            expectedDenominator: Array(repeating: 2000, count: rows.count))
+            expectedDenominator: Array(repeating: 2000, count: rows.count)
+        )
         let result = RootCauseSearch.search(table)
         #expect(result.modelledQuantity == .complement)
         #expect(result.rootCauseSet == [element("cdn=2")])
@@ -64,7 +71,9 @@ struct RootCauseTests {
     func noChange() throws {
         let rows = RootCauseTestSupport.grid([["a1", "a2", "a3"], ["b1", "b2"]])
         let table = try RootCauseTestSupport.table(
-            ["a", "b"], rows.enumerated().map { row, values in (values, 100 + Double(row), 100 + Double(row)) })
+            ["a", "b"],
+            rows.enumerated().map { row, values in (values, 100 + Double(row), 100 + Double(row)) }
+        )
         let result = RootCauseSearch.search(table)
         #expect(result.rootCauseSet.isEmpty)
         #expect(result.squeezeForm == "")
@@ -75,7 +84,9 @@ struct RootCauseTests {
     func changeWithinNoise() throws {
         let rows = RootCauseTestSupport.grid([["a1", "a2", "a3"], ["b1", "b2"]])
         let table = try RootCauseTestSupport.table(
-            ["a", "b"], rows.enumerated().map { row, values in (values, row == 0 ? 3 : 2, 2) })
+            ["a", "b"],
+            rows.enumerated().map { row, values in (values, row == 0 ? 3 : 2, 2) }
+        )
         #expect(RootCauseSearch.search(table).rootCauseSet.isEmpty)
     }
 
@@ -84,10 +95,12 @@ struct RootCauseTests {
         let text = "cdn=5&bitrate=500&p2p=0;isp=电信"
         let elements = try #require(RootCauseSqueezeForm.parse(text))
         #expect(elements.count == 2)
-        #expect(elements[0].pairs == [
-            RootCausePair(dimension: "cdn", value: "5"), RootCausePair(dimension: "bitrate", value: "500"),
-            RootCausePair(dimension: "p2p", value: "0"),
-        ])
+        #expect(
+            elements[0].pairs == [
+                RootCausePair(dimension: "cdn", value: "5"), RootCausePair(dimension: "bitrate", value: "500"),
+                RootCausePair(dimension: "p2p", value: "0"),
+            ]
+        )
         #expect(RootCauseSqueezeForm.format(elements) == text)
         #expect(elements[0] == element("p2p=0&cdn=5&bitrate=500"))
         #expect(Set(elements).contains(element("bitrate=500&p2p=0&cdn=5")))
@@ -109,8 +122,11 @@ struct RootCauseTests {
             }
         }
         let table = try RootCauseTable(
-            dimensions: ["supplier", "cost_center", "directorate"], rows: rows, actual: actual,
-            expected: Array(repeating: 10_000, count: rows.count))
+            dimensions: ["supplier", "cost_center", "directorate"],
+            rows: rows,
+            actual: actual,
+            expected: Array(repeating: 10_000, count: rows.count)
+        )
         let money = RootCauseConfiguration(pseudoCount: 100)
         #expect(RootCauseSearch.search(table, configuration: money).rootCauseSet == [element("cost_center=C1")])
 
@@ -127,10 +143,12 @@ struct RootCauseTests {
         let rows = RootCauseTestSupport.grid([["500", "1200", "2500", "4500"], ["C1", "C2", "C3"]])
         let table = try RootCauseTestSupport.table(
             ["bitrate", "device"],
-            rows.enumerated().map { row, values in
-                let factor = values[0] == "2500" ? 4.0 : values[0] == "500" ? 3.0 : 1.0
-                return (values, factor * 400 + wobble(row), 400)
-            })
+            rows.enumerated()
+                .map { row, values in
+                    let factor = values[0] == "2500" ? 4.0 : values[0] == "500" ? 3.0 : 1.0
+                    return (values, factor * 400 + wobble(row), 400)
+                }
+        )
         let result = RootCauseSearch.search(table)
         #expect(Set(result.rootCauseSet) == [element("bitrate=2500"), element("bitrate=500")])
         #expect(result.rootCauseSet.first == element("bitrate=2500"))
@@ -138,7 +156,8 @@ struct RootCauseTests {
 
     @Test("case CSV: fundamental layout, quoted fields, any column order")
     func caseFileParsing() throws {
-        let text = "\u{FEFF}predict,\"isp\",real,bitrate\r\n10,\"China, Telecom\",12,500\r\n5,\"say \"\"hi\"\"\",5,2000\r\n"
+        let text =
+            "\u{FEFF}predict,\"isp\",real,bitrate\r\n10,\"China, Telecom\",12,500\r\n5,\"say \"\"hi\"\"\",5,2000\r\n"
         let table = try RootCauseCaseFile.parse(text)
         #expect(table.dimensions == ["isp", "bitrate"])
         #expect(!table.isDerived)

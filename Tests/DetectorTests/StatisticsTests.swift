@@ -33,8 +33,12 @@ struct StatisticsTests {
     @Test("the bridge's contributions sum exactly to the change")
     func bridge() {
         let bridge = VarianceBridge(
-            dimension: .costCenter, from: FiscalPeriod(year: 2024, period: 6), to: FiscalPeriod(year: 2024, period: 7),
-            start: ["A": 1_000_01, "B": 500_00, "C": 333_33], end: ["A": 1_600_02, "B": 250_00, "D": 77_77])
+            dimension: .costCenter,
+            from: FiscalPeriod(year: 2024, period: 6),
+            to: FiscalPeriod(year: 2024, period: 7),
+            start: ["A": 1_000_01, "B": 500_00, "C": 333_33],
+            end: ["A": 1_600_02, "B": 250_00, "D": 77_77]
+        )
         #expect(bridge.start.minorUnits == 1_833_34)
         #expect(bridge.end.minorUnits == 1_927_79)
         #expect(bridge.steps.map(\.member) == ["A", "C", "B", "D"])
@@ -47,11 +51,35 @@ struct StatisticsTests {
         var totals: [LedgerReader.SliceTotal] = []
         let monthly: [Int64] = [100, 104, 98, 101, 99, 102, 180, 100, 97, 103, 100, 101].map { $0 * 1_000_00 }
         for (index, amount) in monthly.enumerated() {
-            totals.append(.init(dimension: .costCenter, member: "31090", period: FiscalPeriod(year: 2024, period: index + 1), amount: amount, lines: 10))
-            totals.append(.init(dimension: .costCenter, member: "negative", period: FiscalPeriod(year: 2024, period: index + 1), amount: -amount, lines: 10))
+            totals.append(
+                .init(
+                    dimension: .costCenter,
+                    member: "31090",
+                    period: FiscalPeriod(year: 2024, period: index + 1),
+                    amount: amount,
+                    lines: 10
+                )
+            )
+            totals.append(
+                .init(
+                    dimension: .costCenter,
+                    member: "negative",
+                    period: FiscalPeriod(year: 2024, period: index + 1),
+                    amount: -amount,
+                    lines: 10
+                )
+            )
             // Spend that swings by ±50 % every month is not news; twice the usual number of lines in period 9 is.
             let swinging: Int64 = (index % 2 == 0 ? 100 : 150) * 1_000_00
-            totals.append(.init(dimension: .costCenter, member: "swinging", period: FiscalPeriod(year: 2024, period: index + 1), amount: index == 8 ? 300 * 1_000_00 : swinging, lines: index == 8 ? 20 : 10))
+            totals.append(
+                .init(
+                    dimension: .costCenter,
+                    member: "swinging",
+                    period: FiscalPeriod(year: 2024, period: index + 1),
+                    amount: index == 8 ? 300 * 1_000_00 : swinging,
+                    lines: index == 8 ? 20 : 10
+                )
+            )
         }
         let pass = TrendPass(configuration: .init(threshold: 0.30, minimumSignificance: 3, materiality: 10_000_00))
         let (monthOverMonth, _) = pass.run(totals)
@@ -65,15 +93,22 @@ struct StatisticsTests {
         let swinging = monthOverMonth.filter { $0.member == "swinging" }
         #expect(swinging.map(\.period) == [FiscalPeriod(year: 2024, period: 9)])
         #expect(swinging.allSatisfy { $0.lineSignificance > $0.amountSignificance })
-        let strict = TrendPass(configuration: .init(threshold: 0.30, minimumSignificance: 3, materiality: 250_000_00)).run(totals)
+        let strict = TrendPass(configuration: .init(threshold: 0.30, minimumSignificance: 3, materiality: 250_000_00))
+            .run(totals)
         #expect(strict.monthOverMonth.isEmpty)
     }
 
     @Test("severity from money at stake; provisional lowers it one level")
     func severity() {
         let draft = FindingDraft(
-            kind: .monthOverMonth, period: nil, dimensions: [], actual: Money(minorUnits: 2_500), expected: Money(minorUnits: 500),
-            score: 4, explanation: "")
+            kind: .monthOverMonth,
+            period: nil,
+            dimensions: [],
+            actual: Money(minorUnits: 2_500),
+            expected: Money(minorUnits: 500),
+            score: 4,
+            explanation: ""
+        )
         #expect(Severity.of(draft, materiality: 100, provisional: false) == .high)
         #expect(Severity.of(draft, materiality: 100, provisional: true) == .medium)
         #expect(Severity.of(draft, materiality: 10, provisional: false) == .critical)
@@ -83,7 +118,11 @@ struct StatisticsTests {
     @Test("completeness: a latest period far below its usual lines or money is incomplete")
     func completeness() {
         var totals: [FiscalPeriod: (amount: Int64, lines: Int)] = [:]
-        for period in 1...12 { totals[FiscalPeriod(year: 2024, period: period)] = (amount: 1_000_000 + Int64(period) * 1_000, lines: 100 + period) }
+        for period in 1...12 {
+            totals[FiscalPeriod(year: 2024, period: period)] = (
+                amount: 1_000_000 + Int64(period) * 1_000, lines: 100 + period
+            )
+        }
         let gate = CompletenessGate(minimumShare: 0.5)
         totals[FiscalPeriod(year: 2025, period: 1)] = (amount: 990_000, lines: 40)
         let partial = gate.judge(latest: FiscalPeriod(year: 2025, period: 1), totals: totals)

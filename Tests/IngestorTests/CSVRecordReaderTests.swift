@@ -9,18 +9,24 @@ struct CSVRecordReaderTests {
         throws -> [(Int, CSVRecordReader<MemoryByteSource>.Outcome, [String])]
     {
         let reader = CSVRecordReader(
-            source: MemoryByteSource(text, pieceSize: pieceSize), delimiter: delimiter, blockSize: 16)
+            source: MemoryByteSource(text, pieceSize: pieceSize),
+            delimiter: delimiter,
+            blockSize: 16
+        )
         var result: [(Int, CSVRecordReader<MemoryByteSource>.Outcome, [String])] = []
         while true {
             let outcome = try reader.next()
             if outcome == .end { return result }
-            let fields = outcome == .record ? (0..<reader.fieldCount).map { String(decoding: reader.field($0), as: UTF8.self) } : []
+            let fields =
+                outcome == .record
+                ? (0..<reader.fieldCount).map { String(decoding: reader.field($0), as: UTF8.self) } : []
             result.append((reader.recordLine, outcome, fields))
         }
     }
 
     static let tricky = Array(
-        "a,b,c\r\n\"x,1\",\"say \"\"hi\"\"\",\"multi\nline\"\n\nlast,,\"\"\nno,newline,at end".utf8)
+        "a,b,c\r\n\"x,1\",\"say \"\"hi\"\"\",\"multi\nline\"\n\nlast,,\"\"\nno,newline,at end".utf8
+    )
 
     @Test("fields, quotes, doubled quotes, embedded newlines, CRLF, blank lines and line numbers")
     func trickyInput() throws {
@@ -52,14 +58,20 @@ struct CSVRecordReaderTests {
     @Test("malformed records are reported and reading goes on")
     func malformed() throws {
         let records = try Self.read(Array("a,b\n\"x\"y,1\nok,2\n\"open,3\n".utf8))
-        #expect(records.map(\.1) == [.record, .malformed("text after a closing quote"), .record, .malformed("unclosed quoted field")])
+        #expect(
+            records.map(\.1) == [
+                .record, .malformed("text after a closing quote"), .record, .malformed("unclosed quoted field"),
+            ]
+        )
         #expect(records.map(\.0) == [1, 2, 3, 4])
         #expect(records[2].2 == ["ok", "2"])
     }
 
     @Test("lone CR ends a record; other delimiters work")
     func crAndDelimiters() throws {
-        #expect(try Self.read(Array("a;b\rc;d".utf8), delimiter: UInt8(ascii: ";")).map(\.2) == [["a", "b"], ["c", "d"]])
+        #expect(
+            try Self.read(Array("a;b\rc;d".utf8), delimiter: UInt8(ascii: ";")).map(\.2) == [["a", "b"], ["c", "d"]]
+        )
         #expect(try Self.read(Array("a\tb|c\n".utf8), delimiter: 0x09).map(\.2) == [["a", "b|c"]])
     }
 

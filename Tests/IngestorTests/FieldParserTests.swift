@@ -5,9 +5,10 @@ import Testing
 @Suite("Field parsers: amounts, dates, integers")
 struct FieldParserTests {
     static func amount(_ text: String, _ format: NumberFormat = .point) -> Result<Int64, FieldError> {
-        Array(text.utf8).withUnsafeBufferPointer { bytes in
-            Result { () throws(FieldError) in try FieldParsers.amount(bytes, format: format) }
-        }
+        Array(text.utf8)
+            .withUnsafeBufferPointer { bytes in
+                Result { () throws(FieldError) in try FieldParsers.amount(bytes, format: format) }
+            }
     }
 
     @Test(
@@ -16,7 +17,8 @@ struct FieldParserTests {
             ("0", Int64(0)), ("1", 100), ("1.5", 150), ("1.05", 105), ("-1.05", -105), ("+7", 700),
             ("1,234.56", 123_456), ("(12.00)", -1200), ("12.00-", -1200), ("  £ 3.10 ", 310), ("$1,000", 100_000),
             ("€2", 200), (".5", 50), ("1.230", 123), ("9999999999999.99", 999_999_999_999_999),
-        ])
+        ]
+    )
     func amounts(text: String, minorUnits: Int64) {
         #expect(Self.amount(text) == .success(minorUnits))
     }
@@ -25,7 +27,10 @@ struct FieldParserTests {
     func decimalComma() {
         #expect(Self.amount("1.234,56", .comma) == .success(123_456))
         #expect(Self.amount("-0,5", .comma) == .success(-50))
-        #expect(Self.amount("1 234,56", NumberFormat(decimalSeparator: UInt8(ascii: ","), thousandsSeparator: 0x20)) == .success(123_456))
+        #expect(
+            Self.amount("1 234,56", NumberFormat(decimalSeparator: UInt8(ascii: ","), thousandsSeparator: 0x20))
+                == .success(123_456)
+        )
     }
 
     @Test(
@@ -34,7 +39,8 @@ struct FieldParserTests {
             ("", "empty"), ("abc", "not an amount"), ("1.234", "more than 2 decimal places"), ("1e5", "scientific"),
             ("12,34", "grouping"), ("1,2345", "grouping"), ("--1", "not an amount"), ("(-1)", "two minus"),
             ("12345678901234", "too large"), ("-", "no digits"), ("1.2.3", "not an amount"),
-        ])
+        ]
+    )
     func refused(text: String, reason: String) {
         guard case .failure(let error) = Self.amount(text) else {
             Issue.record("'\(text)' was accepted")
@@ -44,9 +50,10 @@ struct FieldParserTests {
     }
 
     static func date(_ text: String, _ format: DateFormat) -> Result<CivilDate?, FieldError> {
-        Array(text.utf8).withUnsafeBufferPointer { bytes in
-            Result { () throws(FieldError) in try FieldParsers.date(bytes, format: format) }
-        }
+        Array(text.utf8)
+            .withUnsafeBufferPointer { bytes in
+                Result { () throws(FieldError) in try FieldParsers.date(bytes, format: format) }
+            }
     }
 
     @Test("dates in every supported format")

@@ -11,18 +11,29 @@ struct LoadDecisionTests {
         totals.rowsRead = read
         totals.rowsRejected = rejected
         totals.rowsAccepted = read - rejected
-        if read > rejected { totals.years = [2024: .init(rows: read - rejected, minorUnits: Int64(read - rejected) * 100)] }
+        if read > rejected {
+            totals.years = [2024: .init(rows: read - rejected, minorUnits: Int64(read - rejected) * 100)]
+        }
         return totals
     }
 
     static func facts(
-        read: Int = 1_000, rejected: Int = 0, identical: LoadedBatch? = nil, replace: Bool = false, previous: Int64? = nil,
+        read: Int = 1_000,
+        rejected: Int = 0,
+        identical: LoadedBatch? = nil,
+        replace: Bool = false,
+        previous: Int64? = nil,
         stored: [Int: TranscodeTotals.YearTotal]? = nil
     ) -> LoadFacts {
         let totals = totals(read: read, rejected: rejected)
         return LoadFacts(
-            totals: totals, maximumRejectShare: 0.01, identicalBatch: identical, replace: replace, previousBatch: previous,
-            stored: stored ?? totals.years)
+            totals: totals,
+            maximumRejectShare: 0.01,
+            identicalBatch: identical,
+            replace: replace,
+            previousBatch: previous,
+            stored: stored ?? totals.years
+        )
     }
 
     static let earlier = LoadedBatch(id: 7, fileName: "march.csv", sha256: String(repeating: "a", count: 64))
@@ -42,14 +53,20 @@ struct LoadDecisionTests {
         #expect(LoadDecision.decide(Self.facts(rejected: 10)) == .commit(replacing: nil))
         #expect(
             LoadDecision.decide(Self.facts(rejected: 11))
-                == .tooManyRejects(message: "11 of 1000 rows (1.10 %) were rejected, more than the allowed 1.00 %; nothing was loaded"))
+                == .tooManyRejects(
+                    message: "11 of 1000 rows (1.10 %) were rejected, more than the allowed 1.00 %; nothing was loaded"
+                )
+        )
     }
 
     @Test("every row rejected: too many rejects")
     func allRejected() {
         #expect(
             LoadDecision.decide(Self.facts(read: 3, rejected: 3))
-                == .tooManyRejects(message: "3 of 3 rows (100.00 %) were rejected, more than the allowed 1.00 %; nothing was loaded"))
+                == .tooManyRejects(
+                    message: "3 of 3 rows (100.00 %) were rejected, more than the allowed 1.00 %; nothing was loaded"
+                )
+        )
     }
 
     @Test("the same bytes already loaded: duplicate, rolled back")
@@ -78,15 +95,25 @@ struct LoadDecisionTests {
 
     @Test("the database holds one row fewer, or one cent more, or another year: integrity failure")
     func totalsMismatch() {
-        #expect(LoadDecision.decide(Self.facts(stored: [2024: .init(rows: 999, minorUnits: 100_000)])) == .integrityFailure)
-        #expect(LoadDecision.decide(Self.facts(stored: [2024: .init(rows: 1_000, minorUnits: 100_001)])) == .integrityFailure)
-        #expect(LoadDecision.decide(Self.facts(stored: [2023: .init(rows: 1_000, minorUnits: 100_000)])) == .integrityFailure)
+        #expect(
+            LoadDecision.decide(Self.facts(stored: [2024: .init(rows: 999, minorUnits: 100_000)])) == .integrityFailure
+        )
+        #expect(
+            LoadDecision.decide(Self.facts(stored: [2024: .init(rows: 1_000, minorUnits: 100_001)]))
+                == .integrityFailure
+        )
+        #expect(
+            LoadDecision.decide(Self.facts(stored: [2023: .init(rows: 1_000, minorUnits: 100_000)]))
+                == .integrityFailure
+        )
         #expect(LoadDecision.decide(Self.facts(stored: [:])) == .integrityFailure)
     }
 
     @Test("an empty file (header only) commits an empty batch; stored rows for it would be an integrity failure")
     func emptyFile() {
         #expect(LoadDecision.decide(Self.facts(read: 0)) == .commit(replacing: nil))
-        #expect(LoadDecision.decide(Self.facts(read: 0, stored: [2024: .init(rows: 1, minorUnits: 1)])) == .integrityFailure)
+        #expect(
+            LoadDecision.decide(Self.facts(read: 0, stored: [2024: .init(rows: 1, minorUnits: 1)])) == .integrityFailure
+        )
     }
 }

@@ -15,26 +15,58 @@ struct AlertOutboxTests {
         let path = folder.file("gl.csv")
         _ = try SampleGenerator(configuration: .init(rows: 20_000, seed: 9)).write(csvPath: path, labelsPath: nil)
         let routes = [
-            AlertRoute(name: "controllers", match: .init(minSeverity: "high"), channel: .email, to: ["c@example.org"], mode: .immediate),
-            AlertRoute(name: "audit", match: .init(kinds: ["duplicate_payment"]), channel: .webhook, url: "http://127.0.0.1:9/h", mode: .digest),
+            AlertRoute(
+                name: "controllers",
+                match: .init(minSeverity: "high"),
+                channel: .email,
+                to: ["c@example.org"],
+                mode: .immediate
+            ),
+            AlertRoute(
+                name: "audit",
+                match: .init(kinds: ["duplicate_payment"]),
+                channel: .webhook,
+                url: "http://127.0.0.1:9/h",
+                mode: .digest
+            ),
         ]
         try await TestDatabase.withFreshDatabase { _, connection in
             _ = try await BatchLoader(configuration: IngestConfiguration(), logger: TestDatabase.logger)
                 .load(.init(path: path, profile: .financeExpense), on: connection)
-            let runner = DetectorRunner(configuration: DetectorConfiguration(), routes: routes, logger: TestDatabase.logger)
+            let runner = DetectorRunner(
+                configuration: DetectorConfiguration(),
+                routes: routes,
+                logger: TestDatabase.logger
+            )
             let first = try await runner.run(on: connection)
-            let highOrCritical = Int(try await connection.value(
-                "SELECT count(*)::text FROM findings WHERE severity IN ('high', 'critical')") ?? "") ?? -1
-            let duplicates = Int(try await connection.value("SELECT count(*)::text FROM findings WHERE kind = 'duplicate_payment'") ?? "") ?? -1
+            let highOrCritical =
+                Int(
+                    try await connection.value(
+                        "SELECT count(*)::text FROM findings WHERE severity IN ('high', 'critical')"
+                    ) ?? ""
+                ) ?? -1
+            let duplicates =
+                Int(
+                    try await connection.value("SELECT count(*)::text FROM findings WHERE kind = 'duplicate_payment'")
+                        ?? ""
+                ) ?? -1
             #expect(highOrCritical > 0)
             #expect(duplicates > 0)
             #expect(first.alertsQueued == highOrCritical + 1)
-            #expect(try await connection.value("SELECT count(*)::text FROM alerts WHERE route = 'controllers'") == String(highOrCritical))
-            let digest = try await connection.rows("SELECT cardinality(finding_ids)::text, state FROM alerts WHERE route = 'audit'")
+            #expect(
+                try await connection.value("SELECT count(*)::text FROM alerts WHERE route = 'controllers'")
+                    == String(highOrCritical)
+            )
+            let digest = try await connection.rows(
+                "SELECT cardinality(finding_ids)::text, state FROM alerts WHERE route = 'audit'"
+            )
             #expect(digest == [[String(duplicates), "pending"]])
             // Every alert points at stored findings of the run.
-            #expect(try await connection.value(
-                "SELECT count(*)::text FROM alerts a, unnest(a.finding_ids) f LEFT JOIN findings x ON x.id = f WHERE x.id IS NULL") == "0")
+            #expect(
+                try await connection.value(
+                    "SELECT count(*)::text FROM alerts a, unnest(a.finding_ids) f LEFT JOIN findings x ON x.id = f WHERE x.id IS NULL"
+                ) == "0"
+            )
 
             let second = try await runner.run(on: connection)
             #expect(second.newFindings == 0)

@@ -6,7 +6,10 @@ import SampleData
 import Shared
 import Testing
 
-@Suite("Batch loads against the real PostgreSQL: totals, partitions, idempotency, replace, reject threshold", .needsDatabase)
+@Suite(
+    "Batch loads against the real PostgreSQL: totals, partitions, idempotency, replace, reject threshold",
+    .needsDatabase
+)
 struct BatchLoaderTests {
     let loader = BatchLoader(configuration: IngestConfiguration(), logger: TestDatabase.logger)
 
@@ -14,7 +17,8 @@ struct BatchLoaderTests {
     func totalsMatchIndependentSum() async throws {
         let folder = try TemporaryFolder()
         let path = folder.file("gl.csv")
-        let labels = try SampleGenerator(configuration: .init(rows: 20_000, seed: 7)).write(csvPath: path, labelsPath: nil)
+        let labels = try SampleGenerator(configuration: .init(rows: 20_000, seed: 7))
+            .write(csvPath: path, labelsPath: nil)
         let independent = try IndependentCSVSum.signedTotalsByYear(path: path)
         #expect(independent.keys.sorted() == ["2022", "2023", "2024"])
         #expect(independent.mapValues { Money(minorUnits: $0) } == labels.totalsByFiscalYear)
@@ -24,10 +28,14 @@ struct BatchLoaderTests {
             #expect(report.status == .loaded)
             #expect(report.rowsLoaded == 20_000)
             let stored = try await connection.rows(
-                "SELECT general_ledger_fiscal_year::text, sum(amount)::text, count(*)::text FROM finance_expense GROUP BY 1 ORDER BY 1")
+                "SELECT general_ledger_fiscal_year::text, sum(amount)::text, count(*)::text FROM finance_expense GROUP BY 1 ORDER BY 1"
+            )
             for row in stored {
                 let year = try #require(row[0])
-                #expect(Money(decimalText: try #require(row[1]))?.minorUnits == independent[year], "fiscal year \(year)")
+                #expect(
+                    Money(decimalText: try #require(row[1]))?.minorUnits == independent[year],
+                    "fiscal year \(year)"
+                )
                 #expect(Int(try #require(row[2])) == labels.rowCountByFiscalYear[year])
             }
             #expect(stored.count == 3)
@@ -47,15 +55,19 @@ struct BatchLoaderTests {
                     SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
                     WHERE i.inhparent = 'finance_expense'::regclass ORDER BY 1
                     """
-                ).compactMap { $0[0] }
+                )
+                .compactMap { $0[0] }
             }
             #expect(try await partitions().isEmpty)
             _ = try await loader.load(.init(path: first, profile: .financeExpense), on: connection)
             #expect(try await partitions() == ["finance_expense_y2023", "finance_expense_y2024"])
             _ = try await loader.load(.init(path: second, profile: .financeExpense), on: connection)
-            #expect(try await partitions() == ["finance_expense_y2023", "finance_expense_y2024", "finance_expense_y2025"])
+            #expect(
+                try await partitions() == ["finance_expense_y2023", "finance_expense_y2024", "finance_expense_y2025"]
+            )
             let indexes = try await connection.value(
-                "SELECT count(*)::text FROM pg_indexes WHERE tablename = 'finance_expense_y2025'")
+                "SELECT count(*)::text FROM pg_indexes WHERE tablename = 'finance_expense_y2025'"
+            )
             #expect(indexes == String(Schema.partitionIndexes(fiscalYear: 2025).count))
 
             // An index lost to a crash between COMMIT and the index build is rebuilt by the next load.
@@ -63,15 +75,19 @@ struct BatchLoaderTests {
             let third = try folder.write("c.csv", IngestCase.header + "4,2024,7,S,E,2024-04-02\n")
             _ = try await loader.load(.init(path: third, profile: .financeExpense), on: connection)
             let restored = try await connection.value(
-                "SELECT count(*)::text FROM pg_indexes WHERE indexname = 'finance_expense_y2023_amount'")
+                "SELECT count(*)::text FROM pg_indexes WHERE indexname = 'finance_expense_y2023_amount'"
+            )
             #expect(restored == "1")
             let rows = try await connection.rows(
-                "SELECT tableoid::regclass::text, amount::text FROM finance_expense ORDER BY batch_id, source_line")
-            #expect(rows == [
-                ["finance_expense_y2023", "10.00"], ["finance_expense_y2024", "20.00"],
-                ["finance_expense_y2025", "-5.00"], ["finance_expense_y2023", "1.00"],
-                ["finance_expense_y2024", "7.00"],
-            ])
+                "SELECT tableoid::regclass::text, amount::text FROM finance_expense ORDER BY batch_id, source_line"
+            )
+            #expect(
+                rows == [
+                    ["finance_expense_y2023", "10.00"], ["finance_expense_y2024", "20.00"],
+                    ["finance_expense_y2025", "-5.00"], ["finance_expense_y2023", "1.00"],
+                    ["finance_expense_y2024", "7.00"],
+                ]
+            )
         }
     }
 
@@ -92,7 +108,8 @@ struct BatchLoaderTests {
             let renamed = try await loader.load(.init(path: copy, profile: .financeExpense), on: connection)
             #expect(renamed.status == .duplicate)
             #expect(try await connection.value("SELECT count(*)::text FROM finance_expense") == "2000")
-            let statuses = try await connection.rows("SELECT status FROM ingest_batches ORDER BY id").compactMap { $0[0] }
+            let statuses = try await connection.rows("SELECT status FROM ingest_batches ORDER BY id")
+                .compactMap { $0[0] }
             #expect(statuses == ["loaded", "duplicate", "duplicate"])
         }
     }
@@ -104,16 +121,25 @@ struct BatchLoaderTests {
         let original = try folder.write("march.csv", header + "3,2024,100,S,A,2024-03-01\n3,2024,50,S,B,2024-03-02\n")
         try await TestDatabase.withFreshDatabase { _, connection in
             let first = try await loader.load(.init(path: original, profile: .financeExpense), on: connection)
-            try folder.write("march.csv", header + "3,2024,100,S,A,2024-03-01\n3,2024,75,H,B,2024-03-02\n3,2024,1,S,C,2024-03-03\n")
-            let second = try await loader.load(.init(path: original, profile: .financeExpense, replace: true), on: connection)
+            try folder.write(
+                "march.csv",
+                header + "3,2024,100,S,A,2024-03-01\n3,2024,75,H,B,2024-03-02\n3,2024,1,S,C,2024-03-03\n"
+            )
+            let second = try await loader.load(
+                .init(path: original, profile: .financeExpense, replace: true),
+                on: connection
+            )
             #expect(second.status == .loaded)
             #expect(second.replaced == first.batchID)
             let rows = try await connection.rows(
-                "SELECT batch_id::text, supplier, amount::text FROM finance_expense ORDER BY source_line")
-            #expect(rows == [
-                [String(second.batchID), "A", "100.00"], [String(second.batchID), "B", "-75.00"],
-                [String(second.batchID), "C", "1.00"],
-            ])
+                "SELECT batch_id::text, supplier, amount::text FROM finance_expense ORDER BY source_line"
+            )
+            #expect(
+                rows == [
+                    [String(second.batchID), "A", "100.00"], [String(second.batchID), "B", "-75.00"],
+                    [String(second.batchID), "C", "1.00"],
+                ]
+            )
             let statuses = try await connection.rows("SELECT id::text, status FROM ingest_batches ORDER BY id")
             #expect(statuses == [[String(first.batchID), "replaced"], [String(second.batchID), "loaded"]])
         }
@@ -134,15 +160,23 @@ struct BatchLoaderTests {
             #expect(strict.message?.contains("2 of 100 rows (2.00 %) were rejected") == true)
             #expect(try await connection.value("SELECT count(*)::text FROM finance_expense") == "0")
             let rejects = try await connection.rows(
-                "SELECT line::text, column_name FROM ingest_rejects WHERE batch_id = \(strict.batchID) ORDER BY line")
+                "SELECT line::text, column_name FROM ingest_rejects WHERE batch_id = \(strict.batchID) ORDER BY line"
+            )
             #expect(rejects == [["100", "company_code_currency_value"], ["101", "debit_credit_ind"]])
 
-            let lenient = BatchLoader(configuration: IngestConfiguration(maxRejectShare: 0.05), logger: TestDatabase.logger)
+            let lenient = BatchLoader(
+                configuration: IngestConfiguration(maxRejectShare: 0.05),
+                logger: TestDatabase.logger
+            )
             let loaded = try await lenient.load(.init(path: path, profile: .financeExpense), on: connection)
             #expect(loaded.status == .loaded)
             #expect(loaded.rowsLoaded == 98)
             #expect(try await connection.value("SELECT sum(amount)::text FROM finance_expense") == "4851.00")
-            #expect(try await connection.value("SELECT count(*)::text FROM ingest_rejects WHERE batch_id = \(loaded.batchID)") == "2")
+            #expect(
+                try await connection.value(
+                    "SELECT count(*)::text FROM ingest_rejects WHERE batch_id = \(loaded.batchID)"
+                ) == "2"
+            )
         }
     }
 }
@@ -162,7 +196,9 @@ enum IndependentCSVSum {
         while let line = lines.next() {
             let fields = splitQuoted(String(line))
             let parts = fields[valueIndex].split(separator: ".", omittingEmptySubsequences: false)
-            let cents = Int64(parts[0])! * 100 + (parts.count > 1 ? Int64(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0))! : 0)
+            let cents =
+                Int64(parts[0])! * 100
+                + (parts.count > 1 ? Int64(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0))! : 0)
             totals[fields[yearIndex], default: 0] += fields[indicatorIndex] == "H" ? -cents : cents
         }
         return totals

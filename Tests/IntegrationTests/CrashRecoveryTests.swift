@@ -23,7 +23,8 @@ struct CrashRecoveryTests {
     func killMidLoadThenRerun() async throws {
         let folder = try TemporaryFolder()
         let path = folder.file("big.csv")
-        let labels = try SampleGenerator(configuration: .init(rows: 300_000, seed: 11)).write(csvPath: path, labelsPath: nil)
+        let labels = try SampleGenerator(configuration: .init(rows: 300_000, seed: 11))
+            .write(csvPath: path, labelsPath: nil)
         let executable = try Self.finrcaExecutable()
         try await TestDatabase.withFreshDatabase { database, connection in
             let process = Process()
@@ -40,8 +41,12 @@ struct CrashRecoveryTests {
             var copied = 0
             for _ in 0..<600 where copied == 0 {
                 try await Task.sleep(for: .milliseconds(20))
-                copied = Int(try await connection.value(
-                    "SELECT coalesce(max(tuples_processed), 0)::text FROM pg_stat_progress_copy WHERE datname = current_database()") ?? "0") ?? 0
+                copied =
+                    Int(
+                        try await connection.value(
+                            "SELECT coalesce(max(tuples_processed), 0)::text FROM pg_stat_progress_copy WHERE datname = current_database()"
+                        ) ?? "0"
+                    ) ?? 0
             }
             #expect(copied > 0, "the child never started its COPY")
             kill(process.processIdentifier, SIGKILL)
@@ -51,7 +56,8 @@ struct CrashRecoveryTests {
             // The server notices the dropped session and rolls back; nothing of the batch is visible.
             for _ in 0..<200 {
                 let busy = try await connection.value(
-                    "SELECT count(*)::text FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+                    "SELECT count(*)::text FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
                 if busy == "0" { break }
                 try await Task.sleep(for: .milliseconds(20))
             }
@@ -62,11 +68,18 @@ struct CrashRecoveryTests {
             let report = try await loader.load(.init(path: path, profile: .financeExpense), on: connection)
             #expect(report.status == .loaded)
             #expect(try await connection.value("SELECT count(*)::text FROM finance_expense") == "300000")
-            #expect(try await connection.value("SELECT count(DISTINCT source_line)::text FROM finance_expense") == "300000")
+            #expect(
+                try await connection.value("SELECT count(DISTINCT source_line)::text FROM finance_expense") == "300000"
+            )
             let totals = try await connection.rows(
-                "SELECT general_ledger_fiscal_year::text, sum(amount)::text FROM finance_expense GROUP BY 1 ORDER BY 1")
-            #expect(totals.map { [$0[0]!, $0[1]!] } == labels.totalsByFiscalYear.keys.sorted().map { [$0, labels.totalsByFiscalYear[$0]!.description] })
-            let statuses = try await connection.rows("SELECT status FROM ingest_batches ORDER BY id").compactMap { $0[0] }
+                "SELECT general_ledger_fiscal_year::text, sum(amount)::text FROM finance_expense GROUP BY 1 ORDER BY 1"
+            )
+            #expect(
+                totals.map { [$0[0]!, $0[1]!] }
+                    == labels.totalsByFiscalYear.keys.sorted().map { [$0, labels.totalsByFiscalYear[$0]!.description] }
+            )
+            let statuses = try await connection.rows("SELECT status FROM ingest_batches ORDER BY id")
+                .compactMap { $0[0] }
             #expect(statuses == ["aborted", "loaded"])
         }
     }
@@ -83,14 +96,16 @@ struct DetectorCrashTests {
         try await TestDatabase.withFreshDatabase { database, connection in
             _ = try await BatchLoader(configuration: IngestConfiguration(), logger: TestDatabase.logger)
                 .load(.init(path: path, profile: .financeExpense), on: connection)
-            let first = try await DetectorRunner(configuration: DetectorConfiguration(), logger: TestDatabase.logger).run(on: connection)
+            let first = try await DetectorRunner(configuration: DetectorConfiguration(), logger: TestDatabase.logger)
+                .run(on: connection)
             func snapshot() async throws -> [[String?]] {
                 try await connection.rows(
                     """
                     SELECT (SELECT max(id)::text FROM detector_runs),
                            (SELECT md5(string_agg(name || document::text, '' ORDER BY name)) FROM dashboard_documents WHERE run_id = \(first.runID)),
                            (SELECT md5(string_agg(fingerprint || last_run_id || times_seen, '' ORDER BY fingerprint)) FROM findings)
-                    """)
+                    """
+                )
             }
             let before = try await snapshot()
 
@@ -107,11 +122,13 @@ struct DetectorCrashTests {
             var busy = false
             for _ in 0..<500 where !busy {
                 try await Task.sleep(for: .milliseconds(10))
-                busy = try await connection.value(
-                    """
-                    SELECT count(*)::text FROM pg_stat_activity
-                    WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%FROM finance_expense%'
-                    """) != "0"
+                busy =
+                    try await connection.value(
+                        """
+                        SELECT count(*)::text FROM pg_stat_activity
+                        WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%FROM finance_expense%'
+                        """
+                    ) != "0"
             }
             #expect(busy, "the child never started reading")
             try await Task.sleep(for: .milliseconds(300))

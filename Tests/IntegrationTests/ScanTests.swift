@@ -9,25 +9,33 @@ import Testing
 /// findings and delivered alerts, files moved, the malformed file in failed/ with its reason.
 @Suite("finrca run: the nightly scan", .needsDatabase)
 struct ScanTests {
-    @Test("two concurrent scans: one loads, detects and notifies, the other exits 6; files archived or failed with a reason")
+    @Test(
+        "two concurrent scans: one loads, detects and notifies, the other exits 6; files archived or failed with a reason"
+    )
     func concurrentScans() async throws {
         let executable = try CrashRecoveryTests.finrcaExecutable()
         try await NotifierTests.withReceiver(failFirst: 0, delayMilliseconds: 20) { port, out in
             let folder = try TemporaryFolder()
-            let inbox = folder.file("inbox"), archive = folder.file("archive"), failed = folder.file("failed")
+            let inbox = folder.file("inbox")
+            let archive = folder.file("archive")
+            let failed = folder.file("failed")
             try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
-            _ = try SampleGenerator(configuration: .init(rows: 20_000, seed: 7)).write(csvPath: inbox + "/2024-gl.csv", labelsPath: nil)
+            _ = try SampleGenerator(configuration: .init(rows: 20_000, seed: 7))
+                .write(csvPath: inbox + "/2024-gl.csv", labelsPath: nil)
             _ = try folder.write("inbox/bad-extract.csv", "posting_date;amount\n2024-01-01;12\n")
             _ = try folder.write("inbox/upload.csv.part", "not yet complete")
             _ = try folder.write("inbox/.hidden.csv", "ignored")
-            let routes = try folder.write("routes.yaml", """
+            let routes = try folder.write(
+                "routes.yaml",
+                """
                 routes:
                   - name: ops
                     match: { min_severity: high }
                     channel: webhook
                     url: "http://127.0.0.1:\(port)/hook"
 
-                """)
+                """
+            )
             try await TestDatabase.withFreshDatabase { database, connection in
                 func scan() throws -> (Process, Pipe) {
                     let process = Process()
@@ -52,21 +60,28 @@ struct ScanTests {
                 // The second scan starts once the first holds the scan lock (PostgreSQL advisory lock 0x6669_6E72_6361_0004).
                 var locked = false
                 for _ in 0..<1_000 where !locked {
-                    locked = try await connection.value(
-                        "SELECT count(*)::text FROM pg_locks WHERE locktype = 'advisory' AND classid = 1718185586 AND objid = 1667301380 AND granted") == "1"
+                    locked =
+                        try await connection.value(
+                            "SELECT count(*)::text FROM pg_locks WHERE locktype = 'advisory' AND classid = 1718185586 AND objid = 1667301380 AND granted"
+                        ) == "1"
                     if !locked { try await Task.sleep(for: .milliseconds(10)) }
                 }
                 #expect(locked, "the first scan never took the lock")
                 let (second, secondOutput) = try scan()
                 try await second.waitForExit()
-                let secondText = String(decoding: secondOutput.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                let secondText = String(
+                    decoding: secondOutput.fileHandleForReading.readDataToEndOfFile(),
+                    as: UTF8.self
+                )
                 #expect(second.terminationStatus == 6, "\(secondText)")
                 #expect(secondText.contains("another finrca run is running"))
                 try await first.waitForExit()
                 let firstText = String(decoding: firstOutput.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
                 #expect(first.terminationStatus == 2, "a refused file makes the scan exit 2: \(firstText)")
 
-                let summary = try JSONValue(parsing: try #require(firstText.split(separator: "\n").last.map(String.init)))
+                let summary = try JSONValue(
+                    parsing: try #require(firstText.split(separator: "\n").last.map(String.init))
+                )
                 let files = summary["files"]?.arrayValue ?? []
                 #expect(files.compactMap { $0["file"]?.stringValue } == ["2024-gl.csv", "bad-extract.csv"])
                 #expect(files.compactMap { $0["outcome"]?.stringValue } == ["loaded", "failed"])
@@ -75,14 +90,21 @@ struct ScanTests {
                 #expect(FileManager.default.fileExists(atPath: failed + "/bad-extract.csv"))
                 let reason = try String(contentsOfFile: failed + "/bad-extract.csv.reason", encoding: .utf8)
                 #expect(reason.contains("bad-extract.csv") && reason.lowercased().contains("column"), "\(reason)")
-                #expect(try FileManager.default.contentsOfDirectory(atPath: inbox).sorted() == [".hidden.csv", "upload.csv.part"])
+                #expect(
+                    try FileManager.default.contentsOfDirectory(atPath: inbox).sorted() == [
+                        ".hidden.csv", "upload.csv.part",
+                    ]
+                )
 
                 #expect(try await connection.value("SELECT count(*)::text FROM detector_runs") == "1")
                 let findings = Int(try await connection.value("SELECT count(*)::text FROM findings") ?? "0") ?? 0
                 #expect(findings > 0 && summary["findings_total"]?.intValue == Int64(findings))
                 let queued = Int(try await connection.value("SELECT count(*)::text FROM alerts") ?? "0") ?? 0
                 #expect(queued > 0)
-                #expect(try await connection.value("SELECT count(*)::text FROM alerts WHERE state = 'delivered'") == String(queued))
+                #expect(
+                    try await connection.value("SELECT count(*)::text FROM alerts WHERE state = 'delivered'")
+                        == String(queued)
+                )
                 #expect(summary["notify"]?["delivered"]?.intValue == Int64(queued))
                 #expect(try NotifierTests.requests(out).count == queued)
 
@@ -92,7 +114,10 @@ struct ScanTests {
                 let againText = String(decoding: againOutput.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
                 #expect(again.terminationStatus == 0, "\(againText)")
                 let later = try JSONValue(parsing: try #require(againText.split(separator: "\n").last.map(String.init)))
-                #expect(later["files"]?.arrayValue?.isEmpty == true && later["findings_new"]?.intValue == 0 && later["alerts_queued"]?.intValue == 0)
+                #expect(
+                    later["files"]?.arrayValue?.isEmpty == true && later["findings_new"]?.intValue == 0
+                        && later["alerts_queued"]?.intValue == 0
+                )
                 #expect(try await connection.value("SELECT count(*)::text FROM detector_runs") == "2")
             }
         }

@@ -16,7 +16,9 @@ struct SystemdUnitTests {
     }
 
     /// Runs `arguments` (through `env`) in the repository; returns the exit status and stdout and stderr together.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (
+        status: Int32, output: String
+    ) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
@@ -43,14 +45,20 @@ struct SystemdUnitTests {
         return info.st_mode & 0o7777
     }
 
-    @Test("systemd-analyze verify passes for every unit; uninstall removes them again", .needsCommand("systemd-analyze"))
+    @Test(
+        "systemd-analyze verify passes for every unit; uninstall removes them again",
+        .needsCommand("systemd-analyze")
+    )
     func verifyUnits() throws {
         let result = try Self.run(["bash", "scripts/verify-systemd.sh", try Self.finrca()])
         #expect(result.status == 0, "verify-systemd.sh failed:\n\(result.output)")
         let units = try FileManager.default.contentsOfDirectory(atPath: Self.repository + "/systemd").sorted()
         #expect(units == ["finrca-api.service", "finrca-scan.service", "finrca-scan.timer"])
         for unit in units {
-            #expect(result.output.contains("ok \(unit): systemd-analyze verify"), "\(unit) did not pass:\n\(result.output)")
+            #expect(
+                result.output.contains("ok \(unit): systemd-analyze verify"),
+                "\(unit) did not pass:\n\(result.output)"
+            )
         }
         #expect(result.output.contains("ok self-check"))
         #expect(result.output.contains("ok uninstall:"))
@@ -74,7 +82,10 @@ struct SystemdUnitTests {
         }
         for directory in ["inbox", "archive", "failed", "dashboard"] {
             var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: "\(root)/var/lib/finrca/\(directory)", isDirectory: &isDirectory)
+            let exists = FileManager.default.fileExists(
+                atPath: "\(root)/var/lib/finrca/\(directory)",
+                isDirectory: &isDirectory
+            )
             #expect(exists && isDirectory.boolValue, "var/lib/finrca/\(directory) is missing")
         }
         #expect(FileManager.default.isExecutableFile(atPath: "\(root)/usr/local/bin/finrca"))
@@ -92,9 +103,13 @@ struct SystemdUnitTests {
         #expect(envMode == 0o600 || envMode == 0o640, "finrca.env has mode \(String(envMode, radix: 8))")
         let secrets = try String(contentsOfFile: environmentFile, encoding: .utf8)
         #expect(secrets.contains("#FINRCA_DATABASE_PASSWORD=\n"))
-        for line in secrets.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty {
+        for line in secrets.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty
+        {
             #expect(line.hasPrefix("#"), "finrca.env sets a variable: \(line)")
-            #expect(line.range(of: #"^#[A-Z_]+=."#, options: .regularExpression) == nil, "finrca.env has a value: \(line)")
+            #expect(
+                line.range(of: #"^#[A-Z_]+=."#, options: .regularExpression) == nil,
+                "finrca.env has a value: \(line)"
+            )
         }
 
         // An operator edits the configuration and the secrets; a second install keeps both.
@@ -123,7 +138,8 @@ struct SystemdUnitTests {
             environment: [
                 "FINRCA_DATABASE_URL": "postgres://finrca@127.0.0.1:1/finrca",
                 "FINRCA_NOTIFY_ROUTES_FILE": "\(root)/etc/finrca/routes.yaml",
-            ])
+            ]
+        )
         #expect(!result.output.contains("configuration error"), "\(result.output)")
         #expect(result.status == 3, "exit \(result.status):\n\(result.output)")
         withExtendedLifetime(folder) {}

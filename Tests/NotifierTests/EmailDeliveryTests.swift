@@ -14,23 +14,38 @@ struct EmailDeliveryTests {
         .a line starting with a dot, then a long one: \(String(repeating: "lorem ipsum ", count: 12))
         Grüße, finrca
         """
-    static let htmlBody = "<html><body><p>Spend rose <b>3×</b>: 1.234.567,89&nbsp;€</p>\n<p>\(String(repeating: "Prüfung ", count: 20))</p></body></html>"
+    static let htmlBody =
+        "<html><body><p>Spend rose <b>3×</b>: 1.234.567,89&nbsp;€</p>\n<p>\(String(repeating: "Prüfung ", count: 20))</p></body></html>"
 
     static func message(to: [String] = ["controller@example.org", "audit@example.org"]) throws -> EmailMessage {
         try EmailMessage(
-            from: "finrca@example.org", to: to,
+            from: "finrca@example.org",
+            to: to,
             subject: "Überweisung über Schwelle: Kostenstelle Jugendhilfe 3× über Vorjahr — bitte prüfen 📈",
-            textBody: textBody, htmlBody: htmlBody, messageID: "alert-42.1@finrca.example.org",
-            date: Date(timeIntervalSince1970: 1_709_647_629))
+            textBody: textBody,
+            htmlBody: htmlBody,
+            messageID: "alert-42.1@finrca.example.org",
+            date: Date(timeIntervalSince1970: 1_709_647_629)
+        )
     }
 
     static func configuration(
-        url: String, startTLS: SMTPConfiguration.StartTLS = .none, username: String? = nil, password: String? = nil,
-        timeout: Duration = .seconds(10), caCertificatesFile: String? = nil
+        url: String,
+        startTLS: SMTPConfiguration.StartTLS = .none,
+        username: String? = nil,
+        password: String? = nil,
+        timeout: Duration = .seconds(10),
+        caCertificatesFile: String? = nil
     ) throws -> SMTPConfiguration {
         try SMTPConfiguration(
-            url: url, startTLS: startTLS, username: username, password: password, timeout: timeout,
-            from: "bounces@finrca.example.org", caCertificatesFile: caCertificatesFile)
+            url: url,
+            startTLS: startTLS,
+            username: username,
+            password: password,
+            timeout: timeout,
+            from: "bounces@finrca.example.org",
+            caCertificatesFile: caCertificatesFile
+        )
     }
 
     /// The error `operation` throws, or nil when it succeeds.
@@ -78,14 +93,21 @@ struct EmailDeliveryTests {
     func authentication() async throws {
         try await EmailTestSink.with(auth: "alerts:s3cret-Pa55") { sink in
             let message = try Self.message(to: ["controller@example.org"])
-            try await SMTPSender().send(
-                message, configuration: try Self.configuration(url: sink.url, username: "alerts", password: "s3cret-Pa55"))
+            try await SMTPSender()
+                .send(
+                    message,
+                    configuration: try Self.configuration(url: sink.url, username: "alerts", password: "s3cret-Pa55")
+                )
             let received = try sink.received()
             try #require(received.count == 1)
             #expect(received[0].authenticated)
 
             let wrong = try Self.configuration(url: sink.url, username: "alerts", password: "wrong-Pa55word")
-            let denied = try #require(await Self.failure { () async throws(SMTPError) in try await SMTPSender().send(message, configuration: wrong) })
+            let denied = try #require(
+                await Self.failure { () async throws(SMTPError) in
+                    try await SMTPSender().send(message, configuration: wrong)
+                }
+            )
             #expect(denied.kind == .authenticationFailed)
             #expect(denied.curlCode == 67)  // CURLE_LOGIN_DENIED
             #expect(denied.responseCode == 535)
@@ -94,7 +116,11 @@ struct EmailDeliveryTests {
             #expect(!"\(denied)".contains("wrong-Pa55word") && !String(reflecting: denied).contains("wrong-Pa55word"))
 
             let anonymous = try Self.configuration(url: sink.url)
-            let refused = try #require(await Self.failure { () async throws(SMTPError) in try await SMTPSender().send(message, configuration: anonymous) })
+            let refused = try #require(
+                await Self.failure { () async throws(SMTPError) in
+                    try await SMTPSender().send(message, configuration: anonymous)
+                }
+            )
             #expect(refused.kind == .rejected)
             #expect(refused.responseCode == 530)  // authentication required
             #expect(try sink.received().count == 1)
@@ -107,8 +133,13 @@ struct EmailDeliveryTests {
             let configuration = try Self.configuration(url: sink.url)
             let rejected = try #require(
                 await Self.failure { () async throws(SMTPError) in
-                    try await SMTPSender().send(try! Self.message(to: ["controller@example.org", "reject-me@example.org"]), configuration: configuration)
-                })
+                    try await SMTPSender()
+                        .send(
+                            try! Self.message(to: ["controller@example.org", "reject-me@example.org"]),
+                            configuration: configuration
+                        )
+                }
+            )
             #expect(rejected.kind == .rejected)
             #expect(rejected.responseCode == 550)
             #expect(!rejected.isTransient)
@@ -116,8 +147,10 @@ struct EmailDeliveryTests {
 
             let deferred = try #require(
                 await Self.failure { () async throws(SMTPError) in
-                    try await SMTPSender().send(try! Self.message(to: ["defer@example.org"]), configuration: configuration)
-                })
+                    try await SMTPSender()
+                        .send(try! Self.message(to: ["defer@example.org"]), configuration: configuration)
+                }
+            )
             #expect(deferred.kind == .rejected)
             #expect(deferred.responseCode == 451)
             #expect(deferred.isTransient)
@@ -129,12 +162,17 @@ struct EmailDeliveryTests {
     func startTLSRequired() async throws {
         try await EmailTestSink.with { sink in
             let configuration = try Self.configuration(url: sink.url, startTLS: .required)
-            let error = try #require(await Self.failure { () async throws(SMTPError) in try await SMTPSender().send(try! Self.message(), configuration: configuration) })
+            let error = try #require(
+                await Self.failure { () async throws(SMTPError) in
+                    try await SMTPSender().send(try! Self.message(), configuration: configuration)
+                }
+            )
             #expect(error.kind == .tls)
             #expect(error.curlCode == 64)  // CURLE_USE_SSL_FAILED
             #expect(try sink.received().isEmpty)
             // `optional` goes ahead in clear text.
-            try await SMTPSender().send(try Self.message(), configuration: try Self.configuration(url: sink.url, startTLS: .optional))
+            try await SMTPSender()
+                .send(try Self.message(), configuration: try Self.configuration(url: sink.url, startTLS: .optional))
             #expect(try sink.received().count == 1)
         }
     }
@@ -142,7 +180,11 @@ struct EmailDeliveryTests {
     @Test("STARTTLS (required) and SMTPS deliver over TLS when the certificate is trusted, and fail when it is not")
     func tls() async throws {
         try await EmailTestSink.with(tls: "starttls") { sink in
-            let trusted = try Self.configuration(url: sink.url, startTLS: .required, caCertificatesFile: sink.certificateFile)
+            let trusted = try Self.configuration(
+                url: sink.url,
+                startTLS: .required,
+                caCertificatesFile: sink.certificateFile
+            )
             try await SMTPSender().send(try Self.message(), configuration: trusted)
             let received = try sink.received()
             try #require(received.count == 1)
@@ -150,14 +192,21 @@ struct EmailDeliveryTests {
             #expect(received[0].raw == (try Self.message()).rendered())
 
             let untrusted = try Self.configuration(url: sink.url, startTLS: .required)
-            let error = try #require(await Self.failure { () async throws(SMTPError) in try await SMTPSender().send(try! Self.message(), configuration: untrusted) })
+            let error = try #require(
+                await Self.failure { () async throws(SMTPError) in
+                    try await SMTPSender().send(try! Self.message(), configuration: untrusted)
+                }
+            )
             #expect(error.kind == .tls)
             #expect(error.curlCode == 60)  // CURLE_PEER_FAILED_VERIFICATION
             #expect(!error.isTransient)
         }
         try await EmailTestSink.with(tls: "implicit") { sink in
             let smtps = try Self.configuration(
-                url: "smtps://127.0.0.1:\(sink.port)", startTLS: .none, caCertificatesFile: sink.certificateFile)
+                url: "smtps://127.0.0.1:\(sink.port)",
+                startTLS: .none,
+                caCertificatesFile: sink.certificateFile
+            )
             try await SMTPSender().send(try Self.message(), configuration: smtps)
             let received = try sink.received()
             try #require(received.count == 1)
@@ -171,7 +220,11 @@ struct EmailDeliveryTests {
         let closed = try EmailTestSocket(listening: false)
         let configuration = try Self.configuration(url: "smtp://127.0.0.1:\(closed.port)", timeout: .seconds(5))
         let start = ContinuousClock.now
-        let error = try #require(await Self.failure { () async throws(SMTPError) in try await SMTPSender().send(try! Self.message(), configuration: configuration) })
+        let error = try #require(
+            await Self.failure { () async throws(SMTPError) in
+                try await SMTPSender().send(try! Self.message(), configuration: configuration)
+            }
+        )
         let elapsed = ContinuousClock.now - start
         #expect(error.kind == .couldNotConnect)
         #expect(error.curlCode == 7)  // CURLE_COULDNT_CONNECT
@@ -187,7 +240,11 @@ struct EmailDeliveryTests {
         let silent = try EmailTestSocket(listening: true)
         let configuration = try Self.configuration(url: "smtp://127.0.0.1:\(silent.port)", timeout: .milliseconds(800))
         let start = ContinuousClock.now
-        let error = try #require(await Self.failure { () async throws(SMTPError) in try await SMTPSender().send(try! Self.message(), configuration: configuration) })
+        let error = try #require(
+            await Self.failure { () async throws(SMTPError) in
+                try await SMTPSender().send(try! Self.message(), configuration: configuration)
+            }
+        )
         let elapsed = ContinuousClock.now - start
         #expect(error.kind == .timedOut)
         #expect(error.curlCode == 28)  // CURLE_OPERATION_TIMEDOUT

@@ -15,8 +15,14 @@ struct EmailMessageTests {
         htmlBody: String? = "<p>Spend rose <b>42 %</b> in 2024-03.</p>"
     ) throws -> EmailMessage {
         try EmailMessage(
-            from: "finrca@example.org", to: to, subject: subject, textBody: textBody, htmlBody: htmlBody,
-            messageID: "alert-7.1@finrca.example.org", date: date)
+            from: "finrca@example.org",
+            to: to,
+            subject: subject,
+            textBody: textBody,
+            htmlBody: htmlBody,
+            messageID: "alert-7.1@finrca.example.org",
+            date: date
+        )
     }
 
     /// The lines of `text` split at CRLF, after checking that no CR or LF appears outside a CRLF pair.
@@ -53,7 +59,8 @@ struct EmailMessageTests {
             "<p>Spend rose <b>42 %</b> in 2024-03.</p>",
             "--=_finrca_ba0951a95b99a965--",
             "",
-        ].joined(separator: "\r\n")
+        ]
+        .joined(separator: "\r\n")
         #expect(message.renderedText() == expected)
         #expect(message.rendered() == Array(expected.utf8))
     }
@@ -74,7 +81,8 @@ struct EmailMessageTests {
             "",
             "One line.",
             "",
-        ].joined(separator: "\r\n")
+        ]
+        .joined(separator: "\r\n")
         #expect(message.renderedText() == expected)
     }
 
@@ -88,7 +96,8 @@ struct EmailMessageTests {
 
     @Test("a long non-ASCII subject folds into words of at most 75 characters, whole characters in each")
     func longNonASCIISubject() throws {
-        let subject = "Kostenstelle Jugendhilfe: Ausgaben 3× über Vorjahr — Prüfung empfohlen 📈 (Zeitraum 2024-03, Rückfrage an Controlling)"
+        let subject =
+            "Kostenstelle Jugendhilfe: Ausgaben 3× über Vorjahr — Prüfung empfohlen 📈 (Zeitraum 2024-03, Rückfrage an Controlling)"
         let field = HeaderField.unstructured("Subject", subject)
         let lines = Self.crlfLines(field).dropLast()
         #expect(subject.utf8.count == 126)
@@ -110,11 +119,16 @@ struct EmailMessageTests {
 
     @Test("a long ASCII subject folds at a space; control characters and space runs become one space")
     func longASCIISubject() throws {
-        let subject = "Trend alert: Directorate of Adult Social Care spend rose 38 % against the previous period and the same period last year"
+        let subject =
+            "Trend alert: Directorate of Adult Social Care spend rose 38 % against the previous period and the same period last year"
         #expect(
             HeaderField.unstructured("Subject", subject)
-                == "Subject: Trend alert: Directorate of Adult Social Care spend rose 38 % against\r\n the previous period and the same period last year\r\n")
-        #expect(HeaderField.unstructured("Subject", "  Hi\r\nBcc: evil@example.org\t ") == "Subject: Hi Bcc: evil@example.org\r\n")
+                == "Subject: Trend alert: Directorate of Adult Social Care spend rose 38 % against\r\n the previous period and the same period last year\r\n"
+        )
+        #expect(
+            HeaderField.unstructured("Subject", "  Hi\r\nBcc: evil@example.org\t ")
+                == "Subject: Hi Bcc: evil@example.org\r\n"
+        )
         #expect(HeaderField.unstructured("Subject", "") == "Subject: \r\n")
         // Text that looks like an encoded word is itself encoded, so a reader cannot mistake it.
         #expect(HeaderField.unstructured("Subject", "=?x?") == "Subject: =?UTF-8?B?PT94Pw==?=\r\n")
@@ -128,21 +142,34 @@ struct EmailMessageTests {
         let addresses = (1...3).map { "recipient-number-\($0)@finance.example.org" }
         #expect(
             HeaderField.addressList("To", addresses)
-                == "To: recipient-number-1@finance.example.org,\r\n recipient-number-2@finance.example.org,\r\n recipient-number-3@finance.example.org\r\n")
+                == "To: recipient-number-1@finance.example.org,\r\n recipient-number-2@finance.example.org,\r\n recipient-number-3@finance.example.org\r\n"
+        )
         #expect(HeaderField.addressList("To", ["a@b.c", "d@e.f"]) == "To: a@b.c, d@e.f\r\n")
     }
 
     @Test("quoted-printable: long lines get soft breaks at 76, escapes are never split")
     func quotedPrintableWrapping() {
         let hundred = String(repeating: "a", count: 100)
-        #expect(QuotedPrintable.encode(hundred) == String(repeating: "a", count: 75) + "=\r\n" + String(repeating: "a", count: 25))
+        #expect(
+            QuotedPrintable.encode(hundred) == String(repeating: "a", count: 75) + "=\r\n"
+                + String(repeating: "a", count: 25)
+        )
         let exactly76 = String(repeating: "b", count: 76)
         #expect(QuotedPrintable.encode(exactly76) == exactly76)
         #expect(QuotedPrintable.encode(exactly76 + "c") == String(repeating: "b", count: 75) + "=\r\nbc")
-        #expect(QuotedPrintable.encode(String(repeating: "a", count: 74) + "é") == String(repeating: "a", count: 74) + "=\r\n=C3=A9")
-        #expect(QuotedPrintable.encode(String(repeating: "a", count: 70) + "é") == String(repeating: "a", count: 70) + "=C3=A9")
+        #expect(
+            QuotedPrintable.encode(String(repeating: "a", count: 74) + "é") == String(repeating: "a", count: 74)
+                + "=\r\n=C3=A9"
+        )
+        #expect(
+            QuotedPrintable.encode(String(repeating: "a", count: 70) + "é") == String(repeating: "a", count: 70)
+                + "=C3=A9"
+        )
         // Bytes of one UTF-8 character may sit on both sides of a soft break; decoding is bytewise.
-        #expect(QuotedPrintable.encode(String(repeating: "a", count: 71) + "é") == String(repeating: "a", count: 71) + "=C3=\r\n=A9")
+        #expect(
+            QuotedPrintable.encode(String(repeating: "a", count: 71) + "é") == String(repeating: "a", count: 71)
+                + "=C3=\r\n=A9"
+        )
     }
 
     @Test("quoted-printable: '=', controls, non-ASCII and trailing white space are escaped; line ends become CRLF")
@@ -160,8 +187,11 @@ struct EmailMessageTests {
     func lineDiscipline() throws {
         let long = String(repeating: "Überweisung an Lieferant 4711 = 1.234,56 € ", count: 12)
         let message = try Self.message(
-            to: (1...6).map { "recipient-\($0)@finance.example.org" }, subject: String(repeating: "Ausgabenüberschreitung ", count: 6),
-            textBody: long + "\n\n" + long, htmlBody: "<p>\(long)</p>\r\n<p>\(long)</p>")
+            to: (1...6).map { "recipient-\($0)@finance.example.org" },
+            subject: String(repeating: "Ausgabenüberschreitung ", count: 6),
+            textBody: long + "\n\n" + long,
+            htmlBody: "<p>\(long)</p>\r\n<p>\(long)</p>"
+        )
         let text = message.renderedText()
         #expect(text.hasSuffix("\r\n"))
         #expect(message.rendered().allSatisfy { $0 < 128 })
@@ -173,7 +203,9 @@ struct EmailMessageTests {
     @Test("dates are RFC 5322 in UTC, whatever the instant")
     func dates() {
         #expect(RFC5322Date.string(from: Self.date) == "Tue, 05 Mar 2024 14:07:09 +0000")
-        #expect(RFC5322Date.string(from: Date(timeIntervalSince1970: 1_709_251_199.9)) == "Thu, 29 Feb 2024 23:59:59 +0000")
+        #expect(
+            RFC5322Date.string(from: Date(timeIntervalSince1970: 1_709_251_199.9)) == "Thu, 29 Feb 2024 23:59:59 +0000"
+        )
         #expect(RFC5322Date.string(from: Date(timeIntervalSince1970: 0)) == "Thu, 01 Jan 1970 00:00:00 +0000")
         #expect(RFC5322Date.string(from: Date(timeIntervalSince1970: -1)) == "Wed, 31 Dec 1969 23:59:59 +0000")
         #expect(RFC5322Date.string(from: Date(timeIntervalSince1970: -14_182_940)) == "Sun, 20 Jul 1969 20:17:40 +0000")
@@ -181,15 +213,21 @@ struct EmailMessageTests {
 
     @Test("addresses and Message-IDs that could break a header or an SMTP command are refused")
     func validation() {
-        func make(from: String = "finrca@example.org", to: [String] = ["a@example.org"], id: String = "x@finrca") throws(EmailMessageError) {
+        func make(from: String = "finrca@example.org", to: [String] = ["a@example.org"], id: String = "x@finrca")
+            throws(EmailMessageError)
+        {
             _ = try EmailMessage(from: from, to: to, subject: "s", textBody: "b", messageID: id)
         }
         #expect(throws: Never.self) { try make() }
         #expect(throws: Never.self) { try make(to: ["first.last+tag@sub.example.org"]) }
         #expect(throws: EmailMessageError.noRecipients) { try make(to: []) }
-        for bad in ["", "plain", "@example.org", "a@", "A <a@example.org>", "a@example.org\r\nRCPT TO:<x@y>", "a b@example.org",
-                    "a@exa mple.org", "a@.example.org", "ä@example.org", "a@example.org>"] {
-            #expect(throws: EmailMessageError.invalidAddress(field: "to", value: bad)) { try make(to: ["ok@example.org", bad]) }
+        for bad in [
+            "", "plain", "@example.org", "a@", "A <a@example.org>", "a@example.org\r\nRCPT TO:<x@y>", "a b@example.org",
+            "a@exa mple.org", "a@.example.org", "ä@example.org", "a@example.org>",
+        ] {
+            #expect(throws: EmailMessageError.invalidAddress(field: "to", value: bad)) {
+                try make(to: ["ok@example.org", bad])
+            }
         }
         #expect(throws: EmailMessageError.invalidAddress(field: "from", value: "nobody")) { try make(from: "nobody") }
         for bad in ["", "no-at", "@x", "x@", "a b@c", "<a@b>", "a@b@c", "a@b\r\n"] {

@@ -35,7 +35,10 @@ import Testing
         var largestUnlabelledAmount: [String: Int64] = [:]
         for (offset, record) in table.dataRows.enumerated() where !labelled.contains(offset + 2) {
             let account = table.value(.generalLedgerAccount, in: record)
-            largestUnlabelledAmount[account] = max(largestUnlabelledAmount[account, default: 0], table.amount(of: record))
+            largestUnlabelledAmount[account] = max(
+                largestUnlabelledAmount[account, default: 0],
+                table.amount(of: record)
+            )
         }
         for outlier in anomalies(.pointOutlier) {
             let record = table.record(atLine: try #require(outlier.lines.first))
@@ -93,7 +96,8 @@ import Testing
             let label = table.periodLabel(of: record)
             guard label == period || label == previousPeriod else { continue }
             let key = table.value(.directorate, in: record) + " | " + table.value(.supplier, in: record)
-            change[key, default: 0] += label == period ? table.signedAmount(of: record) : -table.signedAmount(of: record)
+            change[key, default: 0] +=
+                label == period ? table.signedAmount(of: record) : -table.signedAmount(of: record)
         }
         let largest = try #require(change.max { abs($0.value) < abs($1.value) })
         #expect(largest.key == directorate + " | " + supplier)
@@ -106,7 +110,9 @@ import Testing
             let original = table.record(atLine: duplicate.lines[0])
             let copy = table.record(atLine: duplicate.lines[1])
             #expect((1...4).contains(duplicate.lines[1] - duplicate.lines[0]))
-            for column: FinanceExpenseColumn in [.supplier, .companyCodeCurrencyValue, .reference, .costCenterID, .debitCreditInd] {
+            for column: FinanceExpenseColumn in [
+                .supplier, .companyCodeCurrencyValue, .reference, .costCenterID, .debitCreditInd,
+            ] {
                 #expect(table.value(column, in: original) == table.value(column, in: copy))
             }
             #expect(table.value(.debitCreditInd, in: copy) == "S")

@@ -62,9 +62,11 @@ struct CSVTable: Sendable {
         guard field.isEmpty, record.isEmpty else { throw CSVError.missingFinalLineBreak }
         self.records = records
         let header = records.first ?? []
-        columnIndex = Dictionary(uniqueKeysWithValues: FinanceExpenseColumn.allCases.compactMap { column in
-            header.firstIndex(of: column.rawValue).map { (column, $0) }
-        })
+        columnIndex = Dictionary(
+            uniqueKeysWithValues: FinanceExpenseColumn.allCases.compactMap { column in
+                header.firstIndex(of: column.rawValue).map { (column, $0) }
+            }
+        )
     }
 
     /// The header record.

@@ -17,7 +17,8 @@ struct GeneratedSample: Sendable {
             try? FileManager.default.removeItem(at: csvURL)
             try? FileManager.default.removeItem(at: labelsURL)
         }
-        labels = try SampleGenerator(configuration: configuration).write(csvPath: csvURL.path, labelsPath: labelsURL.path)
+        labels = try SampleGenerator(configuration: configuration)
+            .write(csvPath: csvURL.path, labelsPath: labelsURL.path)
         csvBytes = try [UInt8](Data(contentsOf: csvURL))
         labelsJSON = try Data(contentsOf: labelsURL)
         table = try CSVTable(parsing: csvBytes)

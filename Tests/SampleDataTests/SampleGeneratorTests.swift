@@ -104,16 +104,22 @@ import Testing
         let decoded = try JSONDecoder().decode(SampleLabels.self, from: sample.labelsJSON)
         #expect(decoded == sample.labels)
         let text = String(decoding: sample.labelsJSON, as: UTF8.self)
-        for key in ["first_fiscal_year", "fiscal_years", "approval_limit", "totals_by_fiscal_year", "row_count_by_fiscal_year"] {
+        for key in [
+            "first_fiscal_year", "fiscal_years", "approval_limit", "totals_by_fiscal_year", "row_count_by_fiscal_year",
+        ] {
             #expect(text.contains("\"\(key)\""))
         }
         #expect(text.contains("\"approval_limit\" : \"50000000.00\""))
-        #expect(decoded.seed == 5 && decoded.currency == "IDR" && decoded.firstFiscalYear == 2022 && decoded.fiscalYears == 3)
+        #expect(
+            decoded.seed == 5 && decoded.currency == "IDR" && decoded.firstFiscalYear == 2022
+                && decoded.fiscalYears == 3
+        )
     }
 
     @Test func rejectsAnImpossibleConfiguration() {
         let configuration = SampleGeneratorConfiguration(rows: 10, seed: 1, fiscalYears: 0)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("finrca-sample-\(UUID().uuidString).csv").path
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("finrca-sample-\(UUID().uuidString).csv").path
         #expect(throws: SampleGeneratorError.self) {
             try SampleGenerator(configuration: configuration).write(csvPath: path, labelsPath: nil)
         }

@@ -22,22 +22,41 @@ struct APITests {
             let expired = try await TokenIssuer(secret: APIHarness.secret, accessLifetime: .seconds(900))
                 .accessToken(for: user, now: Date(timeIntervalSinceNow: -3600))
             #expect(try await api.send(.get, "/eda", token: expired).status == .unauthorized)
-            let foreign = try await TokenIssuer(secret: String(repeating: "x", count: 40), accessLifetime: .seconds(900)).accessToken(for: user)
+            let foreign = try await TokenIssuer(
+                secret: String(repeating: "x", count: 40),
+                accessLifetime: .seconds(900)
+            )
+            .accessToken(for: user)
             #expect(try await api.send(.get, "/eda", token: foreign).status == .unauthorized)
             var parts = access.split(separator: ".").map(String.init)
-            let tamperedPayload = Data(#"{"sub":"1","name":"mallory","iat":1,"exp":9999999999,"typ":"access"}"#.utf8).base64URL
-            #expect(try await api.send(.get, "/eda", token: [parts[0], tamperedPayload, parts[2]].joined(separator: ".")).status == .unauthorized)
+            let tamperedPayload = Data(#"{"sub":"1","name":"mallory","iat":1,"exp":9999999999,"typ":"access"}"#.utf8)
+                .base64URL
+            #expect(
+                try await api.send(.get, "/eda", token: [parts[0], tamperedPayload, parts[2]].joined(separator: "."))
+                    .status == .unauthorized
+            )
             parts[2] = String(parts[2].reversed())
             #expect(try await api.send(.get, "/eda", token: parts.joined(separator: ".")).status == .unauthorized)
             let none = Data(#"{"alg":"none","typ":"JWT"}"#.utf8).base64URL + "." + tamperedPayload + "."
             #expect(try await api.send(.get, "/eda", token: none).status == .unauthorized)
-            #expect(try await api.send(.get, "/eda", headers: [.authorization: "Basic YWxpY2U6eA=="]).status == .unauthorized)
-            #expect(try await api.send(.post, "/login", body: #"{"username":"alice","password":"wrong password!"}"#).status == .unauthorized)
-            #expect(try await api.send(.post, "/login", body: #"{"username":"nobody","password":"wrong password!"}"#).status == .unauthorized)
+            #expect(
+                try await api.send(.get, "/eda", headers: [.authorization: "Basic YWxpY2U6eA=="]).status
+                    == .unauthorized
+            )
+            #expect(
+                try await api.send(.post, "/login", body: #"{"username":"alice","password":"wrong password!"}"#).status
+                    == .unauthorized
+            )
+            #expect(
+                try await api.send(.post, "/login", body: #"{"username":"nobody","password":"wrong password!"}"#).status
+                    == .unauthorized
+            )
         }
     }
 
-    @Test("refresh rotates the refresh token; the old one is refused and its reuse revokes every session; logout revokes")
+    @Test(
+        "refresh rotates the refresh token; the old one is refused and its reuse revokes every session; logout revokes"
+    )
     func refreshAndLogout() async throws {
         try await APIHarness.with { api in
             let (_, first) = try await api.login()
@@ -47,39 +66,81 @@ struct APITests {
             #expect(json["token_type"]?.stringValue == "Bearer" && json["expires_in"]?.intValue == 900)
             let second = try #require(json["refresh_token"]?.stringValue)
             #expect(second != first)
-            #expect(try await api.send(.get, "/runs", token: try #require(json["access_token"]?.stringValue)).status == .ok)
+            #expect(
+                try await api.send(.get, "/runs", token: try #require(json["access_token"]?.stringValue)).status == .ok
+            )
             // Reusing the rotated-out token: refused, and the new one is revoked with it.
-            #expect(try await api.send(.post, "/refresh", body: #"{"refresh_token": "\#(first)"}"#).status == .unauthorized)
-            #expect(try await api.send(.post, "/refresh", body: #"{"refresh_token": "\#(second)"}"#).status == .unauthorized)
+            #expect(
+                try await api.send(.post, "/refresh", body: #"{"refresh_token": "\#(first)"}"#).status == .unauthorized
+            )
+            #expect(
+                try await api.send(.post, "/refresh", body: #"{"refresh_token": "\#(second)"}"#).status == .unauthorized
+            )
             let (_, third) = try await api.login()
             #expect(try await api.send(.post, "/logout", body: #"{"refresh_token": "\#(third)"}"#).status == .noContent)
-            #expect(try await api.send(.post, "/refresh", body: #"{"refresh_token": "\#(third)"}"#).status == .unauthorized)
-            #expect(try await api.connection.value(
-                "SELECT count(*)::text FROM api_refresh_tokens WHERE token_sha256 = '\(TokenIssuer.sha256(third))'") == "1")
-            #expect(try await api.connection.value("SELECT count(*)::text FROM api_refresh_tokens WHERE token_sha256 LIKE 'rt_%'") == "0",
-                    "tokens are stored hashed")
+            #expect(
+                try await api.send(.post, "/refresh", body: #"{"refresh_token": "\#(third)"}"#).status == .unauthorized
+            )
+            #expect(
+                try await api.connection.value(
+                    "SELECT count(*)::text FROM api_refresh_tokens WHERE token_sha256 = '\(TokenIssuer.sha256(third))'"
+                ) == "1"
+            )
+            #expect(
+                try await api.connection.value(
+                    "SELECT count(*)::text FROM api_refresh_tokens WHERE token_sha256 LIKE 'rt_%'"
+                ) == "0",
+                "tokens are stored hashed"
+            )
             _ = try await api.connection.rows("UPDATE api_users SET disabled = true WHERE username = 'alice'")
-            #expect(try await api.send(.post, "/login", body: #"{"username":"alice","password":"\#(APIHarness.password)"}"#).status == .unauthorized)
+            #expect(
+                try await api.send(.post, "/login", body: #"{"username":"alice","password":"\#(APIHarness.password)"}"#)
+                    .status == .unauthorized
+            )
         }
     }
 
     @Test("/register: 404 when disabled; when enabled 201, 409 for a taken name, 400 for a weak password")
     func register() async throws {
         try await APIHarness.with { api in
-            let refused = try await api.send(.post, "/register", body: #"{"username":"bob","password":"long enough pw"}"#)
+            let refused = try await api.send(
+                .post,
+                "/register",
+                body: #"{"username":"bob","password":"long enough pw"}"#
+            )
             #expect(refused.status == .notFound)
         }
         try await APIHarness.with(allowRegister: true) { api in
-            let created = try await api.send(.post, "/register", body: #"{"username":"bob","password":"long enough pw"}"#)
+            let created = try await api.send(
+                .post,
+                "/register",
+                body: #"{"username":"bob","password":"long enough pw"}"#
+            )
             #expect(try created.status == .created && created.json()["username"]?.stringValue == "bob")
-            #expect(try await api.send(.post, "/register", body: #"{"username":"bob","password":"long enough pw"}"#).status == .conflict)
-            #expect(try await api.send(.post, "/register", body: #"{"username":"carol","password":"short"}"#).status == .badRequest)
-            #expect(try await api.send(.post, "/register", body: #"{"username":"x'; DROP TABLE api_users;--","password":"long enough pw"}"#).status == .badRequest)
+            #expect(
+                try await api.send(.post, "/register", body: #"{"username":"bob","password":"long enough pw"}"#).status
+                    == .conflict
+            )
+            #expect(
+                try await api.send(.post, "/register", body: #"{"username":"carol","password":"short"}"#).status
+                    == .badRequest
+            )
+            #expect(
+                try await api
+                    .send(
+                        .post,
+                        "/register",
+                        body: #"{"username":"x'; DROP TABLE api_users;--","password":"long enough pw"}"#
+                    )
+                    .status == .badRequest
+            )
             _ = try await api.login(username: "bob", password: "long enough pw")
         }
     }
 
-    @Test("documents: exact decimals as stored, ETag and 304, gzip on request, 400 for unknown values and injection attempts")
+    @Test(
+        "documents: exact decimals as stored, ETag and 304, gzip on request, 400 for unknown values and injection attempts"
+    )
     func documents() async throws {
         try await APIHarness.with { api in
             let (token, _) = try await api.login()
@@ -91,18 +152,26 @@ struct APITests {
             #expect(etag.hasPrefix("\"r1-"))
             let notModified = try await api.send(.get, "/eda", token: token, headers: [.ifNoneMatch: etag])
             #expect(notModified.status == .notModified && notModified.body.readableBytes == 0)
-            #expect(try await api.send(.get, "/eda", token: token, headers: [.ifNoneMatch: "\"r0-0000\""]).status == .ok)
+            #expect(
+                try await api.send(.get, "/eda", token: token, headers: [.ifNoneMatch: "\"r0-0000\""]).status == .ok
+            )
             var zipped = try await api.send(.get, "/eda", token: token, headers: [.acceptEncoding: "br, gzip;q=0.8"])
             #expect(zipped.headers[.contentEncoding] == "gzip")
             #expect(String(buffer: try zipped.body.decompress(with: .gzip())) == eda.text)
-            #expect(try await api.send(.get, "/eda", token: token, headers: [.acceptEncoding: "gzip;q=0"]).headers[.contentEncoding] == nil)
+            #expect(
+                try await api.send(.get, "/eda", token: token, headers: [.acceptEncoding: "gzip;q=0"])
+                    .headers[.contentEncoding] == nil
+            )
 
             let breakdown = try await api.send(.get, "/eda/breakdown/directorate", token: token)
             #expect(breakdown.status == .ok && breakdown.text.contains("\"Adults\""))
             for uri in [
-                "/eda/breakdown/company", "/eda/breakdown/directorate%3BDROP%20TABLE%20findings", "/eda/timeseries?group_by=week",
-                "/eda/timeseries?group_by=month_year'%20OR%201=1--", "/anomaly/detect?method=magic", "/findings?severity=urgent",
-                "/findings?kind=mom_change'%20OR%20'1'='1", "/findings?limit=0", "/findings?limit=abc", "/findings?cursor=Zm9v",
+                "/eda/breakdown/company", "/eda/breakdown/directorate%3BDROP%20TABLE%20findings",
+                "/eda/timeseries?group_by=week",
+                "/eda/timeseries?group_by=month_year'%20OR%201=1--", "/anomaly/detect?method=magic",
+                "/findings?severity=urgent",
+                "/findings?kind=mom_change'%20OR%20'1'='1", "/findings?limit=0", "/findings?limit=abc",
+                "/findings?cursor=Zm9v",
                 "/findings?period=2024-99", "/runs?limit=1000", "/charts/rca-waterfall?from=2024-06",
                 "/charts/rca-waterfall?from=2024-06&to=2024-07&dimension=amount;DELETE",
             ] {
@@ -114,12 +183,17 @@ struct APITests {
             let series = try await api.send(.get, "/eda/timeseries?group_by=fiscal_year", token: token)
             #expect(series.status == .ok && series.text.contains("\"fiscal_year\""))
             for method in ["all", "statistical", "ml", "trends"] {
-                #expect(try await api.send(.get, "/anomaly/detect?method=\(method)", token: token).status == .ok, "\(method)")
+                #expect(
+                    try await api.send(.get, "/anomaly/detect?method=\(method)", token: token).status == .ok,
+                    "\(method)"
+                )
             }
             let all = try await api.send(.get, "/anomaly/detect", token: token).json()
             #expect(all["statistical"]?["flagged_lines"]?.intValue == 27 && all["ml"]?["flagged_lines"]?.intValue == 15)
-            for uri in ["/anomaly/statistical", "/anomaly/ml", "/anomaly/trends", "/charts/trend", "/charts/category-breakdown",
-                        "/charts/heatmap", "/charts/anomaly-scatter", "/charts/available", "/charts/rca-waterfall"] {
+            for uri in [
+                "/anomaly/statistical", "/anomaly/ml", "/anomaly/trends", "/charts/trend", "/charts/category-breakdown",
+                "/charts/heatmap", "/charts/anomaly-scatter", "/charts/available", "/charts/rca-waterfall",
+            ] {
                 let reply = try await api.send(.get, uri, token: token)
                 #expect(reply.status == .ok && reply.headers[.eTag] != nil, "\(uri)")
             }
@@ -130,7 +204,9 @@ struct APITests {
         }
     }
 
-    @Test("findings: filters, cursor pagination without overlap, one finding with its evidence lines and file name; runs")
+    @Test(
+        "findings: filters, cursor pagination without overlap, one finding with its evidence lines and file name; runs"
+    )
     func findings() async throws {
         try await APIHarness.with { api in
             let (token, _) = try await api.login()
@@ -166,14 +242,29 @@ struct APITests {
     func waterfall() async throws {
         try await APIHarness.with { api in
             let (token, _) = try await api.login()
-            let get = try await api.send(.get, "/charts/rca-waterfall?from=2024-06&to=2024-07&dimension=directorate", token: token)
+            let get = try await api.send(
+                .get,
+                "/charts/rca-waterfall?from=2024-06&to=2024-07&dimension=directorate",
+                token: token
+            )
             #expect(get.status == .ok, "\(get.text)")
             let figure = try get.json()
             let trace = try #require(figure["figure"]?["data"]?.arrayValue?.first)
             // 2024-06: Adults 100.10 + IT 50.00 = 150.10; 2024-07: Adults 300.25, IT -20.00, Schools 5.00 = 285.25.
-            #expect(trace["x"]?.arrayValue?.compactMap(\.stringValue) == ["2024-06", "Adults", "IT", "Schools", "2024-07"])
-            #expect(trace["y"]?.arrayValue?.compactMap(\.decimalTextValue) == ["150.10", "200.15", "-70.00", "5.00", "285.25"])
-            let post = try await api.send(.post, "/charts/rca-waterfall", token: token, body: #"{"from":"2024-06","to":"2024-07","dimension":"directorate"}"#)
+            #expect(
+                trace["x"]?.arrayValue?.compactMap(\.stringValue) == ["2024-06", "Adults", "IT", "Schools", "2024-07"]
+            )
+            #expect(
+                trace["y"]?.arrayValue?.compactMap(\.decimalTextValue) == [
+                    "150.10", "200.15", "-70.00", "5.00", "285.25",
+                ]
+            )
+            let post = try await api.send(
+                .post,
+                "/charts/rca-waterfall",
+                token: token,
+                body: #"{"from":"2024-06","to":"2024-07","dimension":"directorate"}"#
+            )
             #expect(post.status == .ok && post.text == get.text)
         }
     }
@@ -192,28 +283,50 @@ struct APITests {
             #expect(metrics.status == .ok)
             #expect(metrics.text.contains("finrca_findings{kind=\"mom_change\",severity=\"high\"} 1"))
             #expect(metrics.text.contains("finrca_ingest_rows{outcome=\"loaded\"} 6"))
-            #expect(metrics.text.contains("hb_requests{http_route=\"/eda\",http_request_method=\"GET\",http_response_status_code=\"200\"}"))
+            #expect(
+                metrics.text.contains(
+                    "hb_requests{http_route=\"/eda\",http_request_method=\"GET\",http_response_status_code=\"200\"}"
+                )
+            )
             #expect(metrics.text.contains("http_server_request_duration_bucket{http_route=\"/eda\""))
         }
     }
 
-    @Test("CORS: a listed origin gets its preflight and Access-Control-Allow-Origin; another origin gets no CORS headers")
+    @Test(
+        "CORS: a listed origin gets its preflight and Access-Control-Allow-Origin; another origin gets no CORS headers"
+    )
     func cors() async throws {
         try await APIHarness.with(corsOrigins: ["https://dashboard.example.org"]) { api in
-            let preflight = try await api.send(.options, "/eda", headers: [
-                .origin: "https://dashboard.example.org", .accessControlRequestMethod: "GET",
-            ])
+            let preflight = try await api.send(
+                .options,
+                "/eda",
+                headers: [
+                    .origin: "https://dashboard.example.org", .accessControlRequestMethod: "GET",
+                ]
+            )
             #expect(preflight.status == .noContent)
             #expect(preflight.headers[.accessControlAllowOrigin] == "https://dashboard.example.org")
             #expect(preflight.headers[.accessControlAllowHeaders]?.contains("Authorization") == true)
             let (token, _) = try await api.login()
-            let allowed = try await api.send(.get, "/eda", token: token, headers: [.origin: "https://dashboard.example.org"])
+            let allowed = try await api.send(
+                .get,
+                "/eda",
+                token: token,
+                headers: [.origin: "https://dashboard.example.org"]
+            )
             #expect(allowed.headers[.accessControlAllowOrigin] == "https://dashboard.example.org")
             #expect(allowed.headers[.accessControlExposeHeaders] == "ETag")
             let other = try await api.send(.get, "/eda", token: token, headers: [.origin: "https://evil.example.com"])
             #expect(other.status == .ok && other.headers[.accessControlAllowOrigin] == nil)
-            #expect(try await api.send(.options, "/eda", headers: [.origin: "https://evil.example.com", .accessControlRequestMethod: "GET"])
-                .headers[.accessControlAllowOrigin] == nil)
+            #expect(
+                try await api
+                    .send(
+                        .options,
+                        "/eda",
+                        headers: [.origin: "https://evil.example.com", .accessControlRequestMethod: "GET"]
+                    )
+                    .headers[.accessControlAllowOrigin] == nil
+            )
         }
     }
 
@@ -221,7 +334,10 @@ struct APITests {
     func openAPIValidates() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-m", "openapi_spec_validator", EmailTestSink.repositoryRoot.appendingPathComponent("Sources/Server/Resources/openapi.json").path]
+        process.arguments = [
+            "python3", "-m", "openapi_spec_validator",
+            EmailTestSink.repositoryRoot.appendingPathComponent("Sources/Server/Resources/openapi.json").path,
+        ]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
@@ -229,7 +345,10 @@ struct APITests {
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(text)")
-        #expect(text.contains(": OK"), "\(text) — install it with `python3 -m pip install openapi-spec-validator` (scripts/test.sh does)")
+        #expect(
+            text.contains(": OK"),
+            "\(text) — install it with `python3 -m pip install openapi-spec-validator` (scripts/test.sh does)"
+        )
     }
 
     @Test("the OpenAPI document is valid JSON 3.1 and lists exactly the routes the router registered")
@@ -240,15 +359,24 @@ struct APITests {
             #expect(document["openapi"]?.stringValue == "3.1.0")
             var documented = Set<RouteEntry>()
             for (path, item) in document["paths"]?.objectValue ?? [] {
-                for (method, _) in item.objectValue ?? [] where ["get", "post", "put", "patch", "delete"].contains(method) {
+                for (method, _) in item.objectValue ?? []
+                where ["get", "post", "put", "patch", "delete"].contains(method) {
                     documented.insert(RouteEntry(method: method.uppercased(), path: path))
                 }
             }
             let registered = Set(api.log.routes)
             #expect(registered.count >= 30)
-            #expect(registered.subtracting(documented).isEmpty, "registered, not documented: \(registered.subtracting(documented))")
-            #expect(documented.subtracting(registered).isEmpty, "documented, not registered: \(documented.subtracting(registered))")
-            let publicPaths: Set<String> = ["/", "/health-check", "/openapi.json", "/metrics", "/login", "/refresh", "/logout", "/register"]
+            #expect(
+                registered.subtracting(documented).isEmpty,
+                "registered, not documented: \(registered.subtracting(documented))"
+            )
+            #expect(
+                documented.subtracting(registered).isEmpty,
+                "documented, not registered: \(documented.subtracting(registered))"
+            )
+            let publicPaths: Set<String> = [
+                "/", "/health-check", "/openapi.json", "/metrics", "/login", "/refresh", "/logout", "/register",
+            ]
             for (path, item) in document["paths"]?.objectValue ?? [] {
                 for (method, operation) in item.objectValue ?? [] where method != "parameters" {
                     let isPublic = operation["security"]?.arrayValue?.isEmpty == true

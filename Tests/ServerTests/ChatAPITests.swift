@@ -10,8 +10,12 @@ import Testing
 @Suite("Chat over HTTP: rooms, stored messages, deterministic and model-phrased answers", .needsDatabase)
 struct ChatAPITests {
     /// Runs `body` with the stub answering `reply` (or `status`); gives its chat-completions URL and request log.
-    static func withModelStub(reply: String, status: Int = 200, _ body: (String, String) async throws -> Void) async throws {
-        try await ScriptServer.with("openai-stub.py", arguments: ["--reply", reply, "--status", "\(status)"]) { port, requests in
+    static func withModelStub(reply: String, status: Int = 200, _ body: (String, String) async throws -> Void)
+        async throws
+    {
+        try await ScriptServer.with("openai-stub.py", arguments: ["--reply", reply, "--status", "\(status)"]) {
+            port,
+            requests in
             try await body("http://127.0.0.1:\(port)/v1/chat/completions", requests)
         }
     }
@@ -22,12 +26,17 @@ struct ChatAPITests {
         return try #require(try created.json()["id"]?.intValue)
     }
 
-    @Test("a question per intent is answered with the fixture's figures; messages are stored; the title comes from the first question")
+    @Test(
+        "a question per intent is answered with the fixture's figures; messages are stored; the title comes from the first question"
+    )
     func deterministic() async throws {
         try await APIHarness.with { api in
             let (token, _) = try await api.login()
             let room = try await Self.room(api, token: token)
-            #expect(try await api.send(.get, "/rooms/\(room)", token: token).json()["title"]?.stringValue == RoomTitle.untitled)
+            #expect(
+                try await api.send(.get, "/rooms/\(room)", token: token).json()["title"]?.stringValue
+                    == RoomTitle.untitled
+            )
             let cases: [(question: String, intent: String, figure: String)] = [
                 ("how many anomalies were found?", "anomaly", "42"),
                 ("berapa total pengeluaran?", "summary", "12.345.678,90"),
@@ -38,21 +47,38 @@ struct ChatAPITests {
                 ("tampilkan grafik tren", "visualization", "chart_trend"),
             ]
             for (question, intent, figure) in cases {
-                let reply = try await api.send(.post, "/chat/\(room)", token: token, body: JSONValue.object([("message", .string(question))]).text)
+                let reply = try await api.send(
+                    .post,
+                    "/chat/\(room)",
+                    token: token,
+                    body: JSONValue.object([("message", .string(question))]).text
+                )
                 #expect(reply.status == .ok, "\(question): \(reply.text)")
                 let json = try reply.json()
                 #expect(json["answer"]?["intent"]?.stringValue == intent, "\(question)")
                 #expect(json["phrasing"]?.stringValue == "deterministic")
                 let text = json["answer"]?["content"]?.stringValue ?? ""
                 let chart = json["answer"]?["chart"]
-                #expect(text.contains(figure) || (figure.hasPrefix("chart_") && chart != nil && chart != .null), "\(question): \(text)")
+                #expect(
+                    text.contains(figure) || (figure.hasPrefix("chart_") && chart != nil && chart != .null),
+                    "\(question): \(text)"
+                )
                 #expect((json["answer"]?["facts"]?.arrayValue?.count ?? 0) > 0)
             }
-            #expect(try await api.send(.get, "/rooms/\(room)", token: token).json()["title"]?.stringValue == "How many anomalies were found")
-            let messages = try await api.send(.get, "/rooms/\(room)/messages", token: token).json()["messages"]?.arrayValue ?? []
+            #expect(
+                try await api.send(.get, "/rooms/\(room)", token: token).json()["title"]?.stringValue
+                    == "How many anomalies were found"
+            )
+            let messages =
+                try await api.send(.get, "/rooms/\(room)/messages", token: token).json()["messages"]?.arrayValue ?? []
             #expect(messages.count == 2 * cases.count)
-            #expect(messages.first?["role"]?.stringValue == "user" && messages.last?["role"]?.stringValue == "assistant")
-            #expect(try await api.connection.value("SELECT count(*)::text FROM chat_messages WHERE run_id = 1") == String(cases.count))
+            #expect(
+                messages.first?["role"]?.stringValue == "user" && messages.last?["role"]?.stringValue == "assistant"
+            )
+            #expect(
+                try await api.connection.value("SELECT count(*)::text FROM chat_messages WHERE run_id = 1")
+                    == String(cases.count)
+            )
         }
     }
 
@@ -64,28 +90,47 @@ struct ChatAPITests {
             _ = try await api.send(.post, "/register", body: #"{"username":"bob","password":"long enough pw"}"#)
             let (bob, _) = try await api.login(username: "bob", password: "long enough pw")
             #expect(try await api.send(.get, "/rooms/\(room)", token: bob).status == .notFound)
-            #expect(try await api.send(.post, "/chat/\(room)", token: bob, body: #"{"message":"hi"}"#).status == .notFound)
+            #expect(
+                try await api.send(.post, "/chat/\(room)", token: bob, body: #"{"message":"hi"}"#).status == .notFound
+            )
             #expect(try await api.send(.get, "/rooms", token: bob).json()["rooms"]?.arrayValue?.isEmpty == true)
             let renamed = try await api.send(.patch, "/rooms/\(room)", token: alice, body: #"{"title":"July close"}"#)
             #expect(try renamed.json()["title"]?.stringValue == "July close")
             _ = try await api.send(.post, "/chat/\(room)", token: alice, body: #"{"message":"total spend?"}"#)
             #expect(try await api.send(.delete, "/rooms/\(room)/messages", token: alice).status == .noContent)
-            #expect(try await api.send(.get, "/rooms/\(room)/messages", token: alice).json()["messages"]?.arrayValue?.isEmpty == true)
+            #expect(
+                try await api.send(.get, "/rooms/\(room)/messages", token: alice).json()["messages"]?.arrayValue?
+                    .isEmpty == true
+            )
             #expect(try await api.send(.delete, "/rooms/\(room)", token: alice).status == .noContent)
             #expect(try await api.send(.get, "/rooms/\(room)", token: alice).status == .notFound)
-            #expect(try await api.send(.post, "/chat/\(room)", token: alice, body: #"{"message":""}"#).status == .badRequest)
+            #expect(
+                try await api.send(.post, "/chat/\(room)", token: alice, body: #"{"message":""}"#).status == .badRequest
+            )
         }
     }
 
-    @Test("model path: a grounded reply is used; a reply with a number not in the facts falls back; a failing model falls back")
+    @Test(
+        "model path: a grounded reply is used; a reply with a number not in the facts falls back; a failing model falls back"
+    )
     func model() async throws {
         try await Self.withModelStub(reply: "Spend in total was GBP 12,345,678.90 over 48,213 lines.") { url, out in
             try await APIHarness.with(modelURL: url, modelAPIKey: "test-key") { api in
                 let (token, _) = try await api.login()
                 let room = try await Self.room(api, token: token)
-                let reply = try await api.send(.post, "/chat/\(room)", token: token, body: #"{"message":"what is the total spend?"}"#).json()
+                let reply =
+                    try await api.send(
+                        .post,
+                        "/chat/\(room)",
+                        token: token,
+                        body: #"{"message":"what is the total spend?"}"#
+                    )
+                    .json()
                 #expect(reply["phrasing"]?.stringValue == "model")
-                #expect(reply["answer"]?["content"]?.stringValue == "Spend in total was GBP 12,345,678.90 over 48,213 lines.")
+                #expect(
+                    reply["answer"]?["content"]?.stringValue
+                        == "Spend in total was GBP 12,345,678.90 over 48,213 lines."
+                )
             }
             let request = try #require(try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").first)
             let logged = try JSONValue(parsing: String(request))
@@ -96,7 +141,14 @@ struct ChatAPITests {
             try await APIHarness.with(modelURL: url, modelAPIKey: "test-key") { api in
                 let (token, _) = try await api.login()
                 let room = try await Self.room(api, token: token)
-                let reply = try await api.send(.post, "/chat/\(room)", token: token, body: #"{"message":"what is the total spend?"}"#).json()
+                let reply =
+                    try await api.send(
+                        .post,
+                        "/chat/\(room)",
+                        token: token,
+                        body: #"{"message":"what is the total spend?"}"#
+                    )
+                    .json()
                 #expect(reply["phrasing"]?.stringValue == "deterministic")
                 #expect(reply["answer"]?["content"]?.stringValue?.contains("13,000,000") == false)
                 #expect(reply["answer"]?["content"]?.stringValue?.contains("12,345,678.90") == true)
@@ -106,10 +158,18 @@ struct ChatAPITests {
             try await APIHarness.with(modelURL: url, modelAPIKey: "test-key") { api in
                 let (token, _) = try await api.login()
                 let room = try await Self.room(api, token: token)
-                let reply = try await api.send(.post, "/chat/\(room)", token: token, body: #"{"message":"what is the total spend?"}"#)
+                let reply = try await api.send(
+                    .post,
+                    "/chat/\(room)",
+                    token: token,
+                    body: #"{"message":"what is the total spend?"}"#
+                )
                 #expect(try reply.status == .ok && reply.json()["phrasing"]?.stringValue == "deterministic")
             }
-            #expect(try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").count == 3, "1 try + 2 retries after HTTP 500")
+            #expect(
+                try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").count == 3,
+                "1 try + 2 retries after HTTP 500"
+            )
         }
     }
 }

@@ -7,7 +7,8 @@ import Testing
 struct AlertRouteTests {
     @Test("config/routes.example.yaml parses and is valid")
     func example() throws {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../config/routes.example.yaml").path
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../config/routes.example.yaml").path
         let routes = try AlertRoutes.load(path: path)
         #expect(routes.routes.map(\.name) == ["finance-controllers", "audit-team", "ops-channel"])
         #expect(routes.routes.map(\.mode) == [.immediate, .digest, .immediate])
@@ -19,8 +20,14 @@ struct AlertRouteTests {
         let cases: [(String, String)] = [
             ("routes:\n  - {name: a, channel: email, mode: immediate}\n", "needs `to:`"),
             ("routes:\n  - {name: a, channel: webhook, url: 'ftp://x', mode: digest}\n", "http(s) `url:`"),
-            ("routes:\n  - {name: a, channel: email, to: [x@y], mode: immediate, match: {min_severity: huge}}\n", "min_severity"),
-            ("routes:\n  - {name: a, channel: email, to: [x@y], mode: immediate}\n  - {name: a, channel: email, to: [x@y], mode: digest}\n", "used twice"),
+            (
+                "routes:\n  - {name: a, channel: email, to: [x@y], mode: immediate, match: {min_severity: huge}}\n",
+                "min_severity"
+            ),
+            (
+                "routes:\n  - {name: a, channel: email, to: [x@y], mode: immediate}\n  - {name: a, channel: email, to: [x@y], mode: digest}\n",
+                "used twice"
+            ),
             ("routes:\n  - {name: a, channel: email, to: [x@y], mode: sometimes}\n", "not a valid routes file"),
         ]
         for (yaml, fragment) in cases {
@@ -39,17 +46,41 @@ struct AlertRouteTests {
     func matching() {
         let route = AlertRoute(
             name: "r",
-            match: .init(minSeverity: "high", kinds: ["mom_change"], dimensions: ["directorate": ["Finance"]], minAmount: "1000.00"),
-            channel: .email, to: ["a@b"])
+            match: .init(
+                minSeverity: "high",
+                kinds: ["mom_change"],
+                dimensions: ["directorate": ["Finance"]],
+                minAmount: "1000.00"
+            ),
+            channel: .email,
+            to: ["a@b"]
+        )
         let finance = ["directorate": "Finance", "cost_center": "31090"]
         let big = Money(minorUnits: -150_000)
         #expect(route.matches(kind: .monthOverMonth, severity: .critical, dimensions: finance, stake: big))
         #expect(!route.matches(kind: .monthOverMonth, severity: .medium, dimensions: finance, stake: big))
         #expect(!route.matches(kind: .yearOverYear, severity: .high, dimensions: finance, stake: big))
-        #expect(!route.matches(kind: .monthOverMonth, severity: .high, dimensions: ["directorate": "Operations"], stake: big))
+        #expect(
+            !route.matches(
+                kind: .monthOverMonth,
+                severity: .high,
+                dimensions: ["directorate": "Operations"],
+                stake: big
+            )
+        )
         #expect(!route.matches(kind: .monthOverMonth, severity: .high, dimensions: [:], stake: big))
-        #expect(!route.matches(kind: .monthOverMonth, severity: .high, dimensions: finance, stake: Money(minorUnits: 99_999)))
-        #expect(AlertRoute(name: "all", channel: .webhook, url: "http://x").matches(kind: .benford, severity: .info, dimensions: [:], stake: .zero))
+        #expect(
+            !route.matches(
+                kind: .monthOverMonth,
+                severity: .high,
+                dimensions: finance,
+                stake: Money(minorUnits: 99_999)
+            )
+        )
+        #expect(
+            AlertRoute(name: "all", channel: .webhook, url: "http://x")
+                .matches(kind: .benford, severity: .info, dimensions: [:], stake: .zero)
+        )
     }
 
     @Test("idempotency keys are stable, per route, and per finding or per run")

@@ -13,7 +13,8 @@ public struct EmailTestSink: Sendable {
 
             enum CodingKeys: String, CodingKey {
                 case charset, text
-                case contentType = "content_type", transferEncoding = "transfer_encoding"
+                case contentType = "content_type"
+                case transferEncoding = "transfer_encoding"
             }
         }
 
@@ -35,7 +36,10 @@ public struct EmailTestSink: Sendable {
 
         enum CodingKeys: String, CodingKey {
             case authenticated, tls, date, from, to, subject, parts, defects
-            case mailFrom = "mail_from", rcptTos = "rcpt_tos", messageId = "message_id", contentType = "content_type"
+            case mailFrom = "mail_from"
+            case rcptTos = "rcpt_tos"
+            case messageId = "message_id"
+            case contentType = "content_type"
         }
     }
 
@@ -48,7 +52,8 @@ public struct EmailTestSink: Sendable {
     private let process: Process
 
     /// The repository's root, from this file's path.
-    public static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    public static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
         .deletingLastPathComponent()
 
     /// A Python 3 that can import aiosmtpd: `FINRCA_PYTHON`, else Debian's `/usr/bin/python3` (a pyenv or
@@ -67,15 +72,19 @@ public struct EmailTestSink: Sendable {
             if probe.terminationStatus == 0 { return candidate }
         }
         throw Failure(
-            description: "the email delivery tests need an SMTP server from Debian's python3-aiosmtpd, and no Python here can "
+            description:
+                "the email delivery tests need an SMTP server from Debian's python3-aiosmtpd, and no Python here can "
                 + "import aiosmtpd (tried \(candidates.joined(separator: ", "))). Install it: "
-                + "`apt-get install python3-aiosmtpd` (the project's scripts install it), or set FINRCA_PYTHON.")
+                + "`apt-get install python3-aiosmtpd` (the project's scripts install it), or set FINRCA_PYTHON."
+        )
     }
 
     /// Runs `body` with a started sink and stops the sink afterwards, whatever happens. `auth` is
     /// `user:password` to require; `tls` is `starttls` (required) or `implicit` (SMTPS).
     public static func with<Result>(
-        auth: String? = nil, tls: String? = nil, _ body: (EmailTestSink) async throws -> Result
+        auth: String? = nil,
+        tls: String? = nil,
+        _ body: (EmailTestSink) async throws -> Result
     ) async throws -> Result {
         let sink = try await start(auth: auth, tls: tls)
         defer { sink.stop() }
@@ -88,7 +97,11 @@ public struct EmailTestSink: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python, "-W", "ignore", repositoryRoot.appendingPathComponent("scripts/smtp-sink.py").path, "--dir", folder.path]
+        process.arguments =
+            [
+                python, "-W", "ignore", repositoryRoot.appendingPathComponent("scripts/smtp-sink.py").path, "--dir",
+                folder.path,
+            ]
             + (auth.map { ["--auth", $0] } ?? []) + (tls.map { ["--tls", $0] } ?? [])
         let log = folder.appendingPathComponent("sink.log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -120,9 +133,11 @@ public struct EmailTestSink: Sendable {
 
     /// The messages received so far, in order.
     public func received() throws -> [Received] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+            .sorted()
         return try names.map { name in
-            var message = try JSONDecoder().decode(Received.self, from: Data(contentsOf: folder.appendingPathComponent(name)))
+            var message = try JSONDecoder()
+                .decode(Received.self, from: Data(contentsOf: folder.appendingPathComponent(name)))
             let raw = folder.appendingPathComponent(String(name.dropLast(".json".count)) + ".eml")
             message.raw = Array(try Data(contentsOf: raw))
             return message

@@ -12,15 +12,20 @@ public enum ScriptServer {
     /// Runs `body` with the port of `scripts/<script>` started with `arguments`, and the file where it logs
     /// one JSON line per request; stops the server afterwards, whatever happens.
     public static func with<Result>(
-        _ script: String, arguments: [String], _ body: (_ port: Int, _ requests: String) async throws -> Result
+        _ script: String,
+        arguments: [String],
+        _ body: (_ port: Int, _ requests: String) async throws -> Result
     ) async throws -> Result {
         let folder = try TemporaryFolder()
         let portFile = folder.file("port")
         let requests = folder.file("requests.jsonl")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [EmailTestSink.repositoryRoot.appendingPathComponent("scripts/\(script)").path,
-                             "--port-file", portFile, "--out", requests] + arguments
+        process.arguments =
+            [
+                EmailTestSink.repositoryRoot.appendingPathComponent("scripts/\(script)").path,
+                "--port-file", portFile, "--out", requests,
+            ] + arguments
         try process.run()
         defer {
             kill(process.processIdentifier, SIGKILL)

@@ -6,7 +6,8 @@ public import Testing
 public enum TestEnvironment {
     /// Whether a PostgreSQL server for throwaway databases is named: `FINRCA_TEST_DATABASE_URL`, which
     /// `scripts/test.sh` sets after starting the private cluster.
-    public static let hasDatabase: Bool = !(ProcessInfo.processInfo.environment["FINRCA_TEST_DATABASE_URL"] ?? "").isEmpty
+    public static let hasDatabase: Bool = !(ProcessInfo.processInfo.environment["FINRCA_TEST_DATABASE_URL"] ?? "")
+        .isEmpty
 
     /// Whether Python 3 can import `module`.
     public static func hasPython(module: String) -> Bool {
@@ -36,7 +37,8 @@ extension Trait where Self == ConditionTrait {
     public static var needsDatabase: Self {
         .enabled(
             if: TestEnvironment.hasDatabase,
-            "FINRCA_TEST_DATABASE_URL is not set: run scripts/test.sh, or start the private PostgreSQL with scripts/pg-start.sh and export the URL it prints")
+            "FINRCA_TEST_DATABASE_URL is not set: run scripts/test.sh, or start the private PostgreSQL with scripts/pg-start.sh and export the URL it prints"
+        )
     }
 
     /// Runs the test only when `command` is on `PATH`; skipped with a message naming it otherwise.
@@ -46,6 +48,9 @@ extension Trait where Self == ConditionTrait {
 
     /// Runs the suite only when python3 with aiosmtpd can start a real SMTP server; skipped with a message otherwise.
     public static var needsSMTPServer: Self {
-        .enabled(if: TestEnvironment.hasSMTPServer, "python3 with aiosmtpd is missing (scripts/test.sh installs python3-aiosmtpd)")
+        .enabled(
+            if: TestEnvironment.hasSMTPServer,
+            "python3 with aiosmtpd is missing (scripts/test.sh installs python3-aiosmtpd)"
+        )
     }
 }

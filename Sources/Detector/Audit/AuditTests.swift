@@ -12,20 +12,35 @@ public enum AuditTests {
         let currency = configuration.currency
         let evidenceLimit = configuration.evidenceLimit
         async let duplicates = DuplicatePaymentAudit(
-            settings: configuration.duplicatePayments, currency: currency, evidenceLimit: evidenceLimit
-        ).findings(in: columns)
+            settings: configuration.duplicatePayments,
+            currency: currency,
+            evidenceLimit: evidenceLimit
+        )
+        .findings(in: columns)
         async let benford = BenfordAudit(
-            settings: configuration.benford, currency: currency, evidenceLimit: evidenceLimit
-        ).findings(in: columns)
+            settings: configuration.benford,
+            currency: currency,
+            evidenceLimit: evidenceLimit
+        )
+        .findings(in: columns)
         async let roundAmounts = RoundAmountAudit(
-            settings: configuration.roundAmounts, currency: currency, evidenceLimit: evidenceLimit
-        ).findings(in: columns)
+            settings: configuration.roundAmounts,
+            currency: currency,
+            evidenceLimit: evidenceLimit
+        )
+        .findings(in: columns)
         async let belowLimit = BelowApprovalLimitAudit(
-            settings: configuration.belowApprovalLimit, currency: currency, evidenceLimit: evidenceLimit
-        ).findings(in: columns)
+            settings: configuration.belowApprovalLimit,
+            currency: currency,
+            evidenceLimit: evidenceLimit
+        )
+        .findings(in: columns)
         async let weekend = WeekendPostingAudit(
-            settings: configuration.weekendPostings, currency: currency, evidenceLimit: evidenceLimit
-        ).findings(in: columns)
+            settings: configuration.weekendPostings,
+            currency: currency,
+            evidenceLimit: evidenceLimit
+        )
+        .findings(in: columns)
         let findings = await duplicates + benford + roundAmounts + belowLimit + weekend
         return findings.sorted(by: AuditFindingOrder.precedes)
     }

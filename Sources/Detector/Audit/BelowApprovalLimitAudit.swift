@@ -37,7 +37,9 @@ struct BelowApprovalLimitAudit {
     }
 
     private func findings(
-        below limit: Money, for dimension: LedgerDimension, in columns: LedgerColumns
+        below limit: Money,
+        for dimension: LedgerDimension,
+        in columns: LedgerColumns
     ) -> [FindingDraft] {
         let bands = Bands(limit: limit.minorUnits, width: Int64((Double(limit.minorUnits) * settings.band).rounded()))
         guard bands.width > 0, bands.width < bands.limit else { return [] }
@@ -53,27 +55,36 @@ struct BelowApprovalLimitAudit {
                 referenceRows[codes[row], default: []].append(row)
             }
         }
-        return rowsJustBelow.keys.sorted().compactMap { code in
-            let rows = rowsJustBelow[code]!
-            let reference = referenceRows[code] ?? []
-            guard rows.count >= settings.minimumLines else { return nil }
-            let log10P = BinomialTail.log10UpperTail(
-                atLeast: rows.count, trials: rows.count + reference.count, probability: 0.5
-            )
-            guard log10P <= log10(settings.significance) else { return nil }
-            let value = DimensionValue(dimension, dictionary.value(code)!)
-            return finding(value, bands: bands, rows: rows, reference: reference, log10P: log10P, in: columns)
-        }
+        return rowsJustBelow.keys.sorted()
+            .compactMap { code in
+                let rows = rowsJustBelow[code]!
+                let reference = referenceRows[code] ?? []
+                guard rows.count >= settings.minimumLines else { return nil }
+                let log10P = BinomialTail.log10UpperTail(
+                    atLeast: rows.count,
+                    trials: rows.count + reference.count,
+                    probability: 0.5
+                )
+                guard log10P <= log10(settings.significance) else { return nil }
+                let value = DimensionValue(dimension, dictionary.value(code)!)
+                return finding(value, bands: bands, rows: rows, reference: reference, log10P: log10P, in: columns)
+            }
     }
 
     private func finding(
-        _ value: DimensionValue, bands: Bands, rows: [Int], reference: [Int], log10P: Double, in columns: LedgerColumns
+        _ value: DimensionValue,
+        bands: Bands,
+        rows: [Int],
+        reference: [Int],
+        log10P: Double,
+        in columns: LedgerColumns
     ) -> FindingDraft {
         func money(_ minorUnits: Int64) -> String { Money(minorUnits: minorUnits).compact(currency: currency) }
         let total = columns.total(of: rows)
         let evidence = columns.evidence(rows, limit: evidenceLimit)
         let periods = Set(rows.map { columns.fiscalPeriod(ofRow: $0) })
-        let explanation = AuditText.subject(value.dimension, value.value)
+        let explanation =
+            AuditText.subject(value.dimension, value.value)
             + " has \(AuditText.count(rows.count)) amounts between \(money(bands.justBelow.lowerBound)) and "
             + "\(money(bands.limit)), just under the approval limit of \(money(bands.limit)), against "
             + "\(AuditText.count(reference.count)) in the equally wide band beneath them "

@@ -51,8 +51,9 @@ struct BenfordAudit {
         for code in 1..<max(dictionary.count, 1) {
             let profile = DigitProfile(code: Int32(code), counts: Array(digitCounts[code * 9..<code * 9 + 9]))
             if profile.lineCount >= settings.minimumLines,
-               BenfordConformity(meanAbsoluteDeviation: profile.mad) == .nonconformity,
-               profile.log10PValue <= log10(settings.significance) {
+                BenfordConformity(meanAbsoluteDeviation: profile.mad) == .nonconformity,
+                profile.log10PValue <= log10(settings.significance)
+            {
                 nonconforming.append(profile)
             }
         }
@@ -68,20 +69,26 @@ struct BenfordAudit {
         }
         return nonconforming.map { profile in
             finding(
-                DimensionValue(dimension, dictionary.value(profile.code)!), profile: profile,
-                rows: rowsByCode[profile.code] ?? [], in: columns
+                DimensionValue(dimension, dictionary.value(profile.code)!),
+                profile: profile,
+                rows: rowsByCode[profile.code] ?? [],
+                in: columns
             )
         }
     }
 
     private func finding(
-        _ value: DimensionValue, profile: DigitProfile, rows: [Int], in columns: LedgerColumns
+        _ value: DimensionValue,
+        profile: DigitProfile,
+        rows: [Int],
+        in columns: LedgerColumns
     ) -> FindingDraft {
         let mad = profile.mad
         let digit = profile.mostOverRepresentedDigit
         let observed = profile.observedShares[digit - 1]
         let expected = BenfordDigits.expectedShares[digit - 1]
-        let explanation = AuditText.subject(value.dimension, value.value)
+        let explanation =
+            AuditText.subject(value.dimension, value.value)
             + ": the first digits of its \(AuditText.count(profile.lineCount)) amounts of "
             + "\(settings.minimumAmount.compact(currency: currency)) or more do not follow Benford's law "
             + "(mean absolute deviation \(fourDecimals(mad)), above the nonconformity limit "

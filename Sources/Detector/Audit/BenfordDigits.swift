@@ -26,10 +26,11 @@ extension BenfordDigits {
     /// Pearson's chi-square statistic of first-digit counts (digit d at index d − 1) against Benford's shares.
     static func chiSquare(counts: [Int]) -> Double {
         let total = Double(counts.reduce(0, +))
-        return zip(counts, expectedShares).reduce(0) { sum, pair in
-            let expected = total * pair.1
-            return sum + (Double(pair.0) - expected) * (Double(pair.0) - expected) / expected
-        }
+        return zip(counts, expectedShares)
+            .reduce(0) { sum, pair in
+                let expected = total * pair.1
+                return sum + (Double(pair.0) - expected) * (Double(pair.0) - expected) / expected
+            }
     }
 
     /// log₁₀ P(χ² ≥ `statistic`) with 8 degrees of freedom (nine digits), from the exact closed form for even
@@ -54,12 +55,13 @@ enum BenfordConformity: String, Sendable {
 
     /// The level of a first-digit MAD.
     init(meanAbsoluteDeviation mad: Double) {
-        self = switch mad {
-        case ...0.006: .close
-        case ...0.012: .acceptable
-        case ...Self.nonconformityThreshold: .marginal
-        default: .nonconformity
-        }
+        self =
+            switch mad {
+            case ...0.006: .close
+            case ...0.012: .acceptable
+            case ...Self.nonconformityThreshold: .marginal
+            default: .nonconformity
+            }
     }
 
     /// The MAD above which first digits do not conform.

@@ -45,8 +45,13 @@ struct DuplicatePaymentAudit {
             expected: payment,
             score: Double(rows.count - 1),
             explanation: explanation(
-                supplier: supplier.value, payment: payment, times: rows.count, daySpan: daySpan,
-                reference: sharedReference, lines: AuditText.lines(evidence, total: rows.count), repeated: repeated
+                supplier: supplier.value,
+                payment: payment,
+                times: rows.count,
+                daySpan: daySpan,
+                reference: sharedReference,
+                lines: AuditText.lines(evidence, total: rows.count),
+                repeated: repeated
             ),
             evidence: evidence,
             details: details
@@ -56,13 +61,20 @@ struct DuplicatePaymentAudit {
     /// "Supplier X was paid IDR 12.5m twice within 2 days (lines 1044 and 1047 of batch 3); IDR 12.5m may be a
     /// duplicate."
     private func explanation(
-        supplier: String, payment: Money, times: Int, daySpan: Int?, reference: String?, lines: String, repeated: Money
+        supplier: String,
+        payment: Money,
+        times: Int,
+        daySpan: Int?,
+        reference: String?,
+        lines: String,
+        repeated: Money
     ) -> String {
         let verb = payment.minorUnits > 0 ? "was paid" : "was credited"
         let timesText = times == 2 ? "twice" : times == 3 ? "three times" : "\(times) times"
         let when = [
             daySpan.map { timing(daySpan: $0, times: times) }, reference.map { "under the same reference \($0)" },
-        ].compactMap(\.self)
+        ]
+        .compactMap(\.self)
         let size = Money(minorUnits: abs(payment.minorUnits))
         let repeatedSize = Money(minorUnits: abs(repeated.minorUnits))
         return AuditText.subject(.supplier, supplier) + " \(verb) \(size.compact(currency: currency)) \(timesText) "

@@ -59,7 +59,8 @@ struct DuplicatePaymentGroups {
         var firstWithReference: [Int32: Int] = [:]
         for index in run.indices {
             if index > 0, run[index - 1].day != Int32.min,
-               Int(run[index].day) - Int(run[index - 1].day) <= windowDays {
+                Int(run[index].day) - Int(run[index - 1].day) <= windowDays
+            {
                 links.union(index - 1, index)
             }
             if columns.referenceText(ofRow: run[index].row) != nil {

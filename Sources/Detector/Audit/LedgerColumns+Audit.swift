@@ -27,8 +27,9 @@ extension LedgerColumns {
             if leftSize != rightSize { return leftSize > rightSize }
             return (batchID[left], sourceLine[left]) < (batchID[right], sourceLine[right])
         }
-        return ordered.prefix(max(limit, 0)).map {
-            EvidenceLine(batchID: batchID[$0], line: sourceLine[$0], amount: Money(minorUnits: amount[$0]))
-        }
+        return ordered.prefix(max(limit, 0))
+            .map {
+                EvidenceLine(batchID: batchID[$0], line: sourceLine[$0], amount: Money(minorUnits: amount[$0]))
+            }
     }
 }

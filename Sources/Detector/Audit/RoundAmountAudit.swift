@@ -37,7 +37,10 @@ struct RoundAmountAudit {
     }
 
     private func findings(
-        for dimension: LedgerDimension, isRound: [Bool], ledgerShare: Double, in columns: LedgerColumns
+        for dimension: LedgerDimension,
+        isRound: [Bool],
+        ledgerShare: Double,
+        in columns: LedgerColumns
     ) -> [FindingDraft] {
         let codes = columns.codes(dimension)
         let dictionary = columns.dictionary(dimension)
@@ -47,13 +50,15 @@ struct RoundAmountAudit {
             lines[Int(codes[row])] += 1
             if isRound[row] { roundLines[Int(codes[row])] += 1 }
         }
-        let flagged = (1..<max(dictionary.count, 1)).map {
-            Tally(code: Int32($0), lines: lines[$0], roundLines: roundLines[$0])
-        }.filter {
-            $0.lines >= settings.minimumLines && $0.share >= settings.minimumShare
-                && $0.share >= settings.minimumRatio * ledgerShare
-                && $0.z(ledgerShare: ledgerShare) >= settings.minimumZ
-        }
+        let flagged = (1..<max(dictionary.count, 1))
+            .map {
+                Tally(code: Int32($0), lines: lines[$0], roundLines: roundLines[$0])
+            }
+            .filter {
+                $0.lines >= settings.minimumLines && $0.share >= settings.minimumShare
+                    && $0.share >= settings.minimumRatio * ledgerShare
+                    && $0.z(ledgerShare: ledgerShare) >= settings.minimumZ
+            }
         guard !flagged.isEmpty else { return [] }
 
         let flaggedCodes = Set(flagged.map(\.code))
@@ -68,11 +73,16 @@ struct RoundAmountAudit {
     }
 
     private func finding(
-        _ value: DimensionValue, tally: Tally, ledgerShare: Double, rows: [Int], in columns: LedgerColumns
+        _ value: DimensionValue,
+        tally: Tally,
+        ledgerShare: Double,
+        rows: [Int],
+        in columns: LedgerColumns
     ) -> FindingDraft {
         let z = tally.z(ledgerShare: ledgerShare)
         let total = columns.total(of: rows)
-        let explanation = AuditText.subject(value.dimension, value.value) + " booked "
+        let explanation =
+            AuditText.subject(value.dimension, value.value) + " booked "
             + "\(AuditText.count(tally.roundLines)) of its \(AuditText.count(tally.lines)) amounts "
             + "(\(AuditText.percent(tally.share))) as exact multiples of "
             + "\(settings.roundUnit.compact(currency: currency)), "

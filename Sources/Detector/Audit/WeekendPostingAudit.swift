@@ -33,7 +33,9 @@ struct WeekendPostingAudit {
         where tally.weekendLines >= settings.minimumLines && tally.share > settings.maximumShare {
             let usualShare = tallies.otherPeriods(of: cell).share
             let log10P = BinomialTail.log10UpperTail(
-                atLeast: tally.weekendLines, trials: tally.lines, probability: max(usualShare, tallies.ledger.share)
+                atLeast: tally.weekendLines,
+                trials: tally.lines,
+                probability: max(usualShare, tallies.ledger.share)
             )
             if log10P <= log10(settings.significance) {
                 flagged[cell] = (usualShare, log10P)
@@ -47,26 +49,40 @@ struct WeekendPostingAudit {
             if flagged[cell] != nil { weekendRows[cell, default: []].append(row) }
         }
         let dictionary = columns.dictionary(settings.dimension)
-        return flagged.keys.sorted().map { cell in
-            let test = flagged[cell]!
-            return finding(
-                DimensionValue(settings.dimension, dictionary.value(cell.code)!), period: cell.period,
-                tally: tallies.cells[cell]!, usualShare: test.usualShare, ledgerShare: tallies.ledger.share,
-                log10P: test.log10P, rows: weekendRows[cell]!, in: columns
-            )
-        }
+        return flagged.keys.sorted()
+            .map { cell in
+                let test = flagged[cell]!
+                return finding(
+                    DimensionValue(settings.dimension, dictionary.value(cell.code)!),
+                    period: cell.period,
+                    tally: tallies.cells[cell]!,
+                    usualShare: test.usualShare,
+                    ledgerShare: tallies.ledger.share,
+                    log10P: test.log10P,
+                    rows: weekendRows[cell]!,
+                    in: columns
+                )
+            }
     }
 
     private func finding(
-        _ value: DimensionValue, period: FiscalPeriod, tally: WeekendTallies.Tally, usualShare: Double,
-        ledgerShare: Double, log10P: Double, rows: [Int], in columns: LedgerColumns
+        _ value: DimensionValue,
+        period: FiscalPeriod,
+        tally: WeekendTallies.Tally,
+        usualShare: Double,
+        ledgerShare: Double,
+        log10P: Double,
+        rows: [Int],
+        in columns: LedgerColumns
     ) -> FindingDraft {
         let total = columns.total(of: rows)
         let evidence = columns.evidence(rows, limit: evidenceLimit)
         let holidayLines = rows.filter { !PostingCalendar.isWeekend(columns.postingDay[$0]) }.count
-        let baselineText = usualShare >= ledgerShare
+        let baselineText =
+            usualShare >= ledgerShare
             ? "its usual \(AuditText.percent(usualShare))" : "\(AuditText.percent(ledgerShare)) across the ledger"
-        let explanation = AuditText.subject(value.dimension, value.value)
+        let explanation =
+            AuditText.subject(value.dimension, value.value)
             + " posted \(AuditText.count(tally.weekendLines)) of its \(AuditText.count(tally.lines)) lines "
             + "in \(period) (\(AuditText.percent(tally.share))) on "
             + (settings.holidays.isEmpty ? "weekends" : "weekends or holidays")

@@ -61,11 +61,17 @@ public struct ChangeExplanation: Sendable {
     ///   in currency units) is 1 % of it, which keeps a leaf moving from nothing to a few currency units from
     ///   looking like an infinite rise while leaving real moves their weight.
     public static func explain(
-        columns: LedgerColumns, index: PeriodIndex, from: FiscalPeriod, to: FiscalPeriod, filter: [DimensionValue],
+        columns: LedgerColumns,
+        index: PeriodIndex,
+        from: FiscalPeriod,
+        to: FiscalPeriod,
+        filter: [DimensionValue],
         materiality: Int64
     ) async -> ChangeExplanation {
         let filterCodes: [(codes: [Int32], code: Int32)] = filter.compactMap { condition in
-            guard let position = columns.dictionary(condition.dimension).values.firstIndex(of: condition.value) else { return nil }
+            guard let position = columns.dictionary(condition.dimension).values.firstIndex(of: condition.value) else {
+                return nil
+            }
             return (columns.codes(condition.dimension), Int32(position))
         }
         let sliceExists = filterCodes.count == filter.count
@@ -74,20 +80,25 @@ public struct ChangeExplanation: Sendable {
         // Leaves: (directorate, cost centre, GL account, supplier) codes → (start, end) in minor units.
         let leafCodes = leafDimensions.map { columns.codes($0) }
         var leaves: [[Int32]: (start: Int64, end: Int64)] = [:]
-        for row in index.rows(from) where inSlice(row) { leaves[leafCodes.map { $0[row] }, default: (0, 0)].start += columns.amount[row] }
-        for row in index.rows(to) where inSlice(row) { leaves[leafCodes.map { $0[row] }, default: (0, 0)].end += columns.amount[row] }
-
-        let bridges = leafDimensions.enumerated().map { position, dimension in
-            var start: [String: Int64] = [:]
-            var end: [String: Int64] = [:]
-            let dictionary = columns.dictionary(dimension)
-            for (key, value) in leaves {
-                let member = dictionary.value(key[position]) ?? ""
-                start[member, default: 0] += value.start
-                end[member, default: 0] += value.end
-            }
-            return VarianceBridge(dimension: dimension, from: from, to: to, start: start, end: end)
+        for row in index.rows(from) where inSlice(row) {
+            leaves[leafCodes.map { $0[row] }, default: (0, 0)].start += columns.amount[row]
         }
+        for row in index.rows(to) where inSlice(row) {
+            leaves[leafCodes.map { $0[row] }, default: (0, 0)].end += columns.amount[row]
+        }
+
+        let bridges = leafDimensions.enumerated()
+            .map { position, dimension in
+                var start: [String: Int64] = [:]
+                var end: [String: Int64] = [:]
+                let dictionary = columns.dictionary(dimension)
+                for (key, value) in leaves {
+                    let member = dictionary.value(key[position]) ?? ""
+                    start[member, default: 0] += value.start
+                    end[member, default: 0] += value.end
+                }
+                return VarianceBridge(dimension: dimension, from: from, to: to, start: start, end: end)
+            }
 
         let ordered = leaves.keys.sorted { $0.lexicographicallyPrecedes($1) }
         let rows = ordered.map { key in
@@ -97,14 +108,22 @@ public struct ChangeExplanation: Sendable {
         let actual = ordered.map { Double(max(leaves[$0]!.end, 0)) / 100 }
         let expected = ordered.map { Double(max(leaves[$0]!.start, 0)) / 100 }
         let configuration = RootCauseConfiguration(
-            pseudoCount: max(Double(materiality) / 10_000, 1), hierarchy: leafDimensions.map(\.rawValue))
+            pseudoCount: max(Double(materiality) / 10_000, 1),
+            hierarchy: leafDimensions.map(\.rawValue)
+        )
         let search: RootCauseResult
-        if let table = try? RootCauseTable(dimensions: leafDimensions.map(\.rawValue), rows: rows, actual: actual, expected: expected) {
+        if let table = try? RootCauseTable(
+            dimensions: leafDimensions.map(\.rawValue),
+            rows: rows,
+            actual: actual,
+            expected: expected
+        ) {
             search = RootCauseSearch.search(table, configuration: configuration)
         } else {
             search = RootCauseSearch.search(
                 try! RootCauseTable(dimensions: leafDimensions.map(\.rawValue), rows: [], actual: [], expected: []),
-                configuration: configuration)
+                configuration: configuration
+            )
         }
 
         let causes = search.rootCauseSet.map { element in
@@ -122,22 +141,40 @@ public struct ChangeExplanation: Sendable {
             evidence = index.rows(to).filter(inElement)
                 .sorted { columns.amount[$0].magnitude > columns.amount[$1].magnitude }
                 .prefix(10)
-                .map { EvidenceLine(batchID: columns.batchID[$0], line: columns.sourceLine[$0], amount: Money(minorUnits: columns.amount[$0])) }
+                .map {
+                    EvidenceLine(
+                        batchID: columns.batchID[$0],
+                        line: columns.sourceLine[$0],
+                        amount: Money(minorUnits: columns.amount[$0])
+                    )
+                }
         }
 
         let importance = await RandomForestImportance.importance(
             codes: leafDimensions.indices.map { position in ordered.map { $0[position] } },
-            target: ordered.map { Double(leaves[$0]!.end - leaves[$0]!.start) / 100 })
+            target: ordered.map { Double(leaves[$0]!.end - leaves[$0]!.start) / 100 }
+        )
         return ChangeExplanation(
-            from: from, to: to, filter: filter, bridges: bridges, search: search, causes: causes,
+            from: from,
+            to: to,
+            filter: filter,
+            bridges: bridges,
+            search: search,
+            causes: causes,
             correlations: correlations(bridges: bridges, columns: columns, index: index, to: to, inSlice: inSlice),
-            importance: importance, evidence: evidence)
+            importance: importance,
+            evidence: evidence
+        )
     }
 
     /// Pearson correlation of the three largest contributors per dimension with the slice's total, over the
     /// periods up to `to` (at most 24).
     static func correlations(
-        bridges: [VarianceBridge], columns: LedgerColumns, index: PeriodIndex, to: FiscalPeriod, inSlice: (Int) -> Bool
+        bridges: [VarianceBridge],
+        columns: LedgerColumns,
+        index: PeriodIndex,
+        to: FiscalPeriod,
+        inSlice: (Int) -> Bool
     ) -> [Correlation] {
         let periods = Array(index.periods.filter { $0 <= to }.suffix(24))
         guard periods.count >= 3 else { return [] }
@@ -153,10 +190,14 @@ public struct ChangeExplanation: Sendable {
                 guard let code = dictionary.values.firstIndex(of: step.member).map({ Int32($0) }) else { continue }
                 var series = [Double](repeating: 0, count: periods.count)
                 for (position, period) in periods.enumerated() {
-                    for row in index.rows(period) where inSlice(row) && codes[row] == code { series[position] += Double(columns.amount[row]) }
+                    for row in index.rows(period) where inSlice(row) && codes[row] == code {
+                        series[position] += Double(columns.amount[row])
+                    }
                 }
                 if let coefficient = pearson(series, total) {
-                    result.append(Correlation(dimension: bridge.dimension, member: step.member, coefficient: coefficient))
+                    result.append(
+                        Correlation(dimension: bridge.dimension, member: step.member, coefficient: coefficient)
+                    )
                 }
             }
         }
@@ -183,7 +224,9 @@ public struct ChangeExplanation: Sendable {
     /// The spend of `element` in both periods, summed over the slice's leaves (`leaves` keyed by the codes of
     /// ``leafDimensions``), and its dimension values.
     static func cause(
-        _ element: RootCauseElement, leaves: [[Int32]: (start: Int64, end: Int64)], columns: LedgerColumns,
+        _ element: RootCauseElement,
+        leaves: [[Int32]: (start: Int64, end: Int64)],
+        columns: LedgerColumns,
         filter: [DimensionValue]
     ) -> Cause {
         let conditions: [(position: Int, code: Int32?)] = element.pairs.compactMap { pair in
@@ -199,18 +242,26 @@ public struct ChangeExplanation: Sendable {
             spend.start += value.start
             spend.end += value.end
         }
-        return Cause(element: element, dimensions: dimensions(of: element, filter: filter), start: spend.start, end: spend.end)
+        return Cause(
+            element: element,
+            dimensions: dimensions(of: element, filter: filter),
+            start: spend.start,
+            end: spend.end
+        )
     }
 
     /// The slice's conditions, then the element's, in hierarchy order.
     static func dimensions(of element: RootCauseElement, filter: [DimensionValue]) -> [DimensionValue] {
         var values = filter
         for pair in element.pairs {
-            guard let dimension = LedgerDimension(rawValue: pair.dimension), !values.contains(where: { $0.dimension == dimension }) else { continue }
+            guard let dimension = LedgerDimension(rawValue: pair.dimension),
+                !values.contains(where: { $0.dimension == dimension })
+            else { continue }
             values.append(DimensionValue(dimension, pair.value))
         }
         return values.sorted {
-            (Self.leafDimensions.firstIndex(of: $0.dimension) ?? 9) < (Self.leafDimensions.firstIndex(of: $1.dimension) ?? 9)
+            (Self.leafDimensions.firstIndex(of: $0.dimension) ?? 9)
+                < (Self.leafDimensions.firstIndex(of: $1.dimension) ?? 9)
         }
     }
 

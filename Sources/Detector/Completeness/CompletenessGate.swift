@@ -42,18 +42,27 @@ public struct CompletenessGate: Sendable {
             Double(current.lines) < minimumShare * Double(usualLines)
             || Double(current.amount.magnitude) < minimumShare * Double(usualAmount)
         return Verdict(
-            period: latest, lines: current.lines, usualLines: usualLines, amount: current.amount,
-            usualAmount: Int64(usualAmount), incomplete: incomplete)
+            period: latest,
+            lines: current.lines,
+            usualLines: usualLines,
+            amount: current.amount,
+            usualAmount: Int64(usualAmount),
+            incomplete: incomplete
+        )
     }
 
     /// The finding for an incomplete period.
     public func finding(_ verdict: Verdict, wording: Wording) -> FindingDraft {
         FindingDraft(
-            kind: .incompletePeriod, period: verdict.period, dimensions: [],
-            actual: Money(minorUnits: verdict.amount), expected: Money(minorUnits: verdict.usualAmount),
+            kind: .incompletePeriod,
+            period: verdict.period,
+            dimensions: [],
+            actual: Money(minorUnits: verdict.amount),
+            expected: Money(minorUnits: verdict.usualAmount),
             score: verdict.usualLines > 0 ? 1 - Double(verdict.lines) / Double(verdict.usualLines) : 1,
             explanation:
                 "\(verdict.period) holds \(verdict.lines) lines and \(wording.money(verdict.amount)), against a usual \(verdict.usualLines) lines and \(wording.money(verdict.usualAmount)); it looks incomplete, so its findings are provisional.",
-            details: ["lines": "\(verdict.lines)", "usual_lines": "\(verdict.usualLines)"])
+            details: ["lines": "\(verdict.lines)", "usual_lines": "\(verdict.usualLines)"]
+        )
     }
 }

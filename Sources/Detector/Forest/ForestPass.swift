@@ -36,8 +36,13 @@ public struct ForestPass: Sendable {
     /// Findings for the highest-scoring flagged lines that `alreadyReported` does not contain and whose amount
     /// is material.
     public static func drafts(
-        _ result: Result, columns: LedgerColumns, alreadyReported: Set<Int>, batchFiles: [Int64: String],
-        wording: Wording, materiality: Int64, limit: Int
+        _ result: Result,
+        columns: LedgerColumns,
+        alreadyReported: Set<Int>,
+        batchFiles: [Int64: String],
+        wording: Wording,
+        materiality: Int64,
+        limit: Int
     ) -> [FindingDraft] {
         let candidates = result.flagged.filter {
             !alreadyReported.contains($0.row) && columns.amount[$0.row].magnitude >= materiality.magnitude
@@ -48,33 +53,44 @@ public struct ForestPass: Sendable {
             for code in columns.codes(dimension) { frequency[Int(code)] += 1 }
             return frequency
         }
-        return candidates.prefix(limit).map { flagged in
-            let row = flagged.row
-            let amount = columns.amount[row]
-            let batch = columns.batchID[row]
-            let line = columns.sourceLine[row]
-            var dimensions: [DimensionValue] = []
-            var rarest: (DimensionValue, Double)?
-            for (position, dimension) in dimensionsShown.enumerated() {
-                let code = columns.codes(dimension)[row]
-                guard let value = columns.dictionary(dimension).value(code) else { continue }
-                let share = Double(frequencies[position][Int(code)]) / Double(columns.count)
-                dimensions.append(DimensionValue(dimension, value))
-                if rarest == nil || share < rarest!.1 { rarest = (DimensionValue(dimension, value), share) }
+        return candidates.prefix(limit)
+            .map { flagged in
+                let row = flagged.row
+                let amount = columns.amount[row]
+                let batch = columns.batchID[row]
+                let line = columns.sourceLine[row]
+                var dimensions: [DimensionValue] = []
+                var rarest: (DimensionValue, Double)?
+                for (position, dimension) in dimensionsShown.enumerated() {
+                    let code = columns.codes(dimension)[row]
+                    guard let value = columns.dictionary(dimension).value(code) else { continue }
+                    let share = Double(frequencies[position][Int(code)]) / Double(columns.count)
+                    dimensions.append(DimensionValue(dimension, value))
+                    if rarest == nil || share < rarest!.1 { rarest = (DimensionValue(dimension, value), share) }
+                }
+                let file = batchFiles[batch] ?? "batch \(batch)"
+                let rarity =
+                    rarest.map {
+                        ", \($0.0.dimension.label) \($0.0.value) appears on \(String(format: "%.2f", $0.1 * 100)) % of lines"
+                    } ?? ""
+                let kind = amount < 0 ? "credit" : "payment"
+                let explanation =
+                    "Line \(line) of \(file): a \(wording.money(amount)) \(kind) whose combination of amount, period and dimensions is among the rarest in the ledger (isolation score \(String(format: "%.3f", flagged.score)), threshold \(String(format: "%.3f", result.threshold)))\(rarity)."
+                return FindingDraft(
+                    kind: .isolationForest,
+                    period: FiscalPeriod(year: Int(columns.fiscalYear[row]), period: Int(columns.period[row])),
+                    dimensions: dimensions,
+                    actual: Money(minorUnits: amount),
+                    expected: nil,
+                    score: flagged.score,
+                    explanation: explanation,
+                    evidence: [EvidenceLine(batchID: batch, line: line, amount: Money(minorUnits: amount))],
+                    details: [
+                        "isolation_score": String(format: "%.4f", flagged.score),
+                        "threshold": String(format: "%.4f", result.threshold),
+                    ],
+                    subject: "line \(batch):\(line)"
+                )
             }
-            let file = batchFiles[batch] ?? "batch \(batch)"
-            let rarity = rarest.map { ", \($0.0.dimension.label) \($0.0.value) appears on \(String(format: "%.2f", $0.1 * 100)) % of lines" } ?? ""
-            let kind = amount < 0 ? "credit" : "payment"
-            let explanation =
-                "Line \(line) of \(file): a \(wording.money(amount)) \(kind) whose combination of amount, period and dimensions is among the rarest in the ledger (isolation score \(String(format: "%.3f", flagged.score)), threshold \(String(format: "%.3f", result.threshold)))\(rarity)."
-            return FindingDraft(
-                kind: .isolationForest,
-                period: FiscalPeriod(year: Int(columns.fiscalYear[row]), period: Int(columns.period[row])),
-                dimensions: dimensions, actual: Money(minorUnits: amount), expected: nil, score: flagged.score,
-                explanation: explanation,
-                evidence: [EvidenceLine(batchID: batch, line: line, amount: Money(minorUnits: amount))],
-                details: ["isolation_score": String(format: "%.4f", flagged.score), "threshold": String(format: "%.4f", result.threshold)],
-                subject: "line \(batch):\(line)")
-        }
     }
 }

@@ -22,12 +22,13 @@ public enum LedgerFeatures {
     public static func matrix(_ columns: LedgerColumns, accountMedians: [Int64]) -> FeatureMatrix {
         let count = columns.count
         let width = names.count
-        let encoded: [[Double]] = [LedgerDimension.costCenter, .glAccount, .supplier, .directorate].map { dimension in
-            let codes = columns.codes(dimension)
-            var frequency = [Int](repeating: 0, count: columns.dictionary(dimension).count)
-            for code in codes { frequency[Int(code)] += 1 }
-            return codes.map { Double(frequency[Int($0)]) / Double(max(count, 1)) }
-        }
+        let encoded: [[Double]] = [LedgerDimension.costCenter, .glAccount, .supplier, .directorate]
+            .map { dimension in
+                let codes = columns.codes(dimension)
+                var frequency = [Int](repeating: 0, count: columns.dictionary(dimension).count)
+                for code in codes { frequency[Int(code)] += 1 }
+                return codes.map { Double(frequency[Int($0)]) / Double(max(count, 1)) }
+            }
         var values = [Double](repeating: 0, count: count * width)
         for row in 0..<count {
             let amount = columns.amount[row]

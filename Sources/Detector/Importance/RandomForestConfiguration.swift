@@ -15,7 +15,10 @@ public struct RandomForestConfiguration: Sendable, Equatable {
 
     /// Creates a configuration; every argument has the default given on its property.
     public init(
-        trees: Int = 100, maximumDepth: Int = 8, minimumLeafSize: Int = 5, featureFraction: Double = 0.5,
+        trees: Int = 100,
+        maximumDepth: Int = 8,
+        minimumLeafSize: Int = 5,
+        featureFraction: Double = 0.5,
         seed: UInt64 = 42
     ) {
         self.trees = trees

@@ -54,7 +54,11 @@ extension RandomForestImportance {
         /// The split on `dimension` of the rows of `sample` in `range` that most reduces their weighted squared
         /// error, among those that give each child at least `minimumLeafSize` draws; nil when there is none.
         mutating func bestSplit(
-            of range: Range<Int>, in sample: TreeSample, dimension: Int, nodeMean: Double, minimumLeafSize: Int
+            of range: Range<Int>,
+            in sample: TreeSample,
+            dimension: Int,
+            nodeMean: Double,
+            minimumLeafSize: Int
         ) -> CategorySplit? {
             accumulate(range, in: sample, dimension: dimension, nodeMean: nodeMean)
             guard present.count > 1 else { return nil }
@@ -69,7 +73,10 @@ extension RandomForestImportance {
 
         /// Resets and fills the totals of the categories present in the rows of `sample` in `range`.
         private mutating func accumulate(
-            _ range: Range<Int>, in sample: TreeSample, dimension: Int, nodeMean: Double
+            _ range: Range<Int>,
+            in sample: TreeSample,
+            dimension: Int,
+            nodeMean: Double
         ) {
             call += 1
             present.removeAll(keepingCapacity: true)
@@ -107,8 +114,12 @@ extension RandomForestImportance {
                 let gain = left.weight * rightWeight * difference * difference / total.weight
                 if gain > best?.gain ?? 0 {
                     best = CategorySplit(
-                        categories: ordered, leftCount: position + 1, gain: gain, leftWeight: left.weight,
-                        rightWeight: rightWeight)
+                        categories: ordered,
+                        leftCount: position + 1,
+                        gain: gain,
+                        leftWeight: left.weight,
+                        rightWeight: rightWeight
+                    )
                 }
             }
             return best

@@ -76,8 +76,10 @@ extension RandomForestImportance {
         /// Runs the radix passes, moving the items between `items` and `scratch`; returns whether they ended in
         /// `scratch`. Buffer pointers keep the hot loops free of copy-on-write and bounds checks.
         private static func radixPasses(
-            items: UnsafeMutableBufferPointer<RankedCategory>, scratch: UnsafeMutableBufferPointer<RankedCategory>,
-            counts: UnsafeMutableBufferPointer<Int>, count: Int
+            items: UnsafeMutableBufferPointer<RankedCategory>,
+            scratch: UnsafeMutableBufferPointer<RankedCategory>,
+            counts: UnsafeMutableBufferPointer<Int>,
+            count: Int
         ) -> Bool {
             counts.initialize(repeating: 0)
             for item in items {
@@ -85,7 +87,8 @@ extension RandomForestImportance {
                     counts[digit &* bucketCount &+ byte(digit, of: item.key)] &+= 1
                 }
             }
-            var source = items, destination = scratch
+            var source = items
+            var destination = scratch
             for digit in 0..<digitCount {
                 let buckets = digit &* bucketCount
                 guard counts[buckets &+ byte(digit, of: source[0].key)] != count else { continue }

@@ -7,7 +7,9 @@ extension RandomForestImportance {
     /// Runs `work` for every tree index in `0..<count`, spread over at most `tasks` child tasks that each take
     /// a contiguous run of trees, and returns the results in tree order.
     static func mapTrees(
-        count: Int, tasks: Int, _ work: @escaping @Sendable (Int) -> TreeResult
+        count: Int,
+        tasks: Int,
+        _ work: @escaping @Sendable (Int) -> TreeResult
     ) async -> [TreeResult] {
         let partCount = max(1, min(tasks, count))
         return await withTaskGroup(of: (Int, [TreeResult]).self) { group in

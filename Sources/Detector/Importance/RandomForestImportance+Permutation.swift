@@ -6,7 +6,11 @@ extension RandomForestImportance {
     /// A dimension the tree never splits on cannot change its predictions, so its rise is exactly 0 and is
     /// not computed.
     static func permutationIncrease(
-        of tree: Tree, splitDimensions: [Bool], outOfBag: [Int32], leaves: Leaves, randomness: inout Randomness
+        of tree: Tree,
+        splitDimensions: [Bool],
+        outOfBag: [Int32],
+        leaves: Leaves,
+        randomness: inout Randomness
     ) -> [Double]? {
         guard !outOfBag.isEmpty else { return nil }
         let width = leaves.dimensionCount
@@ -41,9 +45,14 @@ extension RandomForestImportance {
     /// The weighted mean squared error of `tree` on the leaves `rows`, whose codes are the rows of the
     /// row-major `codes`.
     private static func meanSquaredError(
-        of tree: Tree, codes: [Int32], width: Int, rows: [Int32], leaves: Leaves
+        of tree: Tree,
+        codes: [Int32],
+        width: Int,
+        rows: [Int32],
+        leaves: Leaves
     ) -> Double {
-        var squaredError = 0.0, weight = 0.0
+        var squaredError = 0.0
+        var weight = 0.0
         for (position, row) in rows.lazy.map(Int.init).enumerated() {
             let residual = leaves.target[row] - tree.prediction(codes: codes, offset: position * width)
             squaredError += leaves.weights[row] * residual * residual

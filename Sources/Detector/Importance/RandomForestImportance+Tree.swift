@@ -48,7 +48,11 @@ extension RandomForestImportance {
         /// adds its two children as leaves and returns the split node. Categories absent from the node's
         /// training rows go with the heavier child, so that rows with unseen codes follow the majority.
         mutating func split(
-            _ index: Int, depth: Int, dimension: Int, cardinality: Int, split: CategorySplit
+            _ index: Int,
+            depth: Int,
+            dimension: Int,
+            cardinality: Int,
+            split: CategorySplit
         ) -> Node {
             let offset = leftMasks.count
             let unseenGoLeft = split.leftWeight >= split.rightWeight
@@ -61,8 +65,11 @@ extension RandomForestImportance {
             }
             let firstChild = nodes.count
             let node = Node(
-                value: nodes[index].value, dimension: Int32(dimension), firstChild: Int32(firstChild),
-                maskOffset: Int32(offset))
+                value: nodes[index].value,
+                dimension: Int32(dimension),
+                firstChild: Int32(firstChild),
+                maskOffset: Int32(offset)
+            )
             nodes[index] = node
             nodes.append(.leaf(at: firstChild, value: 0))
             nodes.append(.leaf(at: firstChild + 1, value: 0))

@@ -56,11 +56,16 @@ extension RandomForestImportance {
                     let (dimension, split) = bestSplit(of: item.rows, summary: summary, randomness: &randomness)
                 else { continue }
                 let node = tree.split(
-                    item.node, depth: item.depth, dimension: dimension, cardinality: cardinalities[dimension],
-                    split: split)
+                    item.node,
+                    depth: item.depth,
+                    dimension: dimension,
+                    cardinality: cardinalities[dimension],
+                    split: split
+                )
                 impurityDecrease[dimension] += split.gain
                 let middle = sample.partition(item.rows, dimension: dimension) { tree.goesLeft($0, at: node) }
-                let firstChild = Int(node.firstChild), depth = item.depth + 1
+                let firstChild = Int(node.firstChild)
+                let depth = item.depth + 1
                 pending.append(Pending(node: firstChild + 1, rows: middle..<item.rows.upperBound, depth: depth))
                 pending.append(Pending(node: firstChild, rows: item.rows.lowerBound..<middle, depth: depth))
             }
@@ -70,7 +75,8 @@ extension RandomForestImportance {
         /// The draws, weighted mean and weighted squared error of the rows in `range`.
         private func summarise(_ range: Range<Int>) -> Summary {
             var summary = Summary()
-            var weight = 0.0, sum = 0.0
+            var weight = 0.0
+            var sum = 0.0
             let first = sample.rows[range.lowerBound].target
             for row in sample.rows[range] {
                 summary.draws += Int(row.draws)
@@ -88,7 +94,9 @@ extension RandomForestImportance {
 
         /// The best split over ⌈featureFraction · D⌉ dimensions chosen at random; nil when none gains.
         private mutating func bestSplit(
-            of range: Range<Int>, summary: Summary, randomness: inout Randomness
+            of range: Range<Int>,
+            summary: Summary,
+            randomness: inout Randomness
         ) -> (dimension: Int, split: CategorySplit)? {
             let tried = configuration.dimensionsTried(of: cardinalities.count)
             randomness.shuffleFront(tried, of: &dimensionOrder)
@@ -97,8 +105,12 @@ extension RandomForestImportance {
             for dimension in dimensionOrder.prefix(tried) {
                 guard
                     let split = finder.bestSplit(
-                        of: range, in: sample, dimension: dimension, nodeMean: summary.mean,
-                        minimumLeafSize: configuration.minimumLeafSize),
+                        of: range,
+                        in: sample,
+                        dimension: dimension,
+                        nodeMean: summary.mean,
+                        minimumLeafSize: configuration.minimumLeafSize
+                    ),
                     split.gain > bestGain
                 else { continue }
                 best = (dimension, split)

@@ -11,13 +11,19 @@ extension RandomForestImportance {
             var randomness = Randomness(seed: seed)
             let bootstrap = Bootstrap(count: leaves.count, randomness: &randomness)
             let builder = TreeBuilder(
-                sample: TreeSample(leaves: leaves, bootstrap: bootstrap), cardinalities: leaves.cardinalities,
-                configuration: configuration)
+                sample: TreeSample(leaves: leaves, bootstrap: bootstrap),
+                cardinalities: leaves.cardinalities,
+                configuration: configuration
+            )
             let (tree, impurityDecrease) = builder.grow(randomness: &randomness)
             self.impurityDecrease = impurityDecrease
             permutationIncrease = RandomForestImportance.permutationIncrease(
-                of: tree, splitDimensions: impurityDecrease.map { $0 > 0 }, outOfBag: bootstrap.outOfBag,
-                leaves: leaves, randomness: &randomness)
+                of: tree,
+                splitDimensions: impurityDecrease.map { $0 > 0 },
+                outOfBag: bootstrap.outOfBag,
+                leaves: leaves,
+                randomness: &randomness
+            )
         }
     }
 }

@@ -58,7 +58,8 @@ extension RandomForestImportance {
         /// order within each side, and returns where the other side starts.
         mutating func partition(_ range: Range<Int>, dimension: Int, goesLeft: (Int32) -> Bool) -> Int {
             let width = width
-            var leftEnd = range.lowerBound, rightEnd = 0
+            var leftEnd = range.lowerBound
+            var rightEnd = 0
             // Every row is written to both sides and only one side's end moves: no branch to mispredict on a
             // coin-flip split. Buffer pointers keep the loop free of copy-on-write checks.
             rows.withUnsafeMutableBufferPointer { rows in

@@ -17,17 +17,27 @@ public enum RandomForestImportance {
     ///     leaves equally.
     ///   - configuration: The forest's settings and seed.
     public static func importance(
-        codes: [[Int32]], target: [Double], weights: [Double]? = nil,
+        codes: [[Int32]],
+        target: [Double],
+        weights: [Double]? = nil,
         configuration: RandomForestConfiguration = RandomForestConfiguration()
     ) async -> [DimensionImportance] {
         await importance(
-            codes: codes, target: target, weights: weights, configuration: configuration, tasks: defaultTaskCount)
+            codes: codes,
+            target: target,
+            weights: weights,
+            configuration: configuration,
+            tasks: defaultTaskCount
+        )
     }
 
     /// ``importance(codes:target:weights:configuration:)`` grown by at most `tasks` child tasks; the result
     /// does not depend on `tasks`.
     static func importance(
-        codes: [[Int32]], target: [Double], weights: [Double]? = nil, configuration: RandomForestConfiguration,
+        codes: [[Int32]],
+        target: [Double],
+        weights: [Double]? = nil,
+        configuration: RandomForestConfiguration,
         tasks: Int
     ) async -> [DimensionImportance] {
         precondition(configuration.trees > 0, "the forest needs at least one tree")
@@ -35,7 +45,8 @@ public enum RandomForestImportance {
         precondition(configuration.minimumLeafSize > 0, "the minimum leaf size must be positive")
         precondition(
             configuration.featureFraction > 0 && configuration.featureFraction <= 1,
-            "the feature fraction must be in (0, 1]")
+            "the feature fraction must be in (0, 1]"
+        )
         let leaves = Leaves(codes: codes, target: target, weights: weights)
         guard leaves.count > 0 else {
             return combine([], dimensionCount: leaves.dimensionCount)
@@ -64,11 +75,13 @@ public enum RandomForestImportance {
             }
         }
         let totalDecrease = decrease.reduce(0, +)
-        return (0..<dimensionCount).map { dimension in
-            DimensionImportance(
-                dimension: dimension,
-                importance: totalDecrease > 0 ? decrease[dimension] / totalDecrease : 0,
-                permutationIncrease: measuredTrees > 0 ? increase[dimension] / Double(measuredTrees) : nil)
-        }
+        return (0..<dimensionCount)
+            .map { dimension in
+                DimensionImportance(
+                    dimension: dimension,
+                    importance: totalDecrease > 0 ? decrease[dimension] / totalDecrease : 0,
+                    permutationIncrease: measuredTrees > 0 ? increase[dimension] / Double(measuredTrees) : nil
+                )
+            }
     }
 }

@@ -22,7 +22,9 @@ public struct FeatureMatrix: Sendable, Equatable {
     /// The value of feature `column` for observation `row`.
     public subscript(row: Int, column: Int) -> Double {
         precondition(
-            (0..<rows).contains(row) && (0..<columns).contains(column), "(\(row), \(column)) is outside the matrix")
+            (0..<rows).contains(row) && (0..<columns).contains(column),
+            "(\(row), \(column)) is outside the matrix"
+        )
         return values[row * columns + column]
     }
 }

@@ -7,7 +7,9 @@ extension IsolationForest {
     /// Cuts `0..<count` into at most `tasks` contiguous ranges of nearly equal length, runs `work` on each in
     /// its own child task and returns the results in the ranges' order.
     static func mapParts<Part: Sendable>(
-        count: Int, tasks: Int, _ work: @escaping @Sendable (Range<Int>) -> Part
+        count: Int,
+        tasks: Int,
+        _ work: @escaping @Sendable (Range<Int>) -> Part
     ) async -> [Part] {
         let partCount = max(1, min(tasks, count))
         return await withTaskGroup(of: (Int, Part).self) { group in

@@ -24,14 +24,17 @@ public struct IsolationForest: Sendable {
 
     /// Grows a forest on the rows of `data`, using every core. Every value must be finite.
     public static func fit(
-        _ data: FeatureMatrix, configuration: IsolationForestConfiguration
+        _ data: FeatureMatrix,
+        configuration: IsolationForestConfiguration
     ) async -> IsolationForest {
         await fit(data, configuration: configuration, tasks: defaultTaskCount)
     }
 
     /// Grows a forest on the rows of `data` in `tasks` concurrent tasks; the trees do not depend on `tasks`.
     static func fit(
-        _ data: FeatureMatrix, configuration: IsolationForestConfiguration, tasks: Int
+        _ data: FeatureMatrix,
+        configuration: IsolationForestConfiguration,
+        tasks: Int
     ) async -> IsolationForest {
         precondition(data.rows > 0, "an Isolation Forest needs at least one training row")
         requireFinite(data)
@@ -42,8 +45,11 @@ public struct IsolationForest: Sendable {
         let parts = await mapParts(count: configuration.trees, tasks: tasks) { trees in
             trees.map { tree in
                 IsolationTreeBuilder.grow(
-                    on: data, sampleSize: sampleSize, heightLimit: heightLimit,
-                    randomness: TreeRandomness(forestSeed: configuration.seed, tree: tree))
+                    on: data,
+                    sampleSize: sampleSize,
+                    heightLimit: heightLimit,
+                    randomness: TreeRandomness(forestSeed: configuration.seed, tree: tree)
+                )
             }
         }
         var nodes: [Node] = []
@@ -57,8 +63,14 @@ public struct IsolationForest: Sendable {
             pathLengths += tree.pathLengths
         }
         return IsolationForest(
-            configuration: configuration, sampleSize: sampleSize, columns: data.columns, nodes: nodes,
-            pathLengths: pathLengths, roots: roots, depth: parts.joined().map(\.depth).max() ?? 0)
+            configuration: configuration,
+            sampleSize: sampleSize,
+            columns: data.columns,
+            nodes: nodes,
+            pathLengths: pathLengths,
+            roots: roots,
+            depth: parts.joined().map(\.depth).max() ?? 0
+        )
     }
 
     /// The anomaly score s(x) = 2^(−E[h(x)] / c(ψ)) of every row of `data`, in (0, 1]: higher is more anomalous,

@@ -20,10 +20,17 @@ struct IsolationTreeBuilder {
     /// Grows a tree on `sampleSize` distinct rows of `data` drawn with `randomness`, to at most `heightLimit`
     /// levels below the root.
     static func grow(
-        on data: FeatureMatrix, sampleSize: Int, heightLimit: Int, randomness: TreeRandomness
+        on data: FeatureMatrix,
+        sampleSize: Int,
+        heightLimit: Int,
+        randomness: TreeRandomness
     ) -> IsolationForest.Tree {
         var builder = IsolationTreeBuilder(
-            data: data, sampleSize: sampleSize, heightLimit: heightLimit, randomness: randomness)
+            data: data,
+            sampleSize: sampleSize,
+            heightLimit: heightLimit,
+            randomness: randomness
+        )
         builder.reserveSlots(1)
         builder.growNode(at: 0, rows: 0..<sampleSize, depth: 0, candidateCount: data.columns)
         return builder.tree
@@ -32,7 +39,8 @@ struct IsolationTreeBuilder {
     private init(data: FeatureMatrix, sampleSize: Int, heightLimit: Int, randomness: TreeRandomness) {
         var randomness = randomness
         // In row order, for memory locality; the tree depends only on which rows are drawn.
-        rowOrder = sampleSize == data.rows
+        rowOrder =
+            sampleSize == data.rows
             ? Array(0..<data.rows) : randomness.distinctIndices(sampleSize, below: data.rows).sorted()
         self.randomness = randomness
         values = data.values
@@ -50,7 +58,7 @@ struct IsolationTreeBuilder {
     /// `candidateCount` features of level `depth` in `featureOrders` may vary on those rows.
     private mutating func growNode(at index: Int, rows: Range<Int>, depth: Int, candidateCount: Int) {
         guard depth < heightLimit, rows.count > 1,
-              let (feature, split, varyingCount) = drawSplit(rows: rows, depth: depth, candidateCount: candidateCount)
+            let (feature, split, varyingCount) = drawSplit(rows: rows, depth: depth, candidateCount: candidateCount)
         else {
             tree.nodes[index] = .leaf(at: index, size: rows.count)
             tree.pathLengths[index] = Double(depth) + IsolationForest.averagePathLength(rows.count)
@@ -59,7 +67,12 @@ struct IsolationTreeBuilder {
         }
         let left = tree.nodes.count
         tree.nodes[index] = IsolationForest.Node(
-            split: split, feature: Int32(feature), left: Int32(left), right: Int32(left + 1), size: Int32(rows.count))
+            split: split,
+            feature: Int32(feature),
+            left: Int32(left),
+            right: Int32(left + 1),
+            size: Int32(rows.count)
+        )
         reserveSlots(2)
         let middle = partition(rows, feature: feature, split: split)
         inheritFeatures(depth: depth, count: varyingCount)
@@ -80,7 +93,9 @@ struct IsolationTreeBuilder {
     /// candidates, and draws a split value for it. Returns the feature, the split and how many candidates are
     /// left (the children's candidates), or `nil` when every feature is constant.
     private mutating func drawSplit(
-        rows: Range<Int>, depth: Int, candidateCount: Int
+        rows: Range<Int>,
+        depth: Int,
+        candidateCount: Int
     ) -> (feature: Int, split: Double, varyingCount: Int)? {
         let base = depth * columns
         var remaining = candidateCount

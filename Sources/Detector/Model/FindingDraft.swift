@@ -48,8 +48,15 @@ public struct FindingDraft: Sendable {
 
     /// Creates a draft.
     public init(
-        kind: FindingKind, period: FiscalPeriod?, dimensions: [DimensionValue], actual: Money?, expected: Money?,
-        score: Double, explanation: String, evidence: [EvidenceLine] = [], details: [String: String] = [:],
+        kind: FindingKind,
+        period: FiscalPeriod?,
+        dimensions: [DimensionValue],
+        actual: Money?,
+        expected: Money?,
+        score: Double,
+        explanation: String,
+        evidence: [EvidenceLine] = [],
+        details: [String: String] = [:],
         subject: String? = nil
     ) {
         self.subject = subject

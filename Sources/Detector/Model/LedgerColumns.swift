@@ -72,8 +72,14 @@ public struct LedgerColumns: Sendable {
 
     /// Appends one row.
     public mutating func append(
-        batchID: Int64, sourceLine: Int64, amount: Int64, fiscalYear: Int16, period: Int8, postingDay: Int32,
-        dimensions: [String?], reference: String?
+        batchID: Int64,
+        sourceLine: Int64,
+        amount: Int64,
+        fiscalYear: Int16,
+        period: Int8,
+        postingDay: Int32,
+        dimensions: [String?],
+        reference: String?
     ) {
         self.batchID.append(batchID)
         self.sourceLine.append(sourceLine)
@@ -87,4 +93,3 @@ public struct LedgerColumns: Sendable {
         self.reference.append(references.code(reference))
     }
 }
-

@@ -3,7 +3,8 @@
 /// blank lines skipped. It works on UTF-8 bytes, so that a case of tens of thousands of rows reads in
 /// milliseconds.
 enum RootCauseCSV {
-    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"),
+        lf = UInt8(ascii: "\n")
 
     /// The records of `text`, each a list of unquoted fields.
     static func records(in text: String) -> [[String]] {

@@ -46,20 +46,23 @@ public enum RootCauseCaseFile {
 
         func numbers(_ name: String) throws -> [Double] {
             guard let index = column[name] else { throw RootCauseCaseFileError.missingColumn(name) }
-            return try columns[index].enumerated().map { row, text in
-                guard let value = Double(text), value.isFinite else {
-                    throw RootCauseCaseFileError.badNumber(row: row + 1, column: name, text: text)
+            return try columns[index].enumerated()
+                .map { row, text in
+                    guard let value = Double(text), value.isFinite else {
+                        throw RootCauseCaseFileError.badNumber(row: row + 1, column: name, text: text)
+                    }
+                    return value
                 }
-                return value
-            }
         }
 
         return try RootCauseTable(
-            dimensions: dimensionColumns.map { header[$0] }, columns: dimensionColumns.map { columns[$0] },
+            dimensions: dimensionColumns.map { header[$0] },
+            columns: dimensionColumns.map { columns[$0] },
             actual: try numbers(isDerived ? "real_a" : "real"),
             expected: try numbers(isDerived ? "predict_a" : "predict"),
             actualDenominator: isDerived ? try numbers("real_b") : nil,
-            expectedDenominator: isDerived ? try numbers("predict_b") : nil)
+            expectedDenominator: isDerived ? try numbers("predict_b") : nil
+        )
     }
 }
 

@@ -41,10 +41,17 @@ public struct RootCauseConfiguration: Sendable {
 
     /// Settings with the documented defaults unless given.
     public init(
-        maximumPairs: Int = 3, pseudoCount: Double = 3, abnormalLevel: Double = 0.3,
-        narrowingTolerance: Double = 0.05, siblingShare: Double = 0.2, rankedCount: Int = 20,
-        hierarchy: [String] = [], findsSeveralCauses: Bool = true, riskThreshold: Double = 0.5,
-        minimumCauseShare: Double = 0.02, extremeLeavesSkipped: Int = 5
+        maximumPairs: Int = 3,
+        pseudoCount: Double = 3,
+        abnormalLevel: Double = 0.3,
+        narrowingTolerance: Double = 0.05,
+        siblingShare: Double = 0.2,
+        rankedCount: Int = 20,
+        hierarchy: [String] = [],
+        findsSeveralCauses: Bool = true,
+        riskThreshold: Double = 0.5,
+        minimumCauseShare: Double = 0.02,
+        extremeLeavesSkipped: Int = 5
     ) {
         self.maximumPairs = maximumPairs
         self.pseudoCount = pseudoCount

@@ -53,7 +53,8 @@ struct RootCauseEvidence {
     /// like `normal`, 1 when it changed like `cause`, 0 when the two levels coincide. Each argument is an
     /// (observed, expected) total.
     func abnormality(
-        of part: (observed: Double, expected: Double), cause: (observed: Double, expected: Double),
+        of part: (observed: Double, expected: Double),
+        cause: (observed: Double, expected: Double),
         normal: (observed: Double, expected: Double)
     ) -> Double {
         let normalLevel = log(rate(observed: normal.observed, expected: normal.expected))

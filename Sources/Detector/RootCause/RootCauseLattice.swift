@@ -51,14 +51,20 @@ struct RootCauseLattice {
         var cuboidIndex: [[Int]: Int] = [:]
         var canonicalBySelection: [RowSelection: Int] = [:]
         let cuboids = Self.cuboids(
-            dimensionCount: table.dimensions.count, maximumSize: maximumPairs, preference: preference)
+            dimensionCount: table.dimensions.count,
+            maximumSize: maximumPairs,
+            preference: preference
+        )
         for (index, dimensions) in cuboids.enumerated() {
             cuboidIndex[dimensions] = index
             let last = dimensions[dimensions.count - 1]
             let grouping = Self.group(
                 dimensions: dimensions,
                 prefixGroups: dimensions.count == 1 ? nil : rowGroups[cuboidIndex[Array(dimensions.dropLast())]!],
-                codes: table.codes[last], radix: table.dictionaries[last].count, observations: observations)
+                codes: table.codes[last],
+                radix: table.dictionaries[last].count,
+                observations: observations
+            )
 
             var indices: [Int] = []
             for (group, var node) in grouping.nodes.enumerated() {
@@ -87,7 +93,11 @@ struct RootCauseLattice {
     /// but the last) and its code in the last dimension. Returns each row's group, and per group a node with
     /// the totals (parents, children and canonical not yet set) and the fingerprint of its rows.
     private static func group(
-        dimensions: [Int], prefixGroups: [Int32]?, codes: [Int32], radix: Int, observations: RootCauseObservations
+        dimensions: [Int],
+        prefixGroups: [Int32]?,
+        codes: [Int32],
+        radix: Int,
+        observations: RootCauseObservations
     ) -> (rowGroups: [Int32], nodes: [Node], selections: [RowSelection]) {
         var groupOfKey: [Int: Int32] = [:]
         var rowGroups = [Int32](repeating: 0, count: codes.count)
@@ -101,9 +111,18 @@ struct RootCauseLattice {
             } else {
                 group = Int32(nodes.count)
                 groupOfKey[key] = group
-                nodes.append(Node(
-                    dimensions: dimensions, representativeRow: row, observed: 0, expected: 0, rowCount: 0,
-                    parents: [], children: [], canonical: 0))
+                nodes.append(
+                    Node(
+                        dimensions: dimensions,
+                        representativeRow: row,
+                        observed: 0,
+                        expected: 0,
+                        rowCount: 0,
+                        parents: [],
+                        children: [],
+                        canonical: 0
+                    )
+                )
                 selections.append(RowSelection())
             }
             rowGroups[row] = group
@@ -127,7 +146,8 @@ struct RootCauseLattice {
         extend([], from: 0)
         return all.sorted { lhs, rhs in
             if lhs.count != rhs.count { return lhs.count < rhs.count }
-            let left = lhs.map { preference[$0] }.sorted(), right = rhs.map { preference[$0] }.sorted()
+            let left = lhs.map { preference[$0] }.sorted()
+            let right = rhs.map { preference[$0] }.sorted()
             return left.lexicographicallyPrecedes(right)
         }
     }

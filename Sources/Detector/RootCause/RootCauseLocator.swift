@@ -36,7 +36,8 @@ struct RootCauseLocator {
             let abnormality = evidence.abnormality(
                 of: (parent.observed - element.observed, parent.expected - element.expected),
                 cause: (element.observed, element.expected),
-                normal: (lattice.totalObserved - parent.observed, lattice.totalExpected - parent.expected))
+                normal: (lattice.totalObserved - parent.observed, lattice.totalExpected - parent.expected)
+            )
             if abnormality >= configuration.abnormalLevel, abnormality > best?.abnormality ?? -.infinity {
                 best = (parentIndex, abnormality)
             }
@@ -54,12 +55,15 @@ struct RootCauseLocator {
             let child = lattice.nodes[childIndex]
             guard child.rowCount < element.rowCount else { continue }
             let dropped = (observed: element.observed - child.observed, expected: element.expected - child.expected)
-            guard direction * (dropped.observed - dropped.expected)
-                <= configuration.narrowingTolerance * elementChange
+            guard
+                direction * (dropped.observed - dropped.expected)
+                    <= configuration.narrowingTolerance * elementChange
             else { continue }
             let abnormality = evidence.abnormality(
-                of: dropped, cause: (child.observed, child.expected),
-                normal: (lattice.totalObserved - element.observed, lattice.totalExpected - element.expected))
+                of: dropped,
+                cause: (child.observed, child.expected),
+                normal: (lattice.totalObserved - element.observed, lattice.totalExpected - element.expected)
+            )
             let change = direction * (child.observed - child.expected)
             if abnormality < configuration.abnormalLevel, change > best?.change ?? -.infinity {
                 best = (childIndex, change)

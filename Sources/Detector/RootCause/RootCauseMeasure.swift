@@ -51,11 +51,14 @@ struct RootCauseObservations {
             self.init(
                 quantity: .complement,
                 observed: table.actual.indices.map { actualDenominator[$0] - table.actual[$0] },
-                expected: expectedRatio.indices.map { actualDenominator[$0] * (1 - expectedRatio[$0]) })
+                expected: expectedRatio.indices.map { actualDenominator[$0] * (1 - expectedRatio[$0]) }
+            )
         } else {
             self.init(
-                quantity: .numerator, observed: table.actual,
-                expected: expectedRatio.indices.map { actualDenominator[$0] * expectedRatio[$0] })
+                quantity: .numerator,
+                observed: table.actual,
+                expected: expectedRatio.indices.map { actualDenominator[$0] * expectedRatio[$0] }
+            )
         }
     }
 

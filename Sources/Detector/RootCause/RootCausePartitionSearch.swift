@@ -39,7 +39,12 @@ struct RootCausePartitionSearch {
 
     /// The causes (canonical node indices) in the order found, leaves of the nodes in `covered` set aside first.
     func causes(observed: [Double], expected: [Double], excluding covered: [Int]) -> [Int] {
-        guard let leaves = Self.leaves(observed: observed, expected: expected, skipping: configuration.extremeLeavesSkipped)
+        guard
+            let leaves = Self.leaves(
+                observed: observed,
+                expected: expected,
+                skipping: configuration.extremeLeavesSkipped
+            )
         else { return [] }
         let coveredChange = covered.reduce(0) { $0 + lattice.nodes[$1].observed - lattice.nodes[$1].expected }
         guard !(coveredChange > 0 && leaves.fell), !(coveredChange < 0 && !leaves.fell) else { return [] }
@@ -47,11 +52,15 @@ struct RootCausePartitionSearch {
         let threshold = configuration.minimumCauseShare * abnormalPower
         guard threshold > 0 else { return [] }
 
-        let members = lattice.cuboidNodes.indices.map { CuboidMembers(groups: lattice.rowGroups[$0], nodeCount: lattice.cuboidNodes[$0].count) }
+        let members = lattice.cuboidNodes.indices.map {
+            CuboidMembers(groups: lattice.rowGroups[$0], nodeCount: lattice.cuboidNodes[$0].count)
+        }
         var alive = [Bool](repeating: true, count: observed.count)
         for node in covered { setAside(node, members: members, alive: &alive) }
         var found: [Int] = []
-        while remainingPower(leaves, alive: alive) >= threshold, let node = nextCause(leaves, members: members, alive: alive, threshold: threshold) {
+        while remainingPower(leaves, alive: alive) >= threshold,
+            let node = nextCause(leaves, members: members, alive: alive, threshold: threshold)
+        {
             setAside(node, members: members, alive: &alive)
             let canonical = lattice.nodes[node].canonical
             if !found.contains(canonical), !covered.contains(canonical) { found.append(canonical) }
@@ -62,7 +71,8 @@ struct RootCausePartitionSearch {
     /// The leaf statistics, or nil for an empty table.
     private static func leaves(observed: [Double], expected: [Double], skipping: Int) -> Leaves? {
         guard !observed.isEmpty else { return nil }
-        let o = observed.map { max($0, 0) }, e = expected.map { max($0, 0) }
+        let o = observed.map { max($0, 0) }
+        let e = expected.map { max($0, 0) }
         let deviation = zip(o, e).map { o, e in o + e > 0 ? 2 * (e - o) / (e + o) : 0 }
         let cut = cutoff(deviation, skipping: skipping)
         let abnormal = deviation.map { cut.sign == .plus ? $0 > cut : $0 < cut }
@@ -73,7 +83,14 @@ struct RootCausePartitionSearch {
         let change = o.reduce(0, +) - e.reduce(0, +)
         var power = zip(o, e).map { o, e in change == 0 ? o - e : (o - e) / change }
         if zip(power, abnormal).reduce(0, { $0 + ($1.1 ? $1.0 : 0) }) < 0 { power = power.map { -$0 } }
-        return Leaves(observed: o, expected: e, abnormal: abnormal, weight: weight, power: power, fell: cut.sign == .plus)
+        return Leaves(
+            observed: o,
+            expected: e,
+            abnormal: abnormal,
+            weight: weight,
+            power: power,
+            fell: cut.sign == .plus
+        )
     }
 
     /// The mirrored `(skipping+1)`-th most extreme distinct deviation of the side with the smaller extremes. Its
@@ -81,7 +98,8 @@ struct RootCausePartitionSearch {
     static func cutoff(_ deviation: [Double], skipping: Int) -> Double {
         let distinct = Array(Set(deviation)).sorted()
         let skip = min(max(skipping, 0), distinct.count - 1)
-        let low = distinct[skip], high = distinct[distinct.count - 1 - skip]
+        let low = distinct[skip]
+        let high = distinct[distinct.count - 1 - skip]
         return -(abs(low) <= abs(high) ? low : high)
     }
 
@@ -96,8 +114,16 @@ struct RootCausePartitionSearch {
         while cuboid < lattice.cuboidNodes.count {
             let layer = lattice.nodes[lattice.cuboidNodes[cuboid][0]].dimensions.count
             var best: (node: Int, power: Double)?
-            while cuboid < lattice.cuboidNodes.count, lattice.nodes[lattice.cuboidNodes[cuboid][0]].dimensions.count == layer {
-                if let candidate = bestElement(in: cuboid, leaves, members: members[cuboid], alive: alive, above: best?.power ?? threshold) {
+            while cuboid < lattice.cuboidNodes.count,
+                lattice.nodes[lattice.cuboidNodes[cuboid][0]].dimensions.count == layer
+            {
+                if let candidate = bestElement(
+                    in: cuboid,
+                    leaves,
+                    members: members[cuboid],
+                    alive: alive,
+                    above: best?.power ?? threshold
+                ) {
                     best = candidate
                 }
                 cuboid += 1
@@ -110,7 +136,11 @@ struct RootCausePartitionSearch {
     /// The element of `cuboid` with the largest EP above `floor` that holds an abnormal leaf and passes the risk
     /// threshold, over the leaves still in play.
     private func bestElement(
-        in cuboid: Int, _ leaves: Leaves, members: CuboidMembers, alive: [Bool], above floor: Double
+        in cuboid: Int,
+        _ leaves: Leaves,
+        members: CuboidMembers,
+        alive: [Bool],
+        above floor: Double
     ) -> (node: Int, power: Double)? {
         let groups = lattice.rowGroups[cuboid]
         var power = [Double](repeating: 0, count: members.nodeCount)
@@ -121,7 +151,8 @@ struct RootCausePartitionSearch {
         }
         let candidates = power.indices.filter { abnormalCount[$0] > 0 && power[$0] > floor }
             .sorted { power[$0] > power[$1] || (power[$0] == power[$1] && $0 < $1) }
-        for group in candidates where risk(members.rows(of: group).filter { alive[$0] }, leaves) >= configuration.riskThreshold {
+        for group in candidates
+        where risk(members.rows(of: group).filter { alive[$0] }, leaves) >= configuration.riskThreshold {
             return (lattice.cuboidNodes[cuboid][group], power[group])
         }
         return nil
@@ -129,7 +160,10 @@ struct RootCausePartitionSearch {
 
     /// RiskLoc's high-risk score minus the ripple residual, over `rows`.
     private func risk(_ rows: [Int], _ leaves: Leaves) -> Double {
-        var abnormalWeight = 0.0, normalWeight = 0.0, observed = 0.0, expected = 0.0
+        var abnormalWeight = 0.0
+        var normalWeight = 0.0
+        var observed = 0.0
+        var expected = 0.0
         for row in rows {
             if leaves.abnormal[row] { abnormalWeight += leaves.weight[row] } else { normalWeight += leaves.weight[row] }
             if leaves.expected[row] > 0 {
@@ -140,7 +174,8 @@ struct RootCausePartitionSearch {
         let high = abnormalWeight / (abnormalWeight + normalWeight + 1)
         guard expected > 0 else { return high }
         let factor = observed / expected
-        var unexplained = 0.0, change = 0.0
+        var unexplained = 0.0
+        var change = 0.0
         for row in rows where leaves.expected[row] > 0 {
             unexplained += abs(leaves.expected[row] * factor - leaves.observed[row])
             change += abs(leaves.expected[row] - leaves.observed[row])

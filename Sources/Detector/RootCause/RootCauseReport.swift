@@ -17,7 +17,8 @@ public enum RootCauseReport {
             let marker = candidate.isRootCause ? "  [root cause]" : ""
             lines.append(
                 "#\(rank + 1) \(candidate.element)  share \(fixed(candidate.explainedShare, 3))  "
-                    + "surprise \(fixed(candidate.surprise, 3))  score \(fixed(candidate.score, 1))\(marker)")
+                    + "surprise \(fixed(candidate.surprise, 3))  score \(fixed(candidate.score, 1))\(marker)"
+            )
         }
         if result.rootCauseSet.isEmpty { lines.append("no root cause: the change is within the noise") }
         lines.append(result.squeezeForm)

@@ -19,24 +19,33 @@ import Foundation
 ///    in different cuboids, and small causes can hide behind the noise of large leaves in the total.
 public enum RootCauseSearch {
     /// The root-cause set and the ranked candidates of `table`. Pure computation, no I/O.
-    public static func search(_ table: RootCauseTable, configuration: RootCauseConfiguration = .init()) -> RootCauseResult {
+    public static func search(_ table: RootCauseTable, configuration: RootCauseConfiguration = .init())
+        -> RootCauseResult
+    {
         let observations = RootCauseObservations(table)
         let lattice = RootCauseLattice(
-            table: table, observations: observations, maximumPairs: max(1, configuration.maximumPairs),
-            preference: preferenceRanks(dimensions: table.dimensions, hierarchy: configuration.hierarchy))
+            table: table,
+            observations: observations,
+            maximumPairs: max(1, configuration.maximumPairs),
+            preference: preferenceRanks(dimensions: table.dimensions, hierarchy: configuration.hierarchy)
+        )
         let evidence = RootCauseEvidence(
-            totalObserved: lattice.totalObserved, totalExpected: lattice.totalExpected,
-            pseudoCount: configuration.pseudoCount)
+            totalObserved: lattice.totalObserved,
+            totalExpected: lattice.totalExpected,
+            pseudoCount: configuration.pseudoCount
+        )
 
         let candidates = lattice.nodes.indices.filter { index in
             let node = lattice.nodes[index]
             return node.canonical == index && node.rowCount < lattice.rowCount
         }
-        let scored = candidates.compactMap { index -> (node: Int, score: Double)? in
-            let node = lattice.nodes[index]
-            guard evidence.movesWithTotal(observed: node.observed, expected: node.expected) else { return nil }
-            return (index, evidence.gain(observed: node.observed, expected: node.expected))
-        }.sorted { $0.score > $1.score || ($0.score == $1.score && $0.node < $1.node) }
+        let scored =
+            candidates.compactMap { index -> (node: Int, score: Double)? in
+                let node = lattice.nodes[index]
+                guard evidence.movesWithTotal(observed: node.observed, expected: node.expected) else { return nil }
+                return (index, evidence.gain(observed: node.observed, expected: node.expected))
+            }
+            .sorted { $0.score > $1.score || ($0.score == $1.score && $0.node < $1.node) }
 
         var rootCauses: [Int] = []
         if let strongest = scored.first,
@@ -53,13 +62,24 @@ public enum RootCauseSearch {
         }
 
         let others = scored.map(\.node).filter { !rootCauses.contains($0) }
-        let ranked = (rootCauses + others).prefix(max(configuration.rankedCount, rootCauses.count)).map { index in
-            candidate(index, lattice: lattice, evidence: evidence, table: table, isRootCause: rootCauses.contains(index))
-        }
+        let ranked = (rootCauses + others).prefix(max(configuration.rankedCount, rootCauses.count))
+            .map { index in
+                candidate(
+                    index,
+                    lattice: lattice,
+                    evidence: evidence,
+                    table: table,
+                    isRootCause: rootCauses.contains(index)
+                )
+            }
         return RootCauseResult(
-            rootCauseSet: rootCauses.map { element(lattice.nodes[$0], table: table) }, ranked: Array(ranked),
-            modelledQuantity: observations.quantity, totalObserved: lattice.totalObserved,
-            totalExpected: lattice.totalExpected, elementsSearched: candidates.count)
+            rootCauseSet: rootCauses.map { element(lattice.nodes[$0], table: table) },
+            ranked: Array(ranked),
+            modelledQuantity: observations.quantity,
+            totalObserved: lattice.totalObserved,
+            totalExpected: lattice.totalExpected,
+            elementsSearched: candidates.count
+        )
     }
 
     /// Rank of each table dimension: those named in `hierarchy` first, in that order, then the others in table
@@ -72,27 +92,36 @@ public enum RootCauseSearch {
 
     /// The element of `node`, conditions in table order.
     static func element(_ node: RootCauseLattice.Node, table: RootCauseTable) -> RootCauseElement {
-        RootCauseElement(pairs: node.dimensions.map { dimension in
-            RootCausePair(
-                dimension: table.dimensions[dimension],
-                value: table.value(row: node.representativeRow, dimension: dimension))
-        })
+        RootCauseElement(
+            pairs: node.dimensions.map { dimension in
+                RootCausePair(
+                    dimension: table.dimensions[dimension],
+                    value: table.value(row: node.representativeRow, dimension: dimension)
+                )
+            }
+        )
     }
 
     /// The candidate of the node at `index`.
     private static func candidate(
-        _ index: Int, lattice: RootCauseLattice, evidence: RootCauseEvidence, table: RootCauseTable,
+        _ index: Int,
+        lattice: RootCauseLattice,
+        evidence: RootCauseEvidence,
+        table: RootCauseTable,
         isRootCause: Bool
     ) -> RootCauseCandidate {
         let node = lattice.nodes[index]
         let rest = (observed: lattice.totalObserved - node.observed, expected: lattice.totalExpected - node.expected)
         let surprise = log(
             evidence.rate(observed: node.observed, expected: node.expected)
-                / evidence.rate(observed: rest.observed, expected: rest.expected))
+                / evidence.rate(observed: rest.observed, expected: rest.expected)
+        )
         return RootCauseCandidate(
             element: element(node, table: table),
             explainedShare: evidence.totalChange == 0 ? 0 : (node.observed - node.expected) / evidence.totalChange,
-            surprise: surprise, score: evidence.gain(observed: node.observed, expected: node.expected),
-            isRootCause: isRootCause)
+            surprise: surprise,
+            score: evidence.gain(observed: node.observed, expected: node.expected),
+            isRootCause: isRootCause
+        )
     }
 }

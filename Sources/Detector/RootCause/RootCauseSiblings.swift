@@ -20,10 +20,13 @@ struct RootCauseSiblings {
                 let share = (sibling.observed - sibling.expected) / evidence.totalChange
                 guard share >= configuration.siblingShare, share > best?.share ?? -.infinity else { continue }
                 let abnormality = evidence.abnormality(
-                    of: (sibling.observed, sibling.expected), cause: covered,
+                    of: (sibling.observed, sibling.expected),
+                    cause: covered,
                     normal: (
                         lattice.totalObserved - covered.observed - sibling.observed,
-                        lattice.totalExpected - covered.expected - sibling.expected))
+                        lattice.totalExpected - covered.expected - sibling.expected
+                    )
+                )
                 if abnormality >= configuration.abnormalLevel { best = (index, share) }
             }
             guard let next = best else { return chosen }

@@ -38,24 +38,36 @@ public struct RootCauseTable: Sendable {
     /// - Throws: `RootCauseTableError` when the lengths disagree, a dimension name repeats, only one
     ///   denominator is given, or a number is not finite.
     public init(
-        dimensions: [String], rows: [[String]], actual: [Double], expected: [Double],
-        actualDenominator: [Double]? = nil, expectedDenominator: [Double]? = nil
+        dimensions: [String],
+        rows: [[String]],
+        actual: [Double],
+        expected: [Double],
+        actualDenominator: [Double]? = nil,
+        expectedDenominator: [Double]? = nil
     ) throws {
         guard rows.count == actual.count else { throw RootCauseTableError.lengthMismatch }
         if let ragged = rows.firstIndex(where: { $0.count != dimensions.count }) {
             throw RootCauseTableError.raggedRow(ragged)
         }
         try self.init(
-            dimensions: dimensions, columns: dimensions.indices.map { dimension in rows.map { $0[dimension] } },
-            actual: actual, expected: expected, actualDenominator: actualDenominator,
-            expectedDenominator: expectedDenominator)
+            dimensions: dimensions,
+            columns: dimensions.indices.map { dimension in rows.map { $0[dimension] } },
+            actual: actual,
+            expected: expected,
+            actualDenominator: actualDenominator,
+            expectedDenominator: expectedDenominator
+        )
     }
 
     /// A table from string columns: `columns[d][r]` is row `r`'s value in dimension `d`. Otherwise as
     /// `init(dimensions:rows:actual:expected:actualDenominator:expectedDenominator:)`.
     init(
-        dimensions: [String], columns: [[String]], actual: [Double], expected: [Double],
-        actualDenominator: [Double]?, expectedDenominator: [Double]?
+        dimensions: [String],
+        columns: [[String]],
+        actual: [Double],
+        expected: [Double],
+        actualDenominator: [Double]?,
+        expectedDenominator: [Double]?
     ) throws {
         guard Set(dimensions).count == dimensions.count else { throw RootCauseTableError.repeatedDimension }
         guard (actualDenominator == nil) == (expectedDenominator == nil) else {
@@ -73,13 +85,15 @@ public struct RootCauseTable: Sendable {
         for values in columns {
             var lookup: [String: Int32] = [:]
             var dictionary: [String] = []
-            codes.append(values.map { value in
-                if let code = lookup[value] { return code }
-                let code = Int32(dictionary.count)
-                lookup[value] = code
-                dictionary.append(value)
-                return code
-            })
+            codes.append(
+                values.map { value in
+                    if let code = lookup[value] { return code }
+                    let code = Int32(dictionary.count)
+                    lookup[value] = code
+                    dictionary.append(value)
+                    return code
+                }
+            )
             dictionaries.append(dictionary)
         }
         self.dimensions = dimensions

@@ -39,7 +39,8 @@ public struct DetectorAnalysis: Sendable {
                 ? $0.severity > $1.severity
                 : ($0.draft.delta ?? $0.draft.actual ?? .zero).minorUnits.magnitude
                     > ($1.draft.delta ?? $1.draft.actual ?? .zero).minorUnits.magnitude
-        }.prefix(3).map(\.draft.explanation)
+        }
+        .prefix(3).map(\.draft.explanation)
     }
 
     /// Runs the configured passes over `inputs`.
@@ -49,8 +50,11 @@ public struct DetectorAnalysis: Sendable {
     ///   - startedAt: When the run started (it appears in the documents and the run record).
     ///   - clock: Times the passes.
     public static func analyse(
-        _ inputs: DetectorInputs, configuration: DetectorConfiguration, period requestedPeriod: FiscalPeriod? = nil,
-        startedAt: Date, clock: some Clock<Duration> = ContinuousClock()
+        _ inputs: DetectorInputs,
+        configuration: DetectorConfiguration,
+        period requestedPeriod: FiscalPeriod? = nil,
+        startedAt: Date,
+        clock: some Clock<Duration> = ContinuousClock()
     ) async -> DetectorAnalysis {
         var timings: [String: Double] = [:]
         func measure<T>(_ step: String, _ body: () async -> T) async -> T {
@@ -59,7 +63,12 @@ public struct DetectorAnalysis: Sendable {
             return await body()
         }
         let currency = configuration.currency.isEmpty ? inputs.currency : configuration.currency
-        var context = PassContext(inputs: inputs, configuration: configuration, period: requestedPeriod, currency: currency)
+        var context = PassContext(
+            inputs: inputs,
+            configuration: configuration,
+            period: requestedPeriod,
+            currency: currency
+        )
         let passes = Set(configuration.passes)
 
         var drafts: [FindingDraft] = []
@@ -92,21 +101,44 @@ public struct DetectorAnalysis: Sendable {
         drafts = drafts.filter { fingerprints.insert(Finding.fingerprint(of: $0)).inserted }
         let findings = drafts.map { draft in
             Finding(
-                draft: draft, materiality: context.materiality,
-                provisional: provisionalPeriod != nil && draft.period == provisionalPeriod && draft.kind != .incompletePeriod)
+                draft: draft,
+                materiality: context.materiality,
+                provisional: provisionalPeriod != nil && draft.period == provisionalPeriod
+                    && draft.kind != .incompletePeriod
+            )
         }
         let documents = DashboardBuilder.documents(
             .init(
-                currency: currency, latestPeriod: context.latest, columns: context.columns, sliceTotals: inputs.sliceTotals,
-                findings: findings, statisticalFlags: context.statisticalFlags, forestFlags: context.forestFlags,
-                changes: context.changes, latestExplanation: context.latestExplanation, provisional: provisionalPeriod != nil,
-                generatedAt: startedAt))
+                currency: currency,
+                latestPeriod: context.latest,
+                columns: context.columns,
+                sliceTotals: inputs.sliceTotals,
+                findings: findings,
+                statisticalFlags: context.statisticalFlags,
+                forestFlags: context.forestFlags,
+                changes: context.changes,
+                latestExplanation: context.latestExplanation,
+                provisional: provisionalPeriod != nil,
+                generatedAt: startedAt
+            )
+        )
         var analysis = DetectorAnalysis(
-            findings: findings, documents: documents,
+            findings: findings,
+            documents: documents,
             record: RunWriter.RunRecord(
-                startedAt: startedAt, latestPeriod: context.latest, passes: configuration.passes.map(\.rawValue),
-                rowsScanned: context.columns.count, provisional: provisionalPeriod != nil, currency: currency, summary: .null),
-            timings: timings, currency: currency, rowsScanned: context.columns.count, materiality: context.materiality)
+                startedAt: startedAt,
+                latestPeriod: context.latest,
+                passes: configuration.passes.map(\.rawValue),
+                rowsScanned: context.columns.count,
+                provisional: provisionalPeriod != nil,
+                currency: currency,
+                summary: .null
+            ),
+            timings: timings,
+            currency: currency,
+            rowsScanned: context.columns.count,
+            materiality: context.materiality
+        )
         analysis.record.summary = analysis.summary
         return analysis
     }

@@ -13,7 +13,12 @@ public struct DetectorInputs: Sendable {
     public var batchFiles: [Int64: String]
 
     /// Creates the inputs.
-    public init(currency: String, sliceTotals: [LedgerReader.SliceTotal], columns: LedgerColumns, batchFiles: [Int64: String]) {
+    public init(
+        currency: String,
+        sliceTotals: [LedgerReader.SliceTotal],
+        columns: LedgerColumns,
+        batchFiles: [Int64: String]
+    ) {
         self.currency = currency
         self.sliceTotals = sliceTotals
         self.columns = columns

@@ -68,21 +68,37 @@ public struct DetectorRunner: Sendable {
     ///   - period: The latest period to analyse (default: the latest in the data).
     ///   - now: When the run starts (injected so tests can fix it).
     public func run(
-        on connection: PostgresConnection, period: FiscalPeriod? = nil, now: Date = Date()
+        on connection: PostgresConnection,
+        period: FiscalPeriod? = nil,
+        now: Date = Date()
     ) async throws -> Report {
         let clock = ContinuousClock()
         let started = clock.now
         var readTimings: [String: Double] = [:]
-        let inputs = try await LedgerReader(logger: logger).read(
-            on: connection, currency: configuration.currency, timings: &readTimings)
+        let inputs = try await LedgerReader(logger: logger)
+            .read(
+                on: connection,
+                currency: configuration.currency,
+                timings: &readTimings
+            )
         var analysis = await DetectorAnalysis.analyse(
-            inputs, configuration: configuration, period: period, startedAt: now, clock: clock)
+            inputs,
+            configuration: configuration,
+            period: period,
+            startedAt: now,
+            clock: clock
+        )
         analysis.include(timings: readTimings)
 
         let writeStarted = clock.now
-        let outcome = try await RunWriter(keepRuns: configuration.keepRuns, logger: logger).write(
-            run: analysis.record, findings: analysis.findings, documents: analysis.documents, routes: routes,
-            on: connection)
+        let outcome = try await RunWriter(keepRuns: configuration.keepRuns, logger: logger)
+            .write(
+                run: analysis.record,
+                findings: analysis.findings,
+                documents: analysis.documents,
+                routes: routes,
+                on: connection
+            )
         var timings = analysis.timings
         timings["write"] = (clock.now - writeStarted).inSeconds
         if let directory = configuration.dashboardDirectory {
@@ -95,12 +111,22 @@ public struct DetectorRunner: Sendable {
                 "detector.findings": "\(analysis.findings.count)", "detector.new": "\(outcome.newFindings)",
                 "detector.alerts_queued": "\(outcome.alertsQueued)",
                 "detector.seconds": .string(String(format: "%.2f", (clock.now - started).inSeconds)),
-            ])
+            ]
+        )
         return Report(
-            runID: outcome.runID, latestPeriod: analysis.record.latestPeriod?.description, rowsScanned: analysis.rowsScanned,
-            findingsByKind: analysis.findingsByKind, findingsBySeverity: analysis.findingsBySeverity,
-            newFindings: outcome.newFindings, updatedFindings: outcome.updatedFindings,
-            provisional: analysis.record.provisional, timings: timings, seconds: (clock.now - started).inSeconds,
-            currency: analysis.currency, headlines: analysis.headlines, alertsQueued: outcome.alertsQueued)
+            runID: outcome.runID,
+            latestPeriod: analysis.record.latestPeriod?.description,
+            rowsScanned: analysis.rowsScanned,
+            findingsByKind: analysis.findingsByKind,
+            findingsBySeverity: analysis.findingsBySeverity,
+            newFindings: outcome.newFindings,
+            updatedFindings: outcome.updatedFindings,
+            provisional: analysis.record.provisional,
+            timings: timings,
+            seconds: (clock.now - started).inSeconds,
+            currency: analysis.currency,
+            headlines: analysis.headlines,
+            alertsQueued: outcome.alertsQueued
+        )
     }
 }

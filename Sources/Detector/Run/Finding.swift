@@ -38,12 +38,17 @@ public struct Finding: Sendable {
         .array(
             draft.evidence.map {
                 .object([("batch_id", .int($0.batchID)), ("line", .int($0.line)), ("amount", .decimal($0.amount))])
-            })
+            }
+        )
     }
 
     /// The dimensions as JSON.
     var dimensionsJSON: JSONValue {
-        .array(draft.dimensions.map { .object([("dimension", .string($0.dimension.rawValue)), ("value", .string($0.value))]) })
+        .array(
+            draft.dimensions.map {
+                .object([("dimension", .string($0.dimension.rawValue)), ("value", .string($0.value))])
+            }
+        )
     }
 
     /// The details as JSON, keys sorted.

@@ -4,7 +4,9 @@ extension LedgerColumns {
     /// The lines up to and including `period` (the columns are ordered by period).
     func through(_ period: FiscalPeriod) -> LedgerColumns {
         var end = 0
-        while end < count, FiscalPeriod(year: Int(fiscalYear[end]), period: Int(self.period[end])) <= period { end += 1 }
+        while end < count, FiscalPeriod(year: Int(fiscalYear[end]), period: Int(self.period[end])) <= period {
+            end += 1
+        }
         guard end < count else { return self }
         var result = self
         result.batchID.removeSubrange(end...)

@@ -34,7 +34,9 @@ public struct LedgerReader: Sendable {
     ///
     /// - Parameter timings: Receives the seconds spent on `aggregate` (slice totals) and `read_lines`.
     public func read(
-        on connection: PostgresConnection, currency configured: String = "", timings: inout [String: Double]
+        on connection: PostgresConnection,
+        currency configured: String = "",
+        timings: inout [String: Double]
     ) async throws -> DetectorInputs {
         let clock = ContinuousClock()
         let currency = configured.isEmpty ? try await currency(on: connection) : configured
@@ -45,20 +47,25 @@ public struct LedgerReader: Sendable {
         let columns = try await columns(on: connection)
         timings["read_lines"] = (clock.now - started).inSeconds
         return DetectorInputs(
-            currency: currency, sliceTotals: sliceTotals, columns: columns, batchFiles: try await batchFiles(on: connection))
+            currency: currency,
+            sliceTotals: sliceTotals,
+            columns: columns,
+            batchFiles: try await batchFiles(on: connection)
+        )
     }
 
     /// Spend per period for the total and for every member of each slice dimension, in one scan
     /// (`GROUPING SETS`).
     public func sliceTotals(on connection: PostgresConnection) async throws -> [SliceTotal] {
         let dimensions = Self.sliceDimensions
-        let sets = ["(general_ledger_fiscal_year, posting_period)"]
+        let sets =
+            ["(general_ledger_fiscal_year, posting_period)"]
             + dimensions.map { "(general_ledger_fiscal_year, posting_period, \($0.quotedColumn))" }
         let discriminator = dimensions.map(\.quotedColumn).joined(separator: ", ")
         let memberExpression =
             "coalesce("
             + dimensions.map { "CASE WHEN GROUPING(\($0.quotedColumn)) = 0 THEN coalesce(\($0.quotedColumn), '') END" }
-                .joined(separator: ", ") + ", '')"
+            .joined(separator: ", ") + ", '')"
         var result: [SliceTotal] = []
         let rows = try await connection.query(
             """
@@ -66,11 +73,13 @@ public struct LedgerReader: Sendable {
                    \(unescaped: memberExpression), (sum(amount) * 100)::int8, count(*)::int8
             FROM finance_expense
             GROUP BY GROUPING SETS (\(unescaped: sets.joined(separator: ", ")))
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         let width = dimensions.count
         for try await (year, period, grouping, member, amount, lines) in rows.decode(
-            (Int64, Int64, Int64, String, Int64, Int64).self)
-        {
+            (Int64, Int64, Int64, String, Int64, Int64).self
+        ) {
             // GROUPING(a, b, c, d) has bit (width-1-i) set when dimension i is NOT grouped by.
             var dimension: LedgerDimension?
             for (index, candidate) in dimensions.enumerated() where grouping & (1 << Int64(width - 1 - index)) == 0 {
@@ -78,8 +87,13 @@ public struct LedgerReader: Sendable {
             }
             result.append(
                 SliceTotal(
-                    dimension: dimension, member: member, period: FiscalPeriod(year: Int(year), period: Int(period)),
-                    amount: amount, lines: Int(lines)))
+                    dimension: dimension,
+                    member: member,
+                    period: FiscalPeriod(year: Int(year), period: Int(period)),
+                    amount: amount,
+                    lines: Int(lines)
+                )
+            )
         }
         return result
     }
@@ -94,27 +108,42 @@ public struct LedgerReader: Sendable {
                    (posting_date - DATE '1970-01-01')::int4, \(unescaped: dimensionColumns), reference
             FROM finance_expense
             ORDER BY general_ledger_fiscal_year, posting_period, batch_id, source_line
-            """, logger: logger)
-        for try await (batch, line, amount, year, period, day, directorate, costCenter, account, supplier, area, reference)
+            """,
+            logger: logger
+        )
+        for try await (
+            batch, line, amount, year, period, day, directorate, costCenter, account, supplier, area, reference
+        )
             in rows.decode(
-                (Int64, Int64, Int64, Int16, Int16, Int32?, String?, String?, String?, String?, String?, String?).self)
+                (Int64, Int64, Int64, Int16, Int16, Int32?, String?, String?, String?, String?, String?, String?).self
+            )
         {
             columns.append(
-                batchID: batch, sourceLine: line, amount: amount, fiscalYear: year, period: Int8(period),
-                postingDay: day ?? Int32.min, dimensions: [directorate, costCenter, account, supplier, area],
-                reference: reference)
+                batchID: batch,
+                sourceLine: line,
+                amount: amount,
+                fiscalYear: year,
+                period: Int8(period),
+                postingDay: day ?? Int32.min,
+                dimensions: [directorate, costCenter, account, supplier, area],
+                reference: reference
+            )
         }
         return columns
     }
 
     /// The currency most lines are in (`company_code_currency_key`), or an empty string.
     public func currency(on connection: PostgresConnection) async throws -> String {
-        for try await currency in try await connection.query(
-            """
-            SELECT coalesce(company_code_currency_key, '') FROM finance_expense
-            GROUP BY 1 ORDER BY count(*) DESC LIMIT 1
-            """, logger: logger
-        ).decode(String.self) {
+        for try await currency
+            in try await connection.query(
+                """
+                SELECT coalesce(company_code_currency_key, '') FROM finance_expense
+                GROUP BY 1 ORDER BY count(*) DESC LIMIT 1
+                """,
+                logger: logger
+            )
+            .decode(String.self)
+        {
             return currency
         }
         return ""
@@ -123,9 +152,13 @@ public struct LedgerReader: Sendable {
     /// The name of each loaded file, by batch id (for evidence lines).
     public func batchFiles(on connection: PostgresConnection) async throws -> [Int64: String] {
         var files: [Int64: String] = [:]
-        for try await (id, name) in try await connection.query(
-            "SELECT id, file_name FROM ingest_batches", logger: logger
-        ).decode((Int64, String).self) {
+        for try await (id, name)
+            in try await connection.query(
+                "SELECT id, file_name FROM ingest_batches",
+                logger: logger
+            )
+            .decode((Int64, String).self)
+        {
             files[id] = name
         }
         return files

@@ -34,9 +34,12 @@ struct PassContext {
         columns = period.map { inputs.columns.through($0) } ?? inputs.columns
         index = PeriodIndex(columns)
         totals = Dictionary(
-            uniqueKeysWithValues: inputs.sliceTotals.filter { total in
-                total.dimension == nil && (period.map { total.period <= $0 } ?? true)
-            }.map { ($0.period, (amount: $0.amount, lines: $0.lines)) })
+            uniqueKeysWithValues: inputs.sliceTotals
+                .filter { total in
+                    total.dimension == nil && (period.map { total.period <= $0 } ?? true)
+                }
+                .map { ($0.period, (amount: $0.amount, lines: $0.lines)) }
+        )
         latest = period ?? totals.keys.max()
         materiality = configuration.materiality ?? DetectorAnalysis.automaticMateriality(totals)
         wording = Wording(currency: currency)
@@ -45,15 +48,23 @@ struct PassContext {
     mutating func statistical() async -> [FindingDraft] {
         let pass = StatisticalPass(
             configuration: .init(
-                threshold: configuration.statisticalThreshold, minimumGroupSize: configuration.statisticalMinimumGroupSize,
+                threshold: configuration.statisticalThreshold,
+                minimumGroupSize: configuration.statisticalMinimumGroupSize,
                 maximumFlagShare: configuration.statisticalMaximumFlagShare,
-                maximumFindings: configuration.statisticalMaximumFindings))
+                maximumFindings: configuration.statisticalMaximumFindings
+            )
+        )
         let result = await pass.run(columns)
         statisticalFlags = result.flagged
         accountMedians = result.accountMedians
         return StatisticalFindings.drafts(
-            result, columns: columns, batchFiles: inputs.batchFiles, wording: wording, materiality: materiality,
-            limit: configuration.statisticalMaximumFindings)
+            result,
+            columns: columns,
+            batchFiles: inputs.batchFiles,
+            wording: wording,
+            materiality: materiality,
+            limit: configuration.statisticalMaximumFindings
+        )
     }
 
     mutating func isolationForest() async -> [FindingDraft] {
@@ -62,13 +73,23 @@ struct PassContext {
         }
         let pass = ForestPass(
             configuration: .init(
-                trees: configuration.forestTrees, subsampleSize: configuration.forestSubsample, seed: configuration.forestSeed,
-                contamination: configuration.forestContamination))
+                trees: configuration.forestTrees,
+                subsampleSize: configuration.forestSubsample,
+                seed: configuration.forestSeed,
+                contamination: configuration.forestContamination
+            )
+        )
         let result = await pass.run(columns, accountMedians: accountMedians)
         forestFlags = result.flagged
         return ForestPass.drafts(
-            result, columns: columns, alreadyReported: Set(statisticalFlags.map(\.row)), batchFiles: inputs.batchFiles,
-            wording: wording, materiality: materiality, limit: configuration.forestMaximumFindings)
+            result,
+            columns: columns,
+            alreadyReported: Set(statisticalFlags.map(\.row)),
+            batchFiles: inputs.batchFiles,
+            wording: wording,
+            materiality: materiality,
+            limit: configuration.forestMaximumFindings
+        )
     }
 
     func audit() async -> [FindingDraft] {
@@ -85,15 +106,26 @@ struct PassContext {
     mutating func trend() -> [FindingDraft] {
         let pass = TrendPass(
             configuration: .init(
-                threshold: configuration.trendThreshold, minimumSignificance: configuration.trendMinimumSignificance,
-                materiality: materiality, maximumFindings: configuration.trendMaximumFindings))
+                threshold: configuration.trendThreshold,
+                minimumSignificance: configuration.trendMinimumSignificance,
+                materiality: materiality,
+                maximumFindings: configuration.trendMaximumFindings
+            )
+        )
         // Trends look at spend without the lines the statistical pass flagged: one outlier line is reported once,
         // as an outlier, not again as a rise and a fall of its cost centre, account and directorate.
-        let relevant = LedgerReader.SliceTotal.excluding(statisticalFlags.map(\.row), from: inputs.sliceTotals, columns: columns)
+        let relevant = LedgerReader.SliceTotal
+            .excluding(statisticalFlags.map(\.row), from: inputs.sliceTotals, columns: columns)
             .filter { total in requestedPeriod.map { total.period <= $0 } ?? true }
         let (monthOverMonth, yearOverYear) = pass.run(relevant)
         changes = monthOverMonth
-        return TrendFindings.drafts(monthOverMonth, kind: .monthOverMonth, columns: columns, index: index, wording: wording)
+        return TrendFindings.drafts(
+            monthOverMonth,
+            kind: .monthOverMonth,
+            columns: columns,
+            index: index,
+            wording: wording
+        )
             + TrendFindings.drafts(yearOverYear, kind: .yearOverYear, columns: columns, index: index, wording: wording)
     }
 
@@ -102,17 +134,31 @@ struct PassContext {
     mutating func rootCause() async -> [FindingDraft] {
         guard let latest else { return [] }
         let rank = { (change: SliceChange) in change.dimension == nil ? 0 : change.dimension == .directorate ? 1 : 2 }
-        let targets = changes.sorted {
-            rank($0) != rank($1) ? rank($0) < rank($1) : $0.significance > $1.significance
-        }.prefix(configuration.rootCauseMaximumChanges)
+        let targets =
+            changes.sorted {
+                rank($0) != rank($1) ? rank($0) < rank($1) : $0.significance > $1.significance
+            }
+            .prefix(configuration.rootCauseMaximumChanges)
         let overall = await ChangeExplanation.explain(
-            columns: columns, index: index, from: latest.previous, to: latest, filter: [], materiality: materiality)
+            columns: columns,
+            index: index,
+            from: latest.previous,
+            to: latest,
+            filter: [],
+            materiality: materiality
+        )
         var explanations = [overall]
         for change in targets {
             explanations.append(
                 await ChangeExplanation.explain(
-                    columns: columns, index: index, from: change.base, to: change.period,
-                    filter: change.dimension.map { [DimensionValue($0, change.member)] } ?? [], materiality: materiality))
+                    columns: columns,
+                    index: index,
+                    from: change.base,
+                    to: change.period,
+                    filter: change.dimension.map { [DimensionValue($0, change.member)] } ?? [],
+                    materiality: materiality
+                )
+            )
         }
         latestExplanation = overall
         return explanations.compactMap { $0.finding(wording: wording) }

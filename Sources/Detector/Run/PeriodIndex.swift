@@ -51,8 +51,12 @@ public struct ChangeContributors: Sendable {
 
     /// Finds the contributors of `slice` (nil = all lines) between `base` and `period`, looking at `candidates`.
     public static func of(
-        slice: DimensionValue?, period: FiscalPeriod, base: FiscalPeriod, candidates: [LedgerDimension],
-        columns: LedgerColumns, index: PeriodIndex
+        slice: DimensionValue?,
+        period: FiscalPeriod,
+        base: FiscalPeriod,
+        candidates: [LedgerDimension],
+        columns: LedgerColumns,
+        index: PeriodIndex
     ) -> ChangeContributors? {
         let sliceCodes = slice.map { columns.codes($0.dimension) }
         let sliceCode = slice.flatMap { value in
@@ -69,7 +73,8 @@ public struct ChangeContributors: Sendable {
             for row in index.rows(base) where inSlice(row) { deltas[codes[row], default: 0] -= columns.amount[row] }
             let total = deltas.values.reduce(0, +)
             guard total != 0 else { continue }
-            let sorted = deltas.filter { $0.value != 0 }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            let sorted = deltas.filter { $0.value != 0 }
+                .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             let dictionary = columns.dictionary(dimension)
             func contributor(_ entry: (key: Int32, value: Int64)) -> Contributor {
                 Contributor(dimension: dimension, member: dictionary.value(entry.key) ?? "(none)", delta: entry.value)
@@ -86,8 +91,10 @@ public struct ChangeContributors: Sendable {
                     .prefix(10)
                     .map {
                         EvidenceLine(
-                            batchID: columns.batchID[$0], line: columns.sourceLine[$0],
-                            amount: Money(minorUnits: columns.amount[$0]))
+                            batchID: columns.batchID[$0],
+                            line: columns.sourceLine[$0],
+                            amount: Money(minorUnits: columns.amount[$0])
+                        )
                     }
                 best = (share, ChangeContributors(dimension: dimension, up: up, down: down, evidence: evidence))
             }

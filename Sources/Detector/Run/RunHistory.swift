@@ -32,16 +32,27 @@ public struct RunHistory: Sendable {
     /// The latest `limit` runs, newest first.
     public func recent(limit: Int, on connection: PostgresConnection) async throws -> [RunSummary] {
         var runs: [RunSummary] = []
-        for try await (id, started, finished, period, rows, total, new) in try await connection.query(
-            """
-            SELECT id, started_at, finished_at, latest_period, rows_scanned, findings_total::int8, findings_new::int8
-            FROM detector_runs ORDER BY id DESC LIMIT \(Int64(limit))
-            """, logger: logger
-        ).decode((Int64, Date, Date, String?, Int64, Int64, Int64).self) {
+        for try await (id, started, finished, period, rows, total, new)
+            in try await connection.query(
+                """
+                SELECT id, started_at, finished_at, latest_period, rows_scanned, findings_total::int8, findings_new::int8
+                FROM detector_runs ORDER BY id DESC LIMIT \(Int64(limit))
+                """,
+                logger: logger
+            )
+            .decode((Int64, Date, Date, String?, Int64, Int64, Int64).self)
+        {
             runs.append(
                 RunSummary(
-                    id: id, startedAt: started, finishedAt: finished, latestPeriod: period, rowsScanned: rows,
-                    findingsTotal: Int(total), findingsNew: Int(new)))
+                    id: id,
+                    startedAt: started,
+                    finishedAt: finished,
+                    latestPeriod: period,
+                    rowsScanned: rows,
+                    findingsTotal: Int(total),
+                    findingsNew: Int(new)
+                )
+            )
         }
         return runs
     }

@@ -69,55 +69,77 @@ public struct RunWriter: Sendable {
     /// The same transaction queues the alerts (the outbox): one per (finding first seen now, immediate route) and
     /// one per digest route with all its new findings, so a finding never exists without its alerts.
     public func write(
-        run: RunRecord, findings: [Finding], documents: [Document], routes: [AlertRoute] = [],
+        run: RunRecord,
+        findings: [Finding],
+        documents: [Document],
+        routes: [AlertRoute] = [],
         on connection: PostgresConnection
     ) async throws -> Outcome {
         try await connection.transaction(logger: logger) { connection in
             .commit(
-                try await writeInTransaction(run: run, findings: findings, documents: documents, routes: routes, on: connection))
+                try await writeInTransaction(
+                    run: run,
+                    findings: findings,
+                    documents: documents,
+                    routes: routes,
+                    on: connection
+                )
+            )
         }
     }
 
     private func writeInTransaction(
-        run: RunRecord, findings: [Finding], documents: [Document], routes: [AlertRoute], on connection: PostgresConnection
+        run: RunRecord,
+        findings: [Finding],
+        documents: [Document],
+        routes: [AlertRoute],
+        on connection: PostgresConnection
     ) async throws -> Outcome {
         var runID: Int64 = 0
-        for try await id in try await connection.query(
-            """
-            INSERT INTO detector_runs (started_at, latest_period, passes, rows_scanned, findings_total, findings_new,
-                                       provisional, currency, summary)
-            VALUES (\(run.startedAt), \(run.latestPeriod?.description), \(run.passes), \(Int64(run.rowsScanned)),
-                    \(findings.count), 0, \(run.provisional), \(run.currency), \(run.summary.text)::jsonb)
-            RETURNING id
-            """, logger: logger
-        ).decode(Int64.self) {
+        for try await id
+            in try await connection.query(
+                """
+                INSERT INTO detector_runs (started_at, latest_period, passes, rows_scanned, findings_total, findings_new,
+                                           provisional, currency, summary)
+                VALUES (\(run.startedAt), \(run.latestPeriod?.description), \(run.passes), \(Int64(run.rowsScanned)),
+                        \(findings.count), 0, \(run.provisional), \(run.currency), \(run.summary.text)::jsonb)
+                RETURNING id
+                """,
+                logger: logger
+            )
+            .decode(Int64.self)
+        {
             runID = id
         }
         var newIDs: [Int64] = []
         var newFindings: [(id: Int64, finding: Finding)] = []
         for finding in findings {
             let draft = finding.draft
-            for try await (id, inserted) in try await connection.query(
-                """
-                INSERT INTO findings (fingerprint, kind, severity, score, period, dimensions, dimension_path, actual,
-                                      expected, delta, currency, explanation, evidence, details, provisional,
-                                      first_run_id, last_run_id)
-                VALUES (\(finding.fingerprint), \(draft.kind.rawValue), \(finding.severity.rawValue),
-                        \(draft.score.isFinite ? draft.score : 1e300), \(draft.period?.description),
-                        \(finding.dimensionsJSON.text)::jsonb, \(Finding.path(draft.dimensions)),
-                        \(draft.actual?.description)::numeric, \(draft.expected?.description)::numeric,
-                        \(draft.delta?.description)::numeric, \(run.currency), \(draft.explanation),
-                        \(finding.evidenceJSON.text)::jsonb, \(finding.detailsJSON.text)::jsonb,
-                        \(finding.provisional), \(runID), \(runID))
-                ON CONFLICT (fingerprint) DO UPDATE SET
-                    severity = EXCLUDED.severity, score = EXCLUDED.score, actual = EXCLUDED.actual,
-                    expected = EXCLUDED.expected, delta = EXCLUDED.delta, currency = EXCLUDED.currency,
-                    explanation = EXCLUDED.explanation, evidence = EXCLUDED.evidence, details = EXCLUDED.details,
-                    provisional = EXCLUDED.provisional, last_run_id = EXCLUDED.last_run_id, last_seen = now(),
-                    times_seen = findings.times_seen + 1
-                RETURNING id, (xmax = 0)
-                """, logger: logger
-            ).decode((Int64, Bool).self) where inserted {
+            for try await (id, inserted)
+                in try await connection.query(
+                    """
+                    INSERT INTO findings (fingerprint, kind, severity, score, period, dimensions, dimension_path, actual,
+                                          expected, delta, currency, explanation, evidence, details, provisional,
+                                          first_run_id, last_run_id)
+                    VALUES (\(finding.fingerprint), \(draft.kind.rawValue), \(finding.severity.rawValue),
+                            \(draft.score.isFinite ? draft.score : 1e300), \(draft.period?.description),
+                            \(finding.dimensionsJSON.text)::jsonb, \(Finding.path(draft.dimensions)),
+                            \(draft.actual?.description)::numeric, \(draft.expected?.description)::numeric,
+                            \(draft.delta?.description)::numeric, \(run.currency), \(draft.explanation),
+                            \(finding.evidenceJSON.text)::jsonb, \(finding.detailsJSON.text)::jsonb,
+                            \(finding.provisional), \(runID), \(runID))
+                    ON CONFLICT (fingerprint) DO UPDATE SET
+                        severity = EXCLUDED.severity, score = EXCLUDED.score, actual = EXCLUDED.actual,
+                        expected = EXCLUDED.expected, delta = EXCLUDED.delta, currency = EXCLUDED.currency,
+                        explanation = EXCLUDED.explanation, evidence = EXCLUDED.evidence, details = EXCLUDED.details,
+                        provisional = EXCLUDED.provisional, last_run_id = EXCLUDED.last_run_id, last_seen = now(),
+                        times_seen = findings.times_seen + 1
+                    RETURNING id, (xmax = 0)
+                    """,
+                    logger: logger
+                )
+                .decode((Int64, Bool).self) where inserted
+            {
                 newIDs.append(id)
                 newFindings.append((id, finding))
             }
@@ -128,34 +150,52 @@ public struct RunWriter: Sendable {
                 """
                 INSERT INTO dashboard_documents (run_id, name, schema, document)
                 VALUES (\(runID), \(document.name), \(document.schema), \(document.content.text)::jsonb)
-                """, logger: logger)
+                """,
+                logger: logger
+            )
         }
         try await connection.query(
             """
             UPDATE detector_runs SET findings_new = \(newIDs.count), finished_at = now() WHERE id = \(runID)
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         try await connection.query(
             """
             DELETE FROM dashboard_documents
             WHERE run_id < (SELECT min(id) FROM (SELECT id FROM detector_runs ORDER BY id DESC LIMIT \(keepRuns)) AS kept)
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         return Outcome(
-            runID: runID, newFindings: newIDs.count, updatedFindings: findings.count - newIDs.count,
-            newFindingIDs: newIDs, alertsQueued: alertsQueued)
+            runID: runID,
+            newFindings: newIDs.count,
+            updatedFindings: findings.count - newIDs.count,
+            newFindingIDs: newIDs,
+            alertsQueued: alertsQueued
+        )
     }
 
     /// Inserts the outbox rows for the findings first seen in this run; an existing idempotency key is left alone.
     private func queueAlerts(
-        for findings: [(id: Int64, finding: Finding)], routes: [AlertRoute], runID: Int64, on connection: PostgresConnection
+        for findings: [(id: Int64, finding: Finding)],
+        routes: [AlertRoute],
+        runID: Int64,
+        on connection: PostgresConnection
     ) async throws -> Int {
         var queued = 0
         for route in routes {
             let matching = findings.filter { entry in
                 let draft = entry.finding.draft
                 return route.matches(
-                    kind: draft.kind, severity: entry.finding.severity,
-                    dimensions: Dictionary(draft.dimensions.map { ($0.dimension.rawValue, $0.value) }, uniquingKeysWith: { first, _ in first }),
-                    stake: draft.delta ?? draft.actual ?? .zero)
+                    kind: draft.kind,
+                    severity: entry.finding.severity,
+                    dimensions: Dictionary(
+                        draft.dimensions.map { ($0.dimension.rawValue, $0.value) },
+                        uniquingKeysWith: { first, _ in first }
+                    ),
+                    stake: draft.delta ?? draft.actual ?? .zero
+                )
             }
             guard !matching.isEmpty else { continue }
             let batches: [(key: String, ids: [Int64])] =
@@ -164,14 +204,18 @@ public struct RunWriter: Sendable {
                 case .digest: [(route.idempotencyKey(runID: runID), matching.map(\.id))]
                 }
             for batch in batches {
-                for try await _ in try await connection.query(
-                    """
-                    INSERT INTO alerts (idempotency_key, route, channel, mode, run_id, finding_ids)
-                    VALUES (\(batch.key), \(route.name), \(route.channel.rawValue), \(route.mode.rawValue), \(runID), \(batch.ids))
-                    ON CONFLICT (idempotency_key) DO NOTHING
-                    RETURNING id
-                    """, logger: logger
-                ).decode(Int64.self) {
+                for try await _
+                    in try await connection.query(
+                        """
+                        INSERT INTO alerts (idempotency_key, route, channel, mode, run_id, finding_ids)
+                        VALUES (\(batch.key), \(route.name), \(route.channel.rawValue), \(route.mode.rawValue), \(runID), \(batch.ids))
+                        ON CONFLICT (idempotency_key) DO NOTHING
+                        RETURNING id
+                        """,
+                        logger: logger
+                    )
+                    .decode(Int64.self)
+                {
                     queued += 1
                 }
             }

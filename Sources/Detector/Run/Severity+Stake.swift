@@ -16,7 +16,8 @@ extension Severity {
         let stake = (draft.delta ?? draft.actual ?? .zero).minorUnits.magnitude
         let unit = UInt64(max(materiality, 1))
         let level: Severity =
-            stake >= 100 * unit ? .critical : stake >= 20 * unit ? .high : stake >= 5 * unit ? .medium : stake >= unit ? .low : .info
+            stake >= 100 * unit
+            ? .critical : stake >= 20 * unit ? .high : stake >= 5 * unit ? .medium : stake >= unit ? .low : .info
         return provisional ? level.lowered : level
     }
 }

@@ -2,7 +2,9 @@ import Shared
 
 extension LedgerReader.SliceTotal {
     /// `totals` with the given lines' amounts and counts taken out of every slice they belong to.
-    static func excluding(_ rows: [Int], from totals: [LedgerReader.SliceTotal], columns: LedgerColumns) -> [LedgerReader.SliceTotal] {
+    static func excluding(_ rows: [Int], from totals: [LedgerReader.SliceTotal], columns: LedgerColumns)
+        -> [LedgerReader.SliceTotal]
+    {
         guard !rows.isEmpty else { return totals }
         struct Key: Hashable {
             var dimension: LedgerDimension?
@@ -14,7 +16,13 @@ extension LedgerReader.SliceTotal {
             let period = FiscalPeriod(year: Int(columns.fiscalYear[row]), period: Int(columns.period[row]))
             var keys = [Key(dimension: nil, member: "", period: period)]
             for dimension in LedgerReader.sliceDimensions {
-                keys.append(Key(dimension: dimension, member: columns.dictionary(dimension).value(columns.codes(dimension)[row]) ?? "", period: period))
+                keys.append(
+                    Key(
+                        dimension: dimension,
+                        member: columns.dictionary(dimension).value(columns.codes(dimension)[row]) ?? "",
+                        period: period
+                    )
+                )
             }
             for key in keys {
                 removed[key, default: (0, 0)].amount += columns.amount[row]
@@ -22,7 +30,8 @@ extension LedgerReader.SliceTotal {
             }
         }
         return totals.map { total in
-            guard let minus = removed[Key(dimension: total.dimension, member: total.member, period: total.period)] else { return total }
+            guard let minus = removed[Key(dimension: total.dimension, member: total.member, period: total.period)]
+            else { return total }
             var adjusted = total
             adjusted.amount -= minus.amount
             adjusted.lines -= minus.lines

@@ -6,8 +6,12 @@ public import Shared
 public enum StatisticalFindings {
     /// Findings for the flagged lines whose excess over the account median is at least `materiality`.
     public static func drafts(
-        _ result: StatisticalPass.Result, columns: LedgerColumns, batchFiles: [Int64: String], wording: Wording,
-        materiality: Int64, limit: Int
+        _ result: StatisticalPass.Result,
+        columns: LedgerColumns,
+        batchFiles: [Int64: String],
+        wording: Wording,
+        materiality: Int64,
+        limit: Int
     ) -> [FindingDraft] {
         let material = result.flagged.filter {
             (columns.amount[$0.row] - result.accountMedians[$0.row]).magnitude >= materiality.magnitude
@@ -17,11 +21,15 @@ public enum StatisticalFindings {
             let b = (columns.amount[right.row] - result.accountMedians[right.row]).magnitude
             return a != b ? a > b : left.row < right.row
         }
-        return ranked.prefix(limit).map { draft(for: $0, result: result, columns: columns, batchFiles: batchFiles, wording: wording) }
+        return ranked.prefix(limit)
+            .map { draft(for: $0, result: result, columns: columns, batchFiles: batchFiles, wording: wording) }
     }
 
     private static func draft(
-        for flagged: ScoredLine, result: StatisticalPass.Result, columns: LedgerColumns, batchFiles: [Int64: String],
+        for flagged: ScoredLine,
+        result: StatisticalPass.Result,
+        columns: LedgerColumns,
+        batchFiles: [Int64: String],
         wording: Wording
     ) -> FindingDraft {
         let row = flagged.row
@@ -39,7 +47,8 @@ public enum StatisticalFindings {
         let supplier = columns.dictionary(.supplier).value(columns.codes(.supplier)[row])
         let payee: String = supplier.map { " to \($0)" } ?? ""
         let z = String(format: "%.1f", flagged.score)
-        let explanation = "Line \(line) of \(file): \(wording.money(amount))\(payee) on GL account \(account), \(multiple) (robust z \(z))."
+        let explanation =
+            "Line \(line) of \(file): \(wording.money(amount))\(payee) on GL account \(account), \(multiple) (robust z \(z))."
         var dimensions: [DimensionValue] = []
         for dimension in [LedgerDimension.directorate, .costCenter, .glAccount, .supplier] {
             if let value = columns.dictionary(dimension).value(columns.codes(dimension)[row]) {
@@ -57,9 +66,14 @@ public enum StatisticalFindings {
         return FindingDraft(
             kind: .statisticalOutlier,
             period: FiscalPeriod(year: Int(columns.fiscalYear[row]), period: Int(columns.period[row])),
-            dimensions: dimensions, actual: Money(minorUnits: amount), expected: Money(minorUnits: median),
-            score: flagged.score, explanation: explanation,
+            dimensions: dimensions,
+            actual: Money(minorUnits: amount),
+            expected: Money(minorUnits: median),
+            score: flagged.score,
+            explanation: explanation,
             evidence: [EvidenceLine(batchID: batch, line: line, amount: Money(minorUnits: amount))],
-            details: details, subject: "line \(batch):\(line)")
+            details: details,
+            subject: "line \(batch):\(line)"
+        )
     }
 }

@@ -17,7 +17,12 @@ public struct StatisticalConfiguration: Sendable {
     public var maximumFindings: Int
 
     /// Creates a configuration with the documented defaults.
-    public init(threshold: Double = 2.5, minimumGroupSize: Int = 30, maximumFlagShare: Double = 0.01, maximumFindings: Int = 100) {
+    public init(
+        threshold: Double = 2.5,
+        minimumGroupSize: Int = 30,
+        maximumFlagShare: Double = 0.01,
+        maximumFindings: Int = 100
+    ) {
         self.threshold = threshold
         self.minimumGroupSize = minimumGroupSize
         self.maximumFlagShare = maximumFlagShare
@@ -77,7 +82,14 @@ public struct StatisticalPass: Sendable {
     public func run(_ columns: LedgerColumns) async -> Result {
         let count = columns.count
         guard count > 0 else {
-            return Result(flagged: [], scores: [], scopeScores: [], classicScores: [], amountScores: [], accountMedians: [])
+            return Result(
+                flagged: [],
+                scores: [],
+                scopeScores: [],
+                classicScores: [],
+                amountScores: [],
+                accountMedians: []
+            )
         }
         var logMagnitude = [Double](repeating: 0, count: count)
         for index in 0..<count { logMagnitude[index] = log10(1 + Double(columns.amount[index].magnitude) / 100) }
@@ -106,8 +118,13 @@ public struct StatisticalPass: Sendable {
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.row < $1.row }
             .prefix(limit)
         return Result(
-            flagged: Array(flagged), scores: combined, scopeScores: perScope, classicScores: classic, amountScores: robustAmount,
-            accountMedians: Self.groupMedians(columns.amount, codes: columns.codes(.glAccount)))
+            flagged: Array(flagged),
+            scores: combined,
+            scopeScores: perScope,
+            classicScores: classic,
+            amountScores: robustAmount,
+            accountMedians: Self.groupMedians(columns.amount, codes: columns.codes(.glAccount))
+        )
     }
 
     /// Modified z-scores of `values` within groups given by `codes` (nil: one group); groups smaller than

@@ -5,32 +5,51 @@ public import Shared
 public enum TrendFindings {
     /// Findings for `changes` (month over month or year over year, as `kind` says).
     public static func drafts(
-        _ changes: [SliceChange], kind: FindingKind, columns: LedgerColumns, index: PeriodIndex, wording: Wording
+        _ changes: [SliceChange],
+        kind: FindingKind,
+        columns: LedgerColumns,
+        index: PeriodIndex,
+        wording: Wording
     ) -> [FindingDraft] {
         changes.map { change in
             let slice = change.dimension.map { DimensionValue($0, change.member) }
             let candidates = Self.finerDimensions(than: change.dimension)
             let contributors = ChangeContributors.of(
-                slice: slice, period: change.period, base: change.base, candidates: candidates, columns: columns,
-                index: index)
+                slice: slice,
+                period: change.period,
+                base: change.base,
+                candidates: candidates,
+                columns: columns,
+                index: index
+            )
             var details: [String: String] = [
                 "base_period": change.base.description,
-                "relative_change": change.relativeChange.isFinite ? String(format: "%.4f", change.relativeChange) : "new",
+                "relative_change": change.relativeChange.isFinite
+                    ? String(format: "%.4f", change.relativeChange) : "new",
                 "amount_significance": String(format: "%.2f", change.amountSignificance),
                 "line_significance": String(format: "%.2f", change.lineSignificance),
                 "previous_lines": "\(change.previousLines)",
                 "current_lines": "\(change.currentLines)",
             ]
             if let contributors {
-                details["top_up"] = contributors.up.map { "\($0.dimension.rawValue)=\($0.member) \(Money(minorUnits: $0.delta))" }.joined(separator: "; ")
-                details["top_down"] = contributors.down.map { "\($0.dimension.rawValue)=\($0.member) \(Money(minorUnits: $0.delta))" }.joined(separator: "; ")
+                details["top_up"] = contributors.up
+                    .map { "\($0.dimension.rawValue)=\($0.member) \(Money(minorUnits: $0.delta))" }
+                    .joined(separator: "; ")
+                details["top_down"] = contributors.down
+                    .map { "\($0.dimension.rawValue)=\($0.member) \(Money(minorUnits: $0.delta))" }
+                    .joined(separator: "; ")
             }
             return FindingDraft(
-                kind: kind, period: change.period, dimensions: slice.map { [$0] } ?? [],
-                actual: Money(minorUnits: change.current), expected: Money(minorUnits: change.previous),
+                kind: kind,
+                period: change.period,
+                dimensions: slice.map { [$0] } ?? [],
+                actual: Money(minorUnits: change.current),
+                expected: Money(minorUnits: change.previous),
                 score: change.significance,
                 explanation: wording.changeSentence(change, slice: slice, contributors: contributors),
-                evidence: contributors?.evidence ?? [], details: details)
+                evidence: contributors?.evidence ?? [],
+                details: details
+            )
         }
     }
 

@@ -16,7 +16,12 @@ public struct TrendConfiguration: Sendable {
     public var maximumFindings: Int
 
     /// Creates a configuration with the documented defaults.
-    public init(threshold: Double = 0.30, minimumSignificance: Double = 3.0, materiality: Int64 = 0, maximumFindings: Int = 100) {
+    public init(
+        threshold: Double = 0.30,
+        minimumSignificance: Double = 3.0,
+        materiality: Int64 = 0,
+        maximumFindings: Int = 100
+    ) {
         self.threshold = threshold
         self.minimumSignificance = minimumSignificance
         self.materiality = materiality
@@ -76,10 +81,13 @@ public struct TrendPass: Sendable {
     }
 
     /// Flagged month-over-month and year-over-year changes, most money first.
-    public func run(_ totals: [LedgerReader.SliceTotal]) -> (monthOverMonth: [SliceChange], yearOverYear: [SliceChange]) {
+    public func run(_ totals: [LedgerReader.SliceTotal]) -> (monthOverMonth: [SliceChange], yearOverYear: [SliceChange])
+    {
         var series: [SliceKey: [FiscalPeriod: (amount: Int64, lines: Int)]] = [:]
         for total in totals where total.period.period <= 12 {
-            series[SliceKey(dimension: total.dimension, member: total.member), default: [:]][total.period] = (total.amount, total.lines)
+            series[SliceKey(dimension: total.dimension, member: total.member), default: [:]][total.period] = (
+                total.amount, total.lines
+            )
         }
         var monthOverMonth: [SliceChange] = []
         var yearOverYear: [SliceChange] = []
@@ -96,15 +104,20 @@ public struct TrendPass: Sendable {
                 return baseRose != (change.delta > 0)
             }
             monthOverMonth += rises.filter { !isEcho($0) }
-            yearOverYear += flagged(key: key, amounts: amounts, periods: all, base: \.sameLastYear).filter { !isEcho($0) }
+            yearOverYear += flagged(key: key, amounts: amounts, periods: all, base: \.sameLastYear)
+                .filter { !isEcho($0) }
         }
         func ordered(_ changes: [SliceChange]) -> [SliceChange] {
             Array(
                 changes.sorted {
                     $0.significance != $1.significance
                         ? $0.significance > $1.significance
-                        : ($0.period, $0.dimension?.rawValue ?? "", $0.member) < ($1.period, $1.dimension?.rawValue ?? "", $1.member)
-                }.prefix(configuration.maximumFindings))
+                        : ($0.period, $0.dimension?.rawValue ?? "", $0.member) < (
+                            $1.period, $1.dimension?.rawValue ?? "", $1.member
+                        )
+                }
+                .prefix(configuration.maximumFindings)
+            )
         }
         return (ordered(monthOverMonth), ordered(yearOverYear))
     }
@@ -115,7 +128,9 @@ public struct TrendPass: Sendable {
     }
 
     private func flagged(
-        key: SliceKey, amounts: [FiscalPeriod: (amount: Int64, lines: Int)], periods: [FiscalPeriod],
+        key: SliceKey,
+        amounts: [FiscalPeriod: (amount: Int64, lines: Int)],
+        periods: [FiscalPeriod],
         base: KeyPath<FiscalPeriod, FiscalPeriod>
     ) -> [SliceChange] {
         let first = periods.first!
@@ -134,11 +149,17 @@ public struct TrendPass: Sendable {
         var result: [SliceChange] = []
         for (index, (period, basePeriod)) in pairs.enumerated() {
             let change = SliceChange(
-                dimension: key.dimension, member: key.member, period: period, base: basePeriod,
-                previous: value(basePeriod).amount, current: value(period).amount,
-                previousLines: value(basePeriod).lines, currentLines: value(period).lines,
+                dimension: key.dimension,
+                member: key.member,
+                period: period,
+                base: basePeriod,
+                previous: value(basePeriod).amount,
+                current: value(period).amount,
+                previousLines: value(basePeriod).lines,
+                currentLines: value(period).lines,
                 amountSignificance: abs(amountStatistics.modifiedZScore(amountDeltas[index])),
-                lineSignificance: abs(lineStatistics.modifiedZScore(lineDeltas[index])))
+                lineSignificance: abs(lineStatistics.modifiedZScore(lineDeltas[index]))
+            )
             guard change.delta.magnitude >= configuration.materiality.magnitude,
                 abs(change.relativeChange) >= configuration.threshold,
                 change.significance >= configuration.minimumSignificance
@@ -154,7 +175,10 @@ public struct TrendPass: Sendable {
         var period = first
         while period <= last {
             periods.append(period)
-            period = period.period >= 12 ? FiscalPeriod(year: period.year + 1, period: 1) : FiscalPeriod(year: period.year, period: period.period + 1)
+            period =
+                period.period >= 12
+                ? FiscalPeriod(year: period.year + 1, period: 1)
+                : FiscalPeriod(year: period.year, period: period.period + 1)
         }
         return periods
     }

@@ -50,7 +50,10 @@ final class CSVRecordReader<Source: ByteSource> {
     ///   - maximumRecordBytes: A record longer than this is reported malformed (usually an unclosed quote).
     ///   - observe: Called with every block of bytes read, in order.
     init(
-        source: Source, delimiter: UInt8, blockSize: Int = 1 << 20, maximumRecordBytes: Int = 16 << 20,
+        source: Source,
+        delimiter: UInt8,
+        blockSize: Int = 1 << 20,
+        maximumRecordBytes: Int = 16 << 20,
         observe: @escaping (UnsafeRawBufferPointer) -> Void = { _ in }
     ) {
         self.source = source

@@ -41,11 +41,15 @@ public struct Inbox: Sendable {
         } catch {
             throw FolderError(path: inbox, reason: "cannot read the inbox: \(error.localizedDescription)")
         }
-        return names.sorted().filter { name in
-            guard !name.hasPrefix("."), ![".part", ".tmp", ".partial"].contains(where: { name.hasSuffix($0) }) else { return false }
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: path(inbox, name), isDirectory: &isDirectory) && !isDirectory.boolValue
-        }.map { path(inbox, $0) }
+        return names.sorted()
+            .filter { name in
+                guard !name.hasPrefix("."), ![".part", ".tmp", ".partial"].contains(where: { name.hasSuffix($0) })
+                else { return false }
+                var isDirectory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: path(inbox, name), isDirectory: &isDirectory)
+                    && !isDirectory.boolValue
+            }
+            .map { path(inbox, $0) }
     }
 
     /// Moves `file` into the archive; returns its new path.
@@ -75,7 +79,9 @@ public struct Inbox: Sendable {
         let name = (file as NSString).lastPathComponent
         var target = path(folder, name)
         var suffix = 0
-        while FileManager.default.fileExists(atPath: target) || FileManager.default.fileExists(atPath: target + ".reason") {
+        while FileManager.default.fileExists(atPath: target)
+            || FileManager.default.fileExists(atPath: target + ".reason")
+        {
             suffix += 1
             target = path(folder, "\(name).\(suffix)")
         }

@@ -8,7 +8,9 @@ extension BatchLoad {
     /// first, in this transaction.
     ///
     /// - Returns: The fiscal years whose partitions were created.
-    func copyRows(from transcoder: ExtractTranscoder<FileByteSource>, on connection: PostgresConnection) async throws -> [Int] {
+    func copyRows(from transcoder: ExtractTranscoder<FileByteSource>, on connection: PostgresConnection) async throws
+        -> [Int]
+    {
         var knownYears = try await loader.partitions.existingYears(on: connection)
         var createdYears: [Int] = []
 
@@ -29,7 +31,9 @@ extension BatchLoad {
                 createdYears.append(year)
             }
             try await connection.copyFrom(
-                table: Schema.partitionName(fiscalYear: year), columns: RowTranscoder.copyColumns, logger: logger
+                table: Schema.partitionName(fiscalYear: year),
+                columns: RowTranscoder.copyColumns,
+                logger: logger
             ) { writer in
                 try await writer.write(first.0)
                 next = nil

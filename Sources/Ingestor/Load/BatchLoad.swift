@@ -21,15 +21,23 @@ struct BatchLoad {
         var createdYears: [Int]
     }
 
-    func run(on connection: PostgresConnection, progress: @escaping (BatchLoader.Progress) -> Void) async throws -> IngestReport {
+    func run(on connection: PostgresConnection, progress: @escaping (BatchLoader.Progress) -> Void) async throws
+        -> IngestReport
+    {
         let observer = ReadObserver(fileSize: fileSize, progress: progress, started: started)
         let head = try FileFacts.head(path: request.path)
         let source = try FileByteSource(path: request.path)
         defer { source.close() }
         let transcoder = try ExtractTranscoder(
-            source: source, head: head, profile: request.profile, fileName: request.path, batchID: batchID,
-            chunkBytes: loader.configuration.chunkBytes, maxStoredRejects: loader.configuration.maxStoredRejects,
-            observe: { observer.observe($0) })
+            source: source,
+            head: head,
+            profile: request.profile,
+            fileName: request.path,
+            batchID: batchID,
+            chunkBytes: loader.configuration.chunkBytes,
+            maxStoredRejects: loader.configuration.maxStoredRejects,
+            observe: { observer.observe($0) }
+        )
         observer.countRows = { [weak transcoder] in transcoder?.totals.rowsRead ?? 0 }
 
         // Loads, and the index builds that follow them, run one at a time.
@@ -49,23 +57,37 @@ struct BatchLoad {
 
     /// Streams the rows, gathers the facts, and decides how the transaction ends (acting on a commit).
     private func copyAndDecide(
-        transcoder: ExtractTranscoder<FileByteSource>, observer: ReadObserver, on connection: PostgresConnection
+        transcoder: ExtractTranscoder<FileByteSource>,
+        observer: ReadObserver,
+        on connection: PostgresConnection
     ) async throws -> TransactionEnd<Outcome> {
         let copyStarted = ContinuousClock.now
         let createdYears = try await copyRows(from: transcoder, on: connection)
         let totals = transcoder.totals
         let digest = observer.digest()
         var report = IngestReport(
-            file: request.path, batchID: batchID, status: .loaded, sha256: digest, profile: request.profile.name,
-            totals: totals, fileBytes: observer.bytesRead)
+            file: request.path,
+            batchID: batchID,
+            status: .loaded,
+            sha256: digest,
+            profile: request.profile.name,
+            totals: totals,
+            fileBytes: observer.bytesRead
+        )
         report.rejectsSample = Array(transcoder.rejects.prefix(20))
         let store = loader.store
         let facts = LoadFacts(
-            totals: totals, maximumRejectShare: loader.configuration.maxRejectShare,
-            identicalBatch: try await store.loaded(sha256: digest, on: connection), replace: request.replace,
+            totals: totals,
+            maximumRejectShare: loader.configuration.maxRejectShare,
+            identicalBatch: try await store.loaded(sha256: digest, on: connection),
+            replace: request.replace,
             previousBatch: request.replace ? try await store.latestLoaded(named: fileName, on: connection) : nil,
-            stored: try await store.storedTotals(ofBatch: batchID, on: connection))
-        logger.debug("copied and verified", metadata: ["etl.copy_seconds": "\((ContinuousClock.now - copyStarted).inSeconds)"])
+            stored: try await store.storedTotals(ofBatch: batchID, on: connection)
+        )
+        logger.debug(
+            "copied and verified",
+            metadata: ["etl.copy_seconds": "\((ContinuousClock.now - copyStarted).inSeconds)"]
+        )
 
         switch LoadDecision.decide(facts) {
         case .tooManyRejects(let message):
@@ -89,7 +111,8 @@ struct BatchLoad {
             try await store.storeRejects(transcoder.rejects, ofBatch: batchID, on: connection)
             try await store.markLoaded(report, on: connection)
             if totals.rowsRejected > 0 {
-                report.message = "\(totals.rowsRejected) of \(totals.rowsRead) rows rejected; see ingest_rejects (batch \(batchID))"
+                report.message =
+                    "\(totals.rowsRejected) of \(totals.rowsRead) rows rejected; see ingest_rejects (batch \(batchID))"
             }
             return .commit(Outcome(report: report, createdYears: createdYears))
         }
@@ -101,12 +124,17 @@ struct BatchLoad {
         var report = outcome.report
         let committed = ContinuousClock.now
         report.seconds = (committed - started).inSeconds
-        logger.info("batch loaded", metadata: ["etl.rows": "\(report.rowsLoaded)", "etl.rejected": "\(report.rowsRejected)"])
+        logger.info(
+            "batch loaded",
+            metadata: ["etl.rows": "\(report.rowsLoaded)", "etl.rejected": "\(report.rowsRejected)"]
+        )
         do {
             try await loader.partitions.buildIndexes(fiscalYears: outcome.createdYears, on: connection)
         } catch {
             logger.warning(
-                "indexing new partitions failed; the next load rebuilds them", metadata: ["error": "\(String(reflecting: error))"])
+                "indexing new partitions failed; the next load rebuilds them",
+                metadata: ["error": "\(String(reflecting: error))"]
+            )
             report.message = (report.message.map { $0 + "; " } ?? "") + "indexes of new partitions not built yet"
         }
         report.indexSeconds = (ContinuousClock.now - committed).inSeconds
@@ -115,7 +143,9 @@ struct BatchLoad {
 
     /// After ROLLBACK: records the batch's end (and, for a rejected file, its rejected rows) in a transaction.
     private func recordRolledBack(
-        _ outcome: Outcome, rejects: [RejectedRow], on connection: PostgresConnection
+        _ outcome: Outcome,
+        rejects: [RejectedRow],
+        on connection: PostgresConnection
     ) async throws -> IngestReport {
         var report = outcome.report
         try await connection.transaction(logger: logger) { connection in

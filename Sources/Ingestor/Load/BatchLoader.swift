@@ -66,7 +66,8 @@ public struct BatchLoader: Sendable {
     /// - Throws: ``IngestFileError`` or ``MappingError`` when the file cannot be read or its header does not fit
     ///   the profile (the batch is recorded as `rejected` with the reason); database errors otherwise.
     public func load(
-        _ request: Request, on connection: PostgresConnection,
+        _ request: Request,
+        on connection: PostgresConnection,
         progress: @escaping (Progress) -> Void = { _ in }
     ) async throws -> IngestReport {
         let started = ContinuousClock.now
@@ -76,27 +77,45 @@ public struct BatchLoader: Sendable {
         let fileSize = try FileFacts.size(path: request.path)
         try await store.markAbandoned(on: connection)
 
-        if let report = try await repeatedFile(request, fileName: fileName, fileSize: fileSize, on: connection, started: started) {
+        if let report = try await repeatedFile(
+            request,
+            fileName: fileName,
+            fileSize: fileSize,
+            on: connection,
+            started: started
+        ) {
             return report
         }
         let batchID = try await store.insert(
-            path: request.path, fileName: fileName, fileSize: fileSize, profile: request.profile.name, status: .loading,
-            on: connection)
+            path: request.path,
+            fileName: fileName,
+            fileSize: fileSize,
+            profile: request.profile.name,
+            status: .loading,
+            on: connection
+        )
         logger[metadataKey: "etl.batch"] = .stringConvertible(batchID)
         let batch = BatchLoad(
-            loader: self, request: request, batchID: batchID, fileName: fileName, fileSize: fileSize, logger: logger,
-            started: started)
-        return try await JobLock.batch(batchID).waitingForLock(on: connection, logger: logger) {
-            do {
-                return try await batch.run(on: connection, progress: progress)
-            } catch let error as IngestFileError {
-                try await store.markRejected(batchID, message: error.description, on: connection)
-                throw error
-            } catch let error as MappingError {
-                try await store.markRejected(batchID, message: error.description, on: connection)
-                throw error
+            loader: self,
+            request: request,
+            batchID: batchID,
+            fileName: fileName,
+            fileSize: fileSize,
+            logger: logger,
+            started: started
+        )
+        return try await JobLock.batch(batchID)
+            .waitingForLock(on: connection, logger: logger) {
+                do {
+                    return try await batch.run(on: connection, progress: progress)
+                } catch let error as IngestFileError {
+                    try await store.markRejected(batchID, message: error.description, on: connection)
+                    throw error
+                } catch let error as MappingError {
+                    try await store.markRejected(batchID, message: error.description, on: connection)
+                    throw error
+                }
             }
-        }
     }
 
     /// Creates any partition index that is missing (see ``PartitionManager/buildMissingIndexes(on:)``).
@@ -107,7 +126,10 @@ public struct BatchLoader: Sendable {
     /// A file of a size already loaded is hashed up front, so a repeated file costs one read, not a load: the
     /// report of the `duplicate` batch recorded for it, or nil when it is new.
     private func repeatedFile(
-        _ request: Request, fileName: String, fileSize: Int, on connection: PostgresConnection,
+        _ request: Request,
+        fileName: String,
+        fileSize: Int,
+        on connection: PostgresConnection,
         started: ContinuousClock.Instant
     ) async throws -> IngestReport? {
         let earlier = try await store.loaded(sizedLike: fileSize, on: connection)
@@ -115,13 +137,25 @@ public struct BatchLoader: Sendable {
         let digest = try FileFacts.sha256(path: request.path)
         guard let duplicate = earlier.first(where: { $0.sha256 == digest }) else { return nil }
         let id = try await store.insert(
-            path: request.path, fileName: fileName, fileSize: fileSize, profile: request.profile.name, status: .duplicate,
-            on: connection)
+            path: request.path,
+            fileName: fileName,
+            fileSize: fileSize,
+            profile: request.profile.name,
+            status: .duplicate,
+            on: connection
+        )
         try await store.markDuplicate(id, sha256: digest, of: duplicate, on: connection)
         return IngestReport(
-            file: request.path, batchID: id, status: .duplicate, sha256: digest, profile: request.profile.name,
-            duplicateOf: duplicate.id, message: "already loaded as batch \(duplicate.id) (\(duplicate.fileName)); nothing changed",
-            seconds: (ContinuousClock.now - started).inSeconds, fileBytes: fileSize)
+            file: request.path,
+            batchID: id,
+            status: .duplicate,
+            sha256: digest,
+            profile: request.profile.name,
+            duplicateOf: duplicate.id,
+            message: "already loaded as batch \(duplicate.id) (\(duplicate.fileName)); nothing changed",
+            seconds: (ContinuousClock.now - started).inSeconds,
+            fileBytes: fileSize
+        )
     }
 }
 

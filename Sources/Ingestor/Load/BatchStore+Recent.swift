@@ -32,18 +32,29 @@ extension BatchStore {
     /// The latest `limit` batches, newest first.
     public func recent(limit: Int, on connection: PostgresConnection) async throws -> [BatchSummary] {
         var batches: [BatchSummary] = []
-        for try await (id, name, status, loaded, rejected, started) in try await connection.query(
-            """
-            SELECT id, file_name, status, rows_loaded::int8, rows_rejected::int8, started_at
-            FROM ingest_batches ORDER BY id DESC LIMIT \(Int64(limit))
-            """, logger: logger
-        ).decode((Int64, String, String, Int64, Int64, Date).self) {
+        for try await (id, name, status, loaded, rejected, started)
+            in try await connection.query(
+                """
+                SELECT id, file_name, status, rows_loaded::int8, rows_rejected::int8, started_at
+                FROM ingest_batches ORDER BY id DESC LIMIT \(Int64(limit))
+                """,
+                logger: logger
+            )
+            .decode((Int64, String, String, Int64, Int64, Date).self)
+        {
             guard let status = BatchStatus(rawValue: status) else {
                 throw UnknownVocabularyError(table: "ingest_batches", id: id, values: [status])
             }
             batches.append(
                 BatchSummary(
-                    id: id, fileName: name, status: status, rowsLoaded: loaded, rowsRejected: rejected, startedAt: started))
+                    id: id,
+                    fileName: name,
+                    status: status,
+                    rowsLoaded: loaded,
+                    rowsRejected: rejected,
+                    startedAt: started
+                )
+            )
         }
         return batches
     }
@@ -53,13 +64,17 @@ extension PartitionManager {
     /// Every partition of `finance_expense`, by name.
     public func sizes(on connection: PostgresConnection) async throws -> [PartitionSize] {
         var sizes: [PartitionSize] = []
-        for try await (name, rows, size) in try await connection.query(
-            """
-            SELECT c.relname, greatest(c.reltuples, 0)::int8, pg_size_pretty(pg_total_relation_size(c.oid))
-            FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-            WHERE i.inhparent = 'finance_expense'::regclass ORDER BY c.relname
-            """, logger: logger
-        ).decode((String, Int64, String).self) {
+        for try await (name, rows, size)
+            in try await connection.query(
+                """
+                SELECT c.relname, greatest(c.reltuples, 0)::int8, pg_size_pretty(pg_total_relation_size(c.oid))
+                FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                WHERE i.inhparent = 'finance_expense'::regclass ORDER BY c.relname
+                """,
+                logger: logger
+            )
+            .decode((String, Int64, String).self)
+        {
             sizes.append(PartitionSize(name: name, estimatedRows: rows, size: size))
         }
         return sizes

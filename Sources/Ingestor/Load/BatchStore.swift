@@ -14,27 +14,38 @@ public struct BatchStore: Sendable {
 
     /// Records a new batch with `status` and returns its id.
     func insert(
-        path: String, fileName: String, fileSize: Int, profile: String, status: BatchStatus, on connection: PostgresConnection
+        path: String,
+        fileName: String,
+        fileSize: Int,
+        profile: String,
+        status: BatchStatus,
+        on connection: PostgresConnection
     ) async throws -> Int64 {
         let rows = try await connection.query(
             """
             INSERT INTO ingest_batches (file_name, file_path, file_size, profile, status)
             VALUES (\(fileName), \(path), \(Int64(fileSize)), \(profile), \(status.rawValue))
             RETURNING id
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         for try await id in rows.decode(Int64.self) { return id }
         throw BatchRecordError(reason: "INSERT INTO ingest_batches returned no id")
     }
 
     /// Records that batch `id` repeats `earlier` byte for byte; nothing of it was loaded.
-    func markDuplicate(_ id: Int64, sha256: String, of earlier: LoadedBatch, on connection: PostgresConnection) async throws {
+    func markDuplicate(_ id: Int64, sha256: String, of earlier: LoadedBatch, on connection: PostgresConnection)
+        async throws
+    {
         try await connection.query(
             """
             UPDATE ingest_batches SET status = \(BatchStatus.duplicate.rawValue), sha256 = \(sha256),
                 duplicate_of = \(earlier.id), finished_at = now(),
                 message = \("identical to batch \(earlier.id) (\(earlier.fileName)); nothing loaded")
             WHERE id = \(id)
-            """, logger: logger)
+            """,
+            logger: logger
+        )
     }
 
     /// Records the end of a load whose rows are committed with it.
@@ -49,7 +60,9 @@ public struct BatchStore: Sendable {
                 message = \(report.rowsRejected > 0 ? "\(report.rowsRejected) rows rejected (see ingest_rejects)" : nil),
                 finished_at = now()
             WHERE id = \(report.batchID)
-            """, logger: logger)
+            """,
+            logger: logger
+        )
     }
 
     /// Records the end of a load whose rows were rolled back (rejected or duplicate).
@@ -61,7 +74,9 @@ public struct BatchStore: Sendable {
                 blank_lines = \(report.blankLines), duplicate_of = \(report.duplicateOf), message = \(report.message),
                 finished_at = now()
             WHERE id = \(report.batchID)
-            """, logger: logger)
+            """,
+            logger: logger
+        )
     }
 
     /// Records that batch `id` was refused before any row was stored (unreadable file, bad header).
@@ -70,7 +85,9 @@ public struct BatchStore: Sendable {
             """
             UPDATE ingest_batches SET status = \(BatchStatus.rejected.rawValue), message = \(message), finished_at = now()
             WHERE id = \(id)
-            """, logger: logger)
+            """,
+            logger: logger
+        )
     }
 
     /// Deletes the rows of loaded batch `previous` and records that batch `id` replaced it.
@@ -80,26 +97,35 @@ public struct BatchStore: Sendable {
             """
             UPDATE ingest_batches SET status = \(BatchStatus.replaced.rawValue), message = \("replaced by batch \(id)")
             WHERE id = \(previous)
-            """, logger: logger)
+            """,
+            logger: logger
+        )
     }
 
     /// Marks `loading` batches whose process is gone (their ``JobLock/batch(_:)`` is free) as `aborted`.
     func markAbandoned(on connection: PostgresConnection) async throws {
         var loading: [Int64] = []
-        for try await id in try await connection.query(
-            "SELECT id FROM ingest_batches WHERE status = \(BatchStatus.loading.rawValue)", logger: logger
-        ).decode(Int64.self) {
+        for try await id
+            in try await connection.query(
+                "SELECT id FROM ingest_batches WHERE status = \(BatchStatus.loading.rawValue)",
+                logger: logger
+            )
+            .decode(Int64.self)
+        {
             loading.append(id)
         }
         for id in loading {
-            let marked: Void? = try await JobLock.batch(id).ifFree(on: connection, logger: logger) {
-                try await connection.query(
-                    """
-                    UPDATE ingest_batches SET status = \(BatchStatus.aborted.rawValue), finished_at = now(),
-                        message = 'the loading process ended before COMMIT (crash or kill); none of its rows were stored'
-                    WHERE id = \(id) AND status = \(BatchStatus.loading.rawValue)
-                    """, logger: logger)
-            }
+            let marked: Void? = try await JobLock.batch(id)
+                .ifFree(on: connection, logger: logger) {
+                    try await connection.query(
+                        """
+                        UPDATE ingest_batches SET status = \(BatchStatus.aborted.rawValue), finished_at = now(),
+                            message = 'the loading process ended before COMMIT (crash or kill); none of its rows were stored'
+                        WHERE id = \(id) AND status = \(BatchStatus.loading.rawValue)
+                        """,
+                        logger: logger
+                    )
+                }
             if marked != nil { logger.warning("marked abandoned batch as aborted", metadata: ["etl.batch": "\(id)"]) }
         }
     }
@@ -107,12 +133,16 @@ public struct BatchStore: Sendable {
     /// Loaded batches of exactly `size` bytes (candidates for a repeated file).
     func loaded(sizedLike size: Int, on connection: PostgresConnection) async throws -> [LoadedBatch] {
         var result: [LoadedBatch] = []
-        for try await (id, name, digest) in try await connection.query(
-            """
-            SELECT id, file_name, sha256 FROM ingest_batches
-            WHERE status = \(BatchStatus.loaded.rawValue) AND file_size = \(Int64(size))
-            """, logger: logger
-        ).decode((Int64, String, String).self) {
+        for try await (id, name, digest)
+            in try await connection.query(
+                """
+                SELECT id, file_name, sha256 FROM ingest_batches
+                WHERE status = \(BatchStatus.loaded.rawValue) AND file_size = \(Int64(size))
+                """,
+                logger: logger
+            )
+            .decode((Int64, String, String).self)
+        {
             result.append(LoadedBatch(id: id, fileName: name, sha256: digest))
         }
         return result
@@ -120,11 +150,15 @@ public struct BatchStore: Sendable {
 
     /// The loaded batch with this SHA-256, if any.
     func loaded(sha256: String, on connection: PostgresConnection) async throws -> LoadedBatch? {
-        for try await (id, name) in try await connection.query(
-            """
-            SELECT id, file_name FROM ingest_batches WHERE status = \(BatchStatus.loaded.rawValue) AND sha256 = \(sha256)
-            """, logger: logger
-        ).decode((Int64, String).self) {
+        for try await (id, name)
+            in try await connection.query(
+                """
+                SELECT id, file_name FROM ingest_batches WHERE status = \(BatchStatus.loaded.rawValue) AND sha256 = \(sha256)
+                """,
+                logger: logger
+            )
+            .decode((Int64, String).self)
+        {
             return LoadedBatch(id: id, fileName: name, sha256: sha256)
         }
         return nil
@@ -132,26 +166,36 @@ public struct BatchStore: Sendable {
 
     /// The latest loaded batch of a file with this name, if any.
     func latestLoaded(named fileName: String, on connection: PostgresConnection) async throws -> Int64? {
-        for try await id in try await connection.query(
-            """
-            SELECT id FROM ingest_batches WHERE status = \(BatchStatus.loaded.rawValue) AND file_name = \(fileName)
-            ORDER BY id DESC LIMIT 1
-            """, logger: logger
-        ).decode(Int64.self) {
+        for try await id
+            in try await connection.query(
+                """
+                SELECT id FROM ingest_batches WHERE status = \(BatchStatus.loaded.rawValue) AND file_name = \(fileName)
+                ORDER BY id DESC LIMIT 1
+                """,
+                logger: logger
+            )
+            .decode(Int64.self)
+        {
             return id
         }
         return nil
     }
 
     /// Rows and signed total per fiscal year that `finance_expense` holds for batch `id`.
-    func storedTotals(ofBatch id: Int64, on connection: PostgresConnection) async throws -> [Int: TranscodeTotals.YearTotal] {
+    func storedTotals(ofBatch id: Int64, on connection: PostgresConnection) async throws -> [Int: TranscodeTotals
+        .YearTotal]
+    {
         var stored: [Int: TranscodeTotals.YearTotal] = [:]
-        for try await (year, count, sum) in try await connection.query(
-            """
-            SELECT general_ledger_fiscal_year::int8, count(*)::int8, sum(amount)::text
-            FROM finance_expense WHERE batch_id = \(id) GROUP BY 1
-            """, logger: logger
-        ).decode((Int64, Int64, String).self) {
+        for try await (year, count, sum)
+            in try await connection.query(
+                """
+                SELECT general_ledger_fiscal_year::int8, count(*)::int8, sum(amount)::text
+                FROM finance_expense WHERE batch_id = \(id) GROUP BY 1
+                """,
+                logger: logger
+            )
+            .decode((Int64, Int64, String).self)
+        {
             stored[Int(year)] = .init(rows: Int(count), minorUnits: Money(decimalText: sum)?.minorUnits ?? .min)
         }
         return stored
@@ -168,7 +212,9 @@ public struct BatchStore: Sendable {
                 FROM unnest(\(slice.map { Int64($0.line) }), \(slice.map { $0.column ?? "" }),
                             \(slice.map(\.reason)), \(slice.map { Self.storable($0.rawLine) }))
                     AS r(line, column_name, reason, raw_line)
-                """, logger: logger)
+                """,
+                logger: logger
+            )
         }
     }
 

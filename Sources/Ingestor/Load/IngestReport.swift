@@ -82,8 +82,15 @@ public struct IngestReport: Sendable, Codable {
     }
 
     init(
-        file: String, batchID: Int64, status: Status, sha256: String, profile: String, duplicateOf: Int64? = nil,
-        message: String? = nil, seconds: Double = 0, fileBytes: Int
+        file: String,
+        batchID: Int64,
+        status: Status,
+        sha256: String,
+        profile: String,
+        duplicateOf: Int64? = nil,
+        message: String? = nil,
+        seconds: Double = 0,
+        fileBytes: Int
     ) {
         self.file = file
         self.batchID = batchID
@@ -97,7 +104,12 @@ public struct IngestReport: Sendable, Codable {
     }
 
     init(
-        file: String, batchID: Int64, status: Status, sha256: String, profile: String, totals: TranscodeTotals,
+        file: String,
+        batchID: Int64,
+        status: Status,
+        sha256: String,
+        profile: String,
+        totals: TranscodeTotals,
         fileBytes: Int
     ) {
         self.init(file: file, batchID: batchID, status: status, sha256: sha256, profile: profile, fileBytes: fileBytes)
@@ -106,11 +118,13 @@ public struct IngestReport: Sendable, Codable {
         rowsRejected = totals.rowsRejected
         blankLines = totals.blankLines
         fiscalYears = Dictionary(
-            uniqueKeysWithValues: totals.years.map { (String($0.key), Year(rows: $0.value.rows, total: Money(minorUnits: $0.value.minorUnits))) })
+            uniqueKeysWithValues: totals.years.map {
+                (String($0.key), Year(rows: $0.value.rows, total: Money(minorUnits: $0.value.minorUnits)))
+            }
+        )
         total = Money(minorUnits: totals.minorUnits)
     }
 
     /// Rows per second of wall time.
     public var rowsPerSecond: Double { seconds > 0 ? Double(rowsRead) / seconds : 0 }
 }
-

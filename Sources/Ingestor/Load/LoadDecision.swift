@@ -18,8 +18,12 @@ public struct LoadFacts: Sendable, Equatable {
 
     /// Creates the facts.
     public init(
-        totals: TranscodeTotals, maximumRejectShare: Double, identicalBatch: LoadedBatch? = nil, replace: Bool = false,
-        previousBatch: Int64? = nil, stored: [Int: TranscodeTotals.YearTotal]
+        totals: TranscodeTotals,
+        maximumRejectShare: Double,
+        identicalBatch: LoadedBatch? = nil,
+        replace: Bool = false,
+        previousBatch: Int64? = nil,
+        stored: [Int: TranscodeTotals.YearTotal]
     ) {
         self.totals = totals
         self.maximumRejectShare = maximumRejectShare
@@ -51,8 +55,14 @@ public enum LoadDecision: Sendable, Equatable {
             if share > facts.maximumRejectShare {
                 return .tooManyRejects(
                     message: String(
-                        format: "%d of %d rows (%.2f %%) were rejected, more than the allowed %.2f %%; nothing was loaded",
-                        totals.rowsRejected, totals.rowsRead, 100 * share, 100 * facts.maximumRejectShare))
+                        format:
+                            "%d of %d rows (%.2f %%) were rejected, more than the allowed %.2f %%; nothing was loaded",
+                        totals.rowsRejected,
+                        totals.rowsRead,
+                        100 * share,
+                        100 * facts.maximumRejectShare
+                    )
+                )
             }
         }
         if let identical = facts.identicalBatch { return .duplicate(of: identical) }

@@ -18,12 +18,16 @@ public struct PartitionManager: Sendable {
     /// The fiscal years that have a partition.
     func existingYears(on connection: PostgresConnection) async throws -> Set<Int> {
         var years: Set<Int> = []
-        for try await name in try await connection.query(
-            """
-            SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-            WHERE i.inhparent = 'finance_expense'::regclass
-            """, logger: logger
-        ).decode(String.self) {
+        for try await name
+            in try await connection.query(
+                """
+                SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                WHERE i.inhparent = 'finance_expense'::regclass
+                """,
+                logger: logger
+            )
+            .decode(String.self)
+        {
             if let year = Schema.fiscalYear(ofPartition: name) { years.insert(year) }
         }
         return years
@@ -35,7 +39,10 @@ public struct PartitionManager: Sendable {
     func create(fiscalYear: Int, on connection: PostgresConnection) async throws {
         guard Schema.fiscalYears.contains(fiscalYear) else { throw PartitionRangeError(fiscalYear: fiscalYear) }
         let table = Schema.partitionName(fiscalYear: fiscalYear)
-        try await connection.query("\(unescaped: Schema.createPartitionStatement(fiscalYear: fiscalYear))", logger: logger)
+        try await connection.query(
+            "\(unescaped: Schema.createPartitionStatement(fiscalYear: fiscalYear))",
+            logger: logger
+        )
         logger.info("created partition", metadata: ["etl.partition": "\(table)"])
     }
 
@@ -45,7 +52,9 @@ public struct PartitionManager: Sendable {
     func buildIndexes(fiscalYears: [Int], on connection: PostgresConnection) async throws {
         guard !fiscalYears.isEmpty else { return }
         try await connection.query(
-            "SELECT set_config('maintenance_work_mem', \("\(indexBuildMemoryMiB)MB"), false)", logger: logger)
+            "SELECT set_config('maintenance_work_mem', \("\(indexBuildMemoryMiB)MB"), false)",
+            logger: logger
+        )
         for year in fiscalYears {
             for index in Schema.partitionIndexes(fiscalYear: year) {
                 try await connection.query("\(unescaped: index.statement)", logger: logger)
@@ -59,14 +68,19 @@ public struct PartitionManager: Sendable {
     /// the index builds that follow it.
     public func buildMissingIndexes(on connection: PostgresConnection) async throws {
         var existing: Set<String> = []
-        for try await name in try await connection.query(
-            "SELECT indexname FROM pg_indexes WHERE tablename LIKE 'finance_expense\\_y%'", logger: logger
-        ).decode(String.self) {
+        for try await name
+            in try await connection.query(
+                "SELECT indexname FROM pg_indexes WHERE tablename LIKE 'finance_expense\\_y%'",
+                logger: logger
+            )
+            .decode(String.self)
+        {
             existing.insert(name)
         }
-        let incomplete = try await existingYears(on: connection).filter { year in
-            !Schema.partitionIndexes(fiscalYear: year).allSatisfy { existing.contains($0.name) }
-        }
+        let incomplete = try await existingYears(on: connection)
+            .filter { year in
+                !Schema.partitionIndexes(fiscalYear: year).allSatisfy { existing.contains($0.name) }
+            }
         if !incomplete.isEmpty {
             logger.warning("building missing partition indexes", metadata: ["etl.years": "\(incomplete.sorted())"])
             try await buildIndexes(fiscalYears: incomplete.sorted(), on: connection)

@@ -28,7 +28,12 @@ final class ReadObserver {
             lastReport = now
             progress(
                 .init(
-                    bytesRead: bytesRead, fileSize: fileSize, rowsRead: countRows(), elapsedSeconds: (now - started).inSeconds))
+                    bytesRead: bytesRead,
+                    fileSize: fileSize,
+                    rowsRead: countRows(),
+                    elapsedSeconds: (now - started).inSeconds
+                )
+            )
         }
     }
 

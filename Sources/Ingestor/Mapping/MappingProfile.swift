@@ -66,10 +66,19 @@ public struct MappingProfile: Codable, Sendable, Equatable {
 
     /// Creates a profile.
     public init(
-        name: String, description: String? = nil, extends: String? = nil, delimiter: String? = nil,
-        encoding: String? = nil, decimalSeparator: String? = nil, thousandsSeparator: String? = nil,
-        dateFormat: String? = nil, amountSign: AmountSign? = nil, fiscalYearStartMonth: Int? = nil,
-        extraFields: ExtraFields? = nil, columns: [String: [String]]? = nil, constants: [String: String]? = nil
+        name: String,
+        description: String? = nil,
+        extends: String? = nil,
+        delimiter: String? = nil,
+        encoding: String? = nil,
+        decimalSeparator: String? = nil,
+        thousandsSeparator: String? = nil,
+        dateFormat: String? = nil,
+        amountSign: AmountSign? = nil,
+        fiscalYearStartMonth: Int? = nil,
+        extraFields: ExtraFields? = nil,
+        columns: [String: [String]]? = nil,
+        constants: [String: String]? = nil
     ) {
         self.name = name
         self.description = description
@@ -163,16 +172,30 @@ extension MappingProfile {
     public static let financeExpense = MappingProfile(
         name: "finance_expense",
         description: "the original 31-column finance_expense extract (headers equal the column names)",
-        delimiter: "auto", encoding: "utf-8", decimalSeparator: ".", thousandsSeparator: ",",
-        dateFormat: "YYYY-MM-DD", amountSign: .indicator, fiscalYearStartMonth: 1, extraFields: .reject,
-        columns: Dictionary(uniqueKeysWithValues: FinanceExpenseColumn.allCases.map { ($0.rawValue, [$0.rawValue]) }))
+        delimiter: "auto",
+        encoding: "utf-8",
+        decimalSeparator: ".",
+        thousandsSeparator: ",",
+        dateFormat: "YYYY-MM-DD",
+        amountSign: .indicator,
+        fiscalYearStartMonth: 1,
+        extraFields: .reject,
+        columns: Dictionary(uniqueKeysWithValues: FinanceExpenseColumn.allCases.map { ($0.rawValue, [$0.rawValue]) })
+    )
 
     /// SAP FI line items (BSEG/BKPF field names, as an ALV or SE16 export writes them).
     public static let sap = MappingProfile(
         name: "sap",
-        description: "SAP FI line-item export with technical field names (BUKRS, GJAHR, MONAT, HKONT, SHKZG, DMBTR, ...)",
-        delimiter: "auto", encoding: "utf-8", decimalSeparator: ".", thousandsSeparator: ",",
-        dateFormat: "DD.MM.YYYY", amountSign: .indicator, fiscalYearStartMonth: 1, extraFields: .ignore,
+        description:
+            "SAP FI line-item export with technical field names (BUKRS, GJAHR, MONAT, HKONT, SHKZG, DMBTR, ...)",
+        delimiter: "auto",
+        encoding: "utf-8",
+        decimalSeparator: ".",
+        thousandsSeparator: ",",
+        dateFormat: "DD.MM.YYYY",
+        amountSign: .indicator,
+        fiscalYearStartMonth: 1,
+        extraFields: .ignore,
         columns: [
             "company_code": ["BUKRS"],
             "general_ledger_fiscal_year": ["GJAHR"],
@@ -197,7 +220,8 @@ extension MappingProfile {
             "fund": ["GEBER"],
             "funds_center": ["FISTL"],
             "status": ["BSTAT"],
-        ])
+        ]
+    )
 
     /// Loads a profile: a built-in name, a YAML file path, or `NAME` found as `NAME.yaml` in `directory`.
     public static func load(nameOrPath: String, directory: String) throws -> MappingProfile {
@@ -209,7 +233,9 @@ extension MappingProfile {
         guard FileManager.default.fileExists(atPath: path) else {
             throw MappingError(
                 source: nameOrPath,
-                reason: "no built-in profile of that name (\(builtIn.keys.sorted().joined(separator: ", "))) and no file \(path)")
+                reason:
+                    "no built-in profile of that name (\(builtIn.keys.sorted().joined(separator: ", "))) and no file \(path)"
+            )
         }
         let text: String
         do {

@@ -44,7 +44,8 @@ struct ResolvedSettings: Sendable {
         numberFormat = NumberFormat(decimalSeparator: decimal, thousandsSeparator: thousands)
         guard let dateFormat = DateFormat(rawValue: profile.dateFormat ?? "YYYY-MM-DD") else {
             throw fail(
-                "date_format must be one of \(DateFormat.allCases.map(\.rawValue).joined(separator: ", ")), found '\(profile.dateFormat ?? "")'")
+                "date_format must be one of \(DateFormat.allCases.map(\.rawValue).joined(separator: ", ")), found '\(profile.dateFormat ?? "")'"
+            )
         }
         self.dateFormat = dateFormat
         amountSign = profile.amountSign ?? .indicator
@@ -94,7 +95,8 @@ struct TranscodePlan: Sendable {
         var sources: [Source] = []
         for column in FinanceExpenseColumn.allCases {
             if let candidates = profile.columns?[column.rawValue],
-                let (index, name) = candidates.lazy.compactMap({ name in positions[normalized(name)].map { ($0, name) } }).first
+                let (index, name) = candidates.lazy
+                    .compactMap({ name in positions[normalized(name)].map { ($0, name) } }).first
             {
                 sources.append(.field(index, header: header[index].isEmpty ? name : header[index]))
             } else if let constant = profile.constants?[column.rawValue] {
@@ -110,7 +112,9 @@ struct TranscodePlan: Sendable {
             let names = profile.columns?[column.rawValue] ?? []
             return MappingError(
                 source: source,
-                reason: "required column \(column.rawValue) not found in the header (looked for: \(names.isEmpty ? "no mapping" : names.joined(separator: ", "))); header has: \(header.joined(separator: ", "))")
+                reason:
+                    "required column \(column.rawValue) not found in the header (looked for: \(names.isEmpty ? "no mapping" : names.joined(separator: ", "))); header has: \(header.joined(separator: ", "))"
+            )
         }
         guard provided(.companyCodeCurrencyValue) else { throw missing(.companyCodeCurrencyValue) }
         if settings.amountSign == .indicator, !provided(.debitCreditInd) { throw missing(.debitCreditInd) }
@@ -119,7 +123,9 @@ struct TranscodePlan: Sendable {
             guard provided(.postingDate) else {
                 throw MappingError(
                     source: source,
-                    reason: "needs general_ledger_fiscal_year and posting_period columns, or a posting_date to derive them from; header has: \(header.joined(separator: ", "))")
+                    reason:
+                        "needs general_ledger_fiscal_year and posting_period columns, or a posting_date to derive them from; header has: \(header.joined(separator: ", "))"
+                )
             }
         }
         self.sources = sources

@@ -83,9 +83,12 @@ struct CopyTextBuffer: ~Copyable {
     mutating func appendInteger(_ value: Int) {
         var magnitude = value.magnitude
         if value < 0 { append(UInt8(ascii: "-")) }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var length = 0
         withUnsafeMutableBytes(of: &digits) { digits in
             repeat {
@@ -168,14 +171,18 @@ struct CopyTextBuffer: ~Copyable {
             switch encoding {
             case .utf8:
                 let length = Self.validUTF8SequenceLength(bytes, at: index)
-                guard length > 0 else { throw FieldError("is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))") }
+                guard length > 0 else {
+                    throw FieldError("is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))")
+                }
                 for offset in 0..<length { pointer[count + offset] = bytes[index + offset] }
                 count += length
                 index += length
             case .windows1252:
                 let scalar = Self.windows1252Scalar(byte)
                 guard scalar != 0 else {
-                    throw FieldError("byte 0x\(String(byte, radix: 16, uppercase: true)) is not defined in Windows-1252")
+                    throw FieldError(
+                        "byte 0x\(String(byte, radix: 16, uppercase: true)) is not defined in Windows-1252"
+                    )
                 }
                 appendScalarUTF8(scalar)
                 index += 1
@@ -235,6 +242,7 @@ struct CopyTextBuffer: ~Copyable {
 
     private static let windows1252High: [UInt32] = [
         0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E,
+        0x0178,
     ]
 }

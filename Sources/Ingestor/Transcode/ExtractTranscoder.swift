@@ -55,15 +55,24 @@ final class ExtractTranscoder<Source: ByteSource> {
     ///   - observe: Sees every byte read (hashing, progress).
     /// - Throws: ``MappingError`` when the header lacks a required column, ``IngestFileError`` for an empty file.
     init(
-        source: Source, head: [UInt8], profile: MappingProfile, fileName: String, batchID: Int64, chunkBytes: Int,
-        maxStoredRejects: Int, observe: @escaping (UnsafeRawBufferPointer) -> Void
+        source: Source,
+        head: [UInt8],
+        profile: MappingProfile,
+        fileName: String,
+        batchID: Int64,
+        chunkBytes: Int,
+        maxStoredRejects: Int,
+        observe: @escaping (UnsafeRawBufferPointer) -> Void
     ) throws {
         let settings = try ResolvedSettings(profile: profile, source: profile.name)
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         let hasBOM = head.starts(with: bom)
         if hasBOM, settings.encoding == .windows1252 {
             throw IngestFileError(
-                file: fileName, line: 1, reason: "starts with a UTF-8 byte order mark but the profile declares windows-1252")
+                file: fileName,
+                line: 1,
+                reason: "starts with a UTF-8 byte order mark but the profile declares windows-1252"
+            )
         }
         let delimiter = settings.delimiter ?? Self.sniffDelimiter(hasBOM ? Array(head.dropFirst(3)) : head)
         let reader = CSVRecordReader(source: source, delimiter: delimiter, observe: observe)
@@ -73,15 +82,20 @@ final class ExtractTranscoder<Source: ByteSource> {
         headerLoop: while true {
             switch try reader.next() {
             case .record:
-                header = (0..<reader.fieldCount).map { index in
-                    Self.decode(reader.field(index), encoding: settings.encoding)
-                        .trimmingCharacters(in: [" ", "\t"])
-                }
+                header = (0..<reader.fieldCount)
+                    .map { index in
+                        Self.decode(reader.field(index), encoding: settings.encoding)
+                            .trimmingCharacters(in: [" ", "\t"])
+                    }
                 break headerLoop
             case .blank:
                 continue
             case .malformed(let reason):
-                throw IngestFileError(file: fileName, line: reader.recordLine, reason: "header line is not valid CSV: \(reason)")
+                throw IngestFileError(
+                    file: fileName,
+                    line: reader.recordLine,
+                    reason: "header line is not valid CSV: \(reason)"
+                )
             case .end:
                 throw IngestFileError(file: fileName, line: 1, reason: "file is empty (no header line)")
             }
@@ -112,8 +126,11 @@ final class ExtractTranscoder<Source: ByteSource> {
                 let reader = self.reader
                 do {
                     let facts = try transcoder.transcode(
-                        fieldCount: reader.fieldCount, field: { reader.field($0) }, line: reader.recordLine,
-                        buffers: { self.buffer(for: $0) })
+                        fieldCount: reader.fieldCount,
+                        field: { reader.field($0) },
+                        line: reader.recordLine,
+                        buffers: { self.buffer(for: $0) }
+                    )
                     totals.rowsAccepted += 1
                     totals.years[facts.fiscalYear, default: .init(rows: 0, minorUnits: 0)].rows += 1
                     totals.years[facts.fiscalYear]!.minorUnits += facts.signedMinorUnits
@@ -153,8 +170,12 @@ final class ExtractTranscoder<Source: ByteSource> {
         if raw.count > 65_536 { raw = UnsafeBufferPointer(rebasing: raw.prefix(65_536)) }
         rejects.append(
             RejectedRow(
-                line: reader.recordLine, column: column, reason: reason,
-                rawLine: Self.decode(raw, encoding: plan.settings.encoding)))
+                line: reader.recordLine,
+                column: column,
+                reason: reason,
+                rawLine: Self.decode(raw, encoding: plan.settings.encoding)
+            )
+        )
     }
 
     /// Text for display: UTF-8 with invalid bytes replaced, or Windows-1252 transcoded.

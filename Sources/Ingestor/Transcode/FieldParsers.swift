@@ -75,7 +75,8 @@ enum FieldParsers {
         }
     }
 
-    private static func plainAmount(_ raw: UnsafeBufferPointer<UInt8>, format: NumberFormat) throws(FieldError) -> Int64 {
+    private static func plainAmount(_ raw: UnsafeBufferPointer<UInt8>, format: NumberFormat) throws(FieldError) -> Int64
+    {
         var bytes = trimmed(raw)
         guard !bytes.isEmpty else { throw FieldError("amount is empty") }
         var negative = false
@@ -186,7 +187,8 @@ enum FieldParsers {
             if parts == (0, 0, 0) { return nil }
         case .isoDate, .dayMonthYearDots, .dayMonthYearSlashes, .monthDayYearSlashes:
             let separator: UInt8 =
-                format == .isoDate ? UInt8(ascii: "-") : format == .dayMonthYearDots ? UInt8(ascii: ".") : UInt8(ascii: "/")
+                format == .isoDate
+                ? UInt8(ascii: "-") : format == .dayMonthYearDots ? UInt8(ascii: ".") : UInt8(ascii: "/")
             var numbers = [0, 0, 0]
             var digitCounts = [0, 0, 0]
             var part = 0

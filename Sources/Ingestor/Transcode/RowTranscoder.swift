@@ -67,7 +67,10 @@ struct RowTranscoder {
     /// Writes one row for the record whose fields `field(i)` returns into the buffer `buffers` gives for the
     /// row's fiscal year, or throws ``ColumnFailure`` and leaves every buffer as it was.
     func transcode(
-        fieldCount: Int, field: (Int) -> UnsafeBufferPointer<UInt8>, line: Int, buffers: (Int) -> YearBuffer
+        fieldCount: Int,
+        field: (Int) -> UnsafeBufferPointer<UInt8>,
+        line: Int,
+        buffers: (Int) -> YearBuffer
     ) throws(ColumnFailure) -> RowFacts {
         let settings = plan.settings
         if fieldCount < plan.headerFieldCount {
@@ -103,20 +106,25 @@ struct RowTranscoder {
         }
         value = magnitudeOrValue
 
-        let date = try parse(dateIndex, field) { bytes throws(FieldError) in
-            try FieldParsers.date(bytes, format: settings.dateFormat)
-        } ?? nil
+        let date =
+            try parse(dateIndex, field) { bytes throws(FieldError) in
+                try FieldParsers.date(bytes, format: settings.dateFormat)
+            } ?? nil
         let fiscalYear: Int
         let period: Int
         if plan.derivesPeriodFromDate {
-            guard let date else { throw failure(dateIndex, "posting date is empty; fiscal year and period are derived from it") }
+            guard let date else {
+                throw failure(dateIndex, "posting date is empty; fiscal year and period are derived from it")
+            }
             let startMonth = settings.fiscalYearStartMonth
             fiscalYear = date.month >= startMonth ? date.year : date.year - 1
             period = (date.month - startMonth + 12) % 12 + 1
         } else {
             let year = try parse(yearIndex, field) { bytes throws(FieldError) in
                 let year = try FieldParsers.integer(bytes, maxDigits: 4)
-                guard (1900...2999).contains(year) else { throw FieldError("fiscal year must be between 1900 and 2999") }
+                guard (1900...2999).contains(year) else {
+                    throw FieldError("fiscal year must be between 1900 and 2999")
+                }
                 return year
             }
             guard let year else { throw failure(yearIndex, "fiscal year is empty") }
@@ -134,8 +142,15 @@ struct RowTranscoder {
         let rowStart = target.buffer.count
         do throws(ColumnFailure) {
             try write(
-                period: period, fiscalYear: fiscalYear, value: value, indicator: indicator, date: date, line: line,
-                field: field, into: &target.buffer)
+                period: period,
+                fiscalYear: fiscalYear,
+                value: value,
+                indicator: indicator,
+                date: date,
+                line: line,
+                field: field,
+                into: &target.buffer
+            )
         } catch {
             target.buffer.truncate(to: rowStart)
             throw error
@@ -145,8 +160,14 @@ struct RowTranscoder {
 
     @inline(__always)
     private func write(
-        period: Int, fiscalYear: Int, value: Int64, indicator: DebitCredit, date: CivilDate?, line: Int,
-        field: (Int) -> UnsafeBufferPointer<UInt8>, into output: inout CopyTextBuffer
+        period: Int,
+        fiscalYear: Int,
+        value: Int64,
+        indicator: DebitCredit,
+        date: CivilDate?,
+        line: Int,
+        field: (Int) -> UnsafeBufferPointer<UInt8>,
+        into output: inout CopyTextBuffer
     ) throws(ColumnFailure) {
         for index in 0..<columns.count {
             if index > 0 { output.appendTab() }
@@ -171,7 +192,8 @@ struct RowTranscoder {
     /// Runs `parser` on the column's bytes; nil when the column is absent or its field is empty.
     @inline(__always)
     private func parse<Value>(
-        _ index: Int, _ field: (Int) -> UnsafeBufferPointer<UInt8>,
+        _ index: Int,
+        _ field: (Int) -> UnsafeBufferPointer<UInt8>,
         _ parser: (UnsafeBufferPointer<UInt8>) throws(FieldError) -> Value
     ) throws(ColumnFailure) -> Value? {
         do {
@@ -192,7 +214,9 @@ struct RowTranscoder {
 
     @inline(__always)
     private func appendText(
-        _ index: Int, _ field: (Int) -> UnsafeBufferPointer<UInt8>, into output: inout CopyTextBuffer
+        _ index: Int,
+        _ field: (Int) -> UnsafeBufferPointer<UInt8>,
+        into output: inout CopyTextBuffer
     ) throws(ColumnFailure) {
         let encoding = plan.settings.encoding
         do {

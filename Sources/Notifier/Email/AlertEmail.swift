@@ -14,12 +14,22 @@ public enum AlertEmail {
     ///
     /// - Throws: ``EmailMessageError`` when an address is invalid.
     public static func message(
-        for alert: ClaimedAlert, to recipients: [String], from: String, apiBaseURL: String, date: Date = Date()
+        for alert: ClaimedAlert,
+        to recipients: [String],
+        from: String,
+        apiBaseURL: String,
+        date: Date = Date()
     ) throws(EmailMessageError) -> EmailMessage {
         let domain = from.split(separator: "@").last.map(String.init) ?? "finrca.invalid"
         return try EmailMessage(
-            from: from, to: recipients, subject: subject(alert), textBody: text(alert, apiBaseURL: apiBaseURL),
-            htmlBody: html(alert, apiBaseURL: apiBaseURL), messageID: "\(alert.idempotencyKey)@\(domain)", date: date)
+            from: from,
+            to: recipients,
+            subject: subject(alert),
+            textBody: text(alert, apiBaseURL: apiBaseURL),
+            htmlBody: html(alert, apiBaseURL: apiBaseURL),
+            messageID: "\(alert.idempotencyKey)@\(domain)",
+            date: date
+        )
     }
 
     /// `[finrca] HIGH mom_change 2024-05: directorate=Finance (+GBP 1.2m)` for one finding;
@@ -43,7 +53,8 @@ public enum AlertEmail {
 
     static func text(_ alert: ClaimedAlert, apiBaseURL: String) -> String {
         var lines = [
-            "finrca reports \(alert.findings.count) finding\(alert.findings.count == 1 ? "" : "s") for route \(alert.route).", "",
+            "finrca reports \(alert.findings.count) finding\(alert.findings.count == 1 ? "" : "s") for route \(alert.route).",
+            "",
         ]
         for finding in alert.findings {
             var heading = "[\(finding.severity.rawValue.uppercased())] \(finding.kind.rawValue)"
@@ -51,7 +62,11 @@ public enum AlertEmail {
             if !finding.dimensionPath.isEmpty { heading += " · \(finding.dimensionPath)" }
             lines.append(heading)
             let amounts = amountParts(finding)
-            if !amounts.isEmpty { lines.append("  " + amounts.map { "\($0.label) \($0.value)" }.joined(separator: " · ") + " \(finding.currency)") }
+            if !amounts.isEmpty {
+                lines.append(
+                    "  " + amounts.map { "\($0.label) \($0.value)" }.joined(separator: " · ") + " \(finding.currency)"
+                )
+            }
             lines.append("  " + finding.explanation)
             for evidence in finding.evidenceLines.prefix(evidenceShown) {
                 lines.append("  Evidence: \(evidenceText(evidence)): \(amount(evidence.amount))")
@@ -69,7 +84,8 @@ public enum AlertEmail {
 
     static func html(_ alert: ClaimedAlert, apiBaseURL: String) -> String {
         let cell = "style=\"padding:4px 8px;border-bottom:1px solid #ddd;vertical-align:top\""
-        let number = "style=\"padding:4px 8px;border-bottom:1px solid #ddd;vertical-align:top;text-align:right;white-space:nowrap\""
+        let number =
+            "style=\"padding:4px 8px;border-bottom:1px solid #ddd;vertical-align:top;text-align:right;white-space:nowrap\""
         var html = """
             <!DOCTYPE html>
             <html><body style="font-family:sans-serif;font-size:14px">
@@ -80,7 +96,8 @@ public enum AlertEmail {
 
             """
         for finding in alert.findings {
-            var evidence = finding.evidenceLines.prefix(evidenceShown).map { "\(escape(evidenceText($0))): \(escape(amount($0.amount)))" }
+            var evidence = finding.evidenceLines.prefix(evidenceShown)
+                .map { "\(escape(evidenceText($0))): \(escape(amount($0.amount)))" }
             if finding.evidenceLines.count > evidenceShown {
                 evidence.append("… and \(finding.evidenceLines.count - evidenceShown) more lines")
             }

@@ -5,7 +5,10 @@ enum CurlSMTPTransfer {
     /// Connects per `configuration`, sends `MAIL FROM:<configuration.from>`, `RCPT TO` for each recipient and
     /// `payload` as the DATA, and returns the failure, if any.
     static func perform(
-        payload: [UInt8], recipients: [String], configuration: SMTPConfiguration, cancellation: CancellationFlag
+        payload: [UInt8],
+        recipients: [String],
+        configuration: SMTPConfiguration,
+        cancellation: CancellationFlag
     ) -> Result<Void, SMTPError> {
         do throws(SMTPError) {
             try run(payload: payload, recipients: recipients, configuration: configuration, cancellation: cancellation)
@@ -16,10 +19,17 @@ enum CurlSMTPTransfer {
     }
 
     private static func run(
-        payload: [UInt8], recipients: [String], configuration: SMTPConfiguration, cancellation: CancellationFlag
+        payload: [UInt8],
+        recipients: [String],
+        configuration: SMTPConfiguration,
+        cancellation: CancellationFlag
     ) throws(SMTPError) {
         guard !cancellation.isCancelled else {
-            throw SMTPError(curlCode: Int(CURLE_ABORTED_BY_CALLBACK.rawValue), curlMessage: "cancelled before sending", responseCode: 0)
+            throw SMTPError(
+                curlCode: Int(CURLE_ABORTED_BY_CALLBACK.rawValue),
+                curlMessage: "cancelled before sending",
+                responseCode: 0
+            )
         }
         let initialisation = CurlGlobal.initialisation
         guard initialisation == CURLE_OK else { throw failure(initialisation, "curl_global_init") }
@@ -72,7 +82,8 @@ enum CurlSMTPTransfer {
         throw SMTPError(
             curlCode: Int(code.rawValue),
             curlMessage: bufferText.isEmpty ? String(cString: curl_easy_strerror(code)) : bufferText,
-            responseCode: responseCode)
+            responseCode: responseCode
+        )
     }
 
     private static func useSSL(_ startTLS: SMTPConfiguration.StartTLS) -> Int {
@@ -84,7 +95,11 @@ enum CurlSMTPTransfer {
     }
 
     static func failure(_ code: CURLcode, _ call: String) -> SMTPError {
-        SMTPError(curlCode: Int(code.rawValue), curlMessage: "\(call): \(String(cString: curl_easy_strerror(code)))", responseCode: 0)
+        SMTPError(
+            curlCode: Int(code.rawValue),
+            curlMessage: "\(call): \(String(cString: curl_easy_strerror(code)))",
+            responseCode: 0
+        )
     }
 }
 

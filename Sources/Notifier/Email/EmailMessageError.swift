@@ -10,9 +10,11 @@ public enum EmailMessageError: Error, Sendable, Equatable, CustomStringConvertib
     /// A message naming the field; safe to log.
     public var description: String {
         switch self {
-        case .invalidAddress(let field, let value): "email \(field): \(String(reflecting: value)) is not a plain address like name@example.org"
+        case .invalidAddress(let field, let value):
+            "email \(field): \(String(reflecting: value)) is not a plain address like name@example.org"
         case .noRecipients: "email to: no recipients"
-        case .invalidMessageID(let value): "email Message-ID: \(String(reflecting: value)) is not of the form left@right"
+        case .invalidMessageID(let value):
+            "email Message-ID: \(String(reflecting: value)) is not of the form left@right"
         }
     }
 }

@@ -13,9 +13,10 @@ enum HeaderField {
 
     /// `To`-style field: addresses separated by `, `, folded after the commas.
     static func addressList(_ name: String, _ addresses: [String]) -> String {
-        let pieces = addresses.enumerated().map { index, address in
-            (index == 0 ? "" : " ") + address + (index == addresses.count - 1 ? "" : ",")
-        }
+        let pieces = addresses.enumerated()
+            .map { index, address in
+                (index == 0 ? "" : " ") + address + (index == addresses.count - 1 ? "" : ",")
+            }
         return fold(prefix: "\(name): ", pieces: pieces)
     }
 

@@ -45,7 +45,10 @@ public struct SMTPConfiguration: Sendable, CustomStringConvertible, CustomReflec
         try Self.checkURL(url)
         guard timeout > .zero else { throw .invalid(field: "timeout", reason: "must be positive") }
         guard EmailSyntax.isAddress(from) else {
-            throw .invalid(field: "from", reason: "\(String(reflecting: from)) is not a plain address like name@example.org")
+            throw .invalid(
+                field: "from",
+                reason: "\(String(reflecting: from)) is not a plain address like name@example.org"
+            )
         }
         if password != nil, username == nil {
             throw .invalid(field: "username", reason: "a password was given without a user name")
@@ -87,7 +90,8 @@ public struct SMTPConfiguration: Sendable, CustomStringConvertible, CustomReflec
                 "password": password == nil ? "nil" : "<redacted>", "timeout": timeout, "from": from,
                 "caCertificatesFile": caCertificatesFile as Any,
             ],
-            displayStyle: .struct)
+            displayStyle: .struct
+        )
     }
 
     /// The timeout in whole milliseconds, at least 1.
@@ -100,7 +104,9 @@ public struct SMTPConfiguration: Sendable, CustomStringConvertible, CustomReflec
 
     private static func checkURL(_ url: String) throws(SMTPConfigurationError) {
         let lowered = url.lowercased()
-        guard let schemeEnd = lowered.firstRange(of: "://"), ["smtp", "smtps"].contains(lowered[..<schemeEnd.lowerBound]) else {
+        guard let schemeEnd = lowered.firstRange(of: "://"),
+            ["smtp", "smtps"].contains(lowered[..<schemeEnd.lowerBound])
+        else {
             throw .invalid(field: "url", reason: "must start with smtp:// or smtps://")
         }
         guard !url.utf8.contains(where: { $0 <= 32 || $0 == 127 }) else {
@@ -108,7 +114,10 @@ public struct SMTPConfiguration: Sendable, CustomStringConvertible, CustomReflec
         }
         let authority = lowered[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         guard !authority.contains("@") else {
-            throw .invalid(field: "url", reason: "must not contain credentials; give the user name and password separately")
+            throw .invalid(
+                field: "url",
+                reason: "must not contain credentials; give the user name and password separately"
+            )
         }
         guard !authority.isEmpty, !authority.hasPrefix(":") else { throw .invalid(field: "url", reason: "has no host") }
     }

@@ -25,8 +25,12 @@ public struct SMTPSender: Sendable {
                 let thread = Thread {
                     continuation.resume(
                         returning: CurlSMTPTransfer.perform(
-                            payload: payload, recipients: recipients, configuration: configuration,
-                            cancellation: cancellation))
+                            payload: payload,
+                            recipients: recipients,
+                            configuration: configuration,
+                            cancellation: cancellation
+                        )
+                    )
                 }
                 thread.name = "finrca-smtp"
                 thread.start()

@@ -34,19 +34,30 @@ extension AlertOutbox {
     /// Every alert not yet finished (pending, retrying or sending), oldest first.
     public func unfinished(on connection: PostgresConnection) async throws -> [QueuedAlert] {
         var alerts: [QueuedAlert] = []
-        for try await (id, route, channel, mode, state, findings, key) in try await connection.query(
-            """
-            SELECT id, route, channel, mode, state, cardinality(finding_ids)::int8, idempotency_key FROM alerts
-            WHERE state = ANY(\(AlertState.unfinished.map(\.rawValue))) ORDER BY id
-            """, logger: logger
-        ).decode((Int64, String, String, String, String, Int64, String).self) {
+        for try await (id, route, channel, mode, state, findings, key)
+            in try await connection.query(
+                """
+                SELECT id, route, channel, mode, state, cardinality(finding_ids)::int8, idempotency_key FROM alerts
+                WHERE state = ANY(\(AlertState.unfinished.map(\.rawValue))) ORDER BY id
+                """,
+                logger: logger
+            )
+            .decode((Int64, String, String, String, String, Int64, String).self)
+        {
             guard let state = AlertState(rawValue: state) else {
                 throw UnknownVocabularyError(table: "alerts", id: id, values: [state])
             }
             alerts.append(
                 QueuedAlert(
-                    id: id, route: route, channel: channel, mode: mode, state: state, findings: Int(findings),
-                    idempotencyKey: key))
+                    id: id,
+                    route: route,
+                    channel: channel,
+                    mode: mode,
+                    state: state,
+                    findings: Int(findings),
+                    idempotencyKey: key
+                )
+            )
         }
         return alerts
     }
@@ -54,9 +65,13 @@ extension AlertOutbox {
     /// Alerts by state: the unfinished states first, then dead, cancelled and delivered; empty states left out.
     public func countsByState(on connection: PostgresConnection) async throws -> [AlertStateCount] {
         var counts: [AlertState: AlertStateCount] = [:]
-        for try await (state, count, oldest) in try await connection.query(
-            "SELECT state, count(*)::int8, min(created_at) FROM alerts GROUP BY state", logger: logger
-        ).decode((String, Int64, Date).self) {
+        for try await (state, count, oldest)
+            in try await connection.query(
+                "SELECT state, count(*)::int8, min(created_at) FROM alerts GROUP BY state",
+                logger: logger
+            )
+            .decode((String, Int64, Date).self)
+        {
             guard let state = AlertState(rawValue: state) else {
                 throw UnknownVocabularyError(table: "alerts", id: 0, values: [state])
             }

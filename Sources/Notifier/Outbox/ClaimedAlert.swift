@@ -16,7 +16,14 @@ public struct ClaimedAlert: Sendable {
     public var findings: [AlertFinding]
 
     /// Creates a claimed alert.
-    public init(id: Int64, idempotencyKey: String, route: String, mode: AlertRoute.Mode, attempt: Int, findings: [AlertFinding]) {
+    public init(
+        id: Int64,
+        idempotencyKey: String,
+        route: String,
+        mode: AlertRoute.Mode,
+        attempt: Int,
+        findings: [AlertFinding]
+    ) {
         self.id = id
         self.idempotencyKey = idempotencyKey
         self.route = route
@@ -55,8 +62,17 @@ public struct AlertFinding: Sendable, Codable, Equatable {
 
     /// Creates a finding as an alert carries it.
     public init(
-        id: Int64, kind: FindingKind, severity: Severity, period: String?, dimensionPath: String, actual: String?,
-        expected: String?, delta: String?, currency: String, explanation: String, evidence: String,
+        id: Int64,
+        kind: FindingKind,
+        severity: Severity,
+        period: String?,
+        dimensionPath: String,
+        actual: String?,
+        expected: String?,
+        delta: String?,
+        currency: String,
+        explanation: String,
+        evidence: String,
         evidenceLines: [AlertEvidenceLine] = []
     ) {
         self.id = id

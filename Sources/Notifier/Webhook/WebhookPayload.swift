@@ -23,28 +23,35 @@ public struct WebhookPayload: Sendable {
         if format == "slack" {
             text = JSONValue.object([("text", .string(Self.slackText(alert)))]).text
         } else {
-            text = JSONValue.object([
-                ("idempotency_key", .string(alert.idempotencyKey)),
-                ("route", .string(alert.route)),
-                ("mode", .string(alert.mode.rawValue)),
-                ("alert_id", .int(alert.id)),
-                ("findings", .array(alert.findings.map { finding in
-                    .object([
-                        ("id", .int(finding.id)),
-                        ("kind", .string(finding.kind.rawValue)),
-                        ("severity", .string(finding.severity.rawValue)),
-                        ("period", finding.period.map { .string($0) } ?? .null),
-                        ("dimension_path", .string(finding.dimensionPath)),
-                        ("actual", finding.actual.map { .decimalText($0) } ?? .null),
-                        ("expected", finding.expected.map { .decimalText($0) } ?? .null),
-                        ("delta", finding.delta.map { .decimalText($0) } ?? .null),
-                        ("currency", .string(finding.currency)),
-                        ("explanation", .string(finding.explanation)),
-                        ("evidence", .decimalText(finding.evidence)),
-                        ("link", .string("\(apiBaseURL)/findings/\(finding.id)")),
-                    ])
-                })),
-            ]).text
+            text =
+                JSONValue.object([
+                    ("idempotency_key", .string(alert.idempotencyKey)),
+                    ("route", .string(alert.route)),
+                    ("mode", .string(alert.mode.rawValue)),
+                    ("alert_id", .int(alert.id)),
+                    (
+                        "findings",
+                        .array(
+                            alert.findings.map { finding in
+                                .object([
+                                    ("id", .int(finding.id)),
+                                    ("kind", .string(finding.kind.rawValue)),
+                                    ("severity", .string(finding.severity.rawValue)),
+                                    ("period", finding.period.map { .string($0) } ?? .null),
+                                    ("dimension_path", .string(finding.dimensionPath)),
+                                    ("actual", finding.actual.map { .decimalText($0) } ?? .null),
+                                    ("expected", finding.expected.map { .decimalText($0) } ?? .null),
+                                    ("delta", finding.delta.map { .decimalText($0) } ?? .null),
+                                    ("currency", .string(finding.currency)),
+                                    ("explanation", .string(finding.explanation)),
+                                    ("evidence", .decimalText(finding.evidence)),
+                                    ("link", .string("\(apiBaseURL)/findings/\(finding.id)")),
+                                ])
+                            }
+                        )
+                    ),
+                ])
+                .text
         }
         body = Data(text.utf8)
         headers = [
@@ -63,7 +70,10 @@ public struct WebhookPayload: Sendable {
     }
 
     static func slackText(_ alert: ClaimedAlert) -> String {
-        alert.findings.map { "*[\($0.severity.rawValue)] \($0.kind.rawValue)\($0.period.map { " \($0)" } ?? "")*: \($0.explanation)" }
+        alert.findings
+            .map {
+                "*[\($0.severity.rawValue)] \($0.kind.rawValue)\($0.period.map { " \($0)" } ?? "")*: \($0.explanation)"
+            }
             .joined(separator: "\n")
     }
 }

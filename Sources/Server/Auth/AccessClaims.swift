@@ -10,6 +10,8 @@ struct AccessClaims: JWTPayload {
 
     func verify(using algorithm: some JWTAlgorithm) async throws {
         try exp.verifyNotExpired()
-        guard typ == "access" else { throw JWTError.claimVerificationFailure(failedClaim: nil, reason: "not an access token") }
+        guard typ == "access" else {
+            throw JWTError.claimVerificationFailure(failedClaim: nil, reason: "not an access token")
+        }
     }
 }

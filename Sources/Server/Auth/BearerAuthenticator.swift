@@ -13,10 +13,14 @@ public struct BearerAuthenticator: RouterMiddleware {
     }
 
     public func handle(
-        _ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response
+        _ request: Request,
+        context: Context,
+        next: @concurrent (Request, Context) async throws -> Response
     ) async throws -> Response {
         guard let header = request.headers[.authorization] else {
-            throw APIError.unauthorized("an access token is required (Authorization: Bearer …; get one with POST /login)")
+            throw APIError.unauthorized(
+                "an access token is required (Authorization: Bearer …; get one with POST /login)"
+            )
         }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {

@@ -23,8 +23,12 @@ public struct TokenIssuer: Sendable {
     /// A signed access token for `user`, valid from `now` for ``accessLifetime``.
     public func accessToken(for user: AuthenticatedUser, now: Date = Date()) async throws -> String {
         let claims = AccessClaims(
-            sub: .init(value: String(user.id)), name: user.username, iat: .init(value: now),
-            exp: .init(value: now.addingTimeInterval(accessLifetime.inSeconds)), typ: "access")
+            sub: .init(value: String(user.id)),
+            name: user.username,
+            iat: .init(value: now),
+            exp: .init(value: now.addingTimeInterval(accessLifetime.inSeconds)),
+            typ: "access"
+        )
         return try await keys.sign(claims)
     }
 

@@ -29,7 +29,8 @@ public struct UserStore: Sendable {
         public var description: String {
             switch self {
             case .taken(let name): "user \(name) already exists"
-            case .invalidName(let name): "user name \(String(reflecting: name)) must be 1-64 characters of A-Z a-z 0-9 . _ @ -"
+            case .invalidName(let name):
+                "user name \(String(reflecting: name)) must be 1-64 characters of A-Z a-z 0-9 . _ @ -"
             case .weakPassword: "the password must be at least 12 characters long"
             }
         }
@@ -48,12 +49,16 @@ public struct UserStore: Sendable {
     public func add(username: String, passwordHash: String, on connection: PostgresConnection) async throws -> Int64 {
         guard Self.isValidName(username) else { throw AddError.invalidName(username) }
         var id: Int64?
-        for try await value in try await connection.query(
-            """
-            INSERT INTO api_users (username, password_hash) VALUES (\(username), \(passwordHash))
-            ON CONFLICT (username) DO NOTHING RETURNING id
-            """, logger: logger
-        ).decode(Int64.self) { id = value }
+        for try await value
+            in try await connection.query(
+                """
+                INSERT INTO api_users (username, password_hash) VALUES (\(username), \(passwordHash))
+                ON CONFLICT (username) DO NOTHING RETURNING id
+                """,
+                logger: logger
+            )
+            .decode(Int64.self)
+        { id = value }
         guard let id else { throw AddError.taken(username) }
         return id
     }
@@ -66,15 +71,22 @@ public struct UserStore: Sendable {
     /// Whether `name` is an allowed user name.
     public static func isValidName(_ name: String) -> Bool {
         (1...64).contains(name.utf8.count)
-            && name.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || [46, 95, 64, 45].contains($0) }
+            && name.utf8.allSatisfy {
+                ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122)
+                    || [46, 95, 64, 45].contains($0)
+            }
     }
 
     /// All users, by name.
     public func list(on connection: PostgresConnection) async throws -> [User] {
         var users: [User] = []
-        for try await (id, name, disabled, created) in try await connection.query(
-            "SELECT id, username, disabled, created_at FROM api_users ORDER BY username", logger: logger
-        ).decode((Int64, String, Bool, Date).self) {
+        for try await (id, name, disabled, created)
+            in try await connection.query(
+                "SELECT id, username, disabled, created_at FROM api_users ORDER BY username",
+                logger: logger
+            )
+            .decode((Int64, String, Bool, Date).self)
+        {
             users.append(User(id: id, username: name, disabled: disabled, createdAt: created))
         }
         return users
@@ -83,61 +95,89 @@ public struct UserStore: Sendable {
     /// Disables `username` and revokes its refresh tokens; returns whether the user exists.
     public func disable(username: String, on connection: PostgresConnection) async throws -> Bool {
         var found = false
-        for try await _ in try await connection.query(
-            """
-            WITH disabled AS (UPDATE api_users SET disabled = true WHERE username = \(username) RETURNING id),
-                 revoked AS (UPDATE api_refresh_tokens SET revoked_at = now()
-                             WHERE revoked_at IS NULL AND user_id IN (SELECT id FROM disabled))
-            SELECT id FROM disabled
-            """, logger: logger
-        ).decode(Int64.self) { found = true }
+        for try await _
+            in try await connection.query(
+                """
+                WITH disabled AS (UPDATE api_users SET disabled = true WHERE username = \(username) RETURNING id),
+                     revoked AS (UPDATE api_refresh_tokens SET revoked_at = now()
+                                 WHERE revoked_at IS NULL AND user_id IN (SELECT id FROM disabled))
+                SELECT id FROM disabled
+                """,
+                logger: logger
+            )
+            .decode(Int64.self)
+        { found = true }
         return found
     }
 
     /// The id, password hash and disabled flag of `username`, if it exists.
-    public func credentials(username: String, on connection: PostgresConnection) async throws -> (id: Int64, hash: String, disabled: Bool)? {
+    public func credentials(username: String, on connection: PostgresConnection) async throws -> (
+        id: Int64, hash: String, disabled: Bool
+    )? {
         var result: (Int64, String, Bool)?
-        for try await row in try await connection.query(
-            "SELECT id, password_hash, disabled FROM api_users WHERE username = \(username)", logger: logger
-        ).decode((Int64, String, Bool).self) { result = row }
+        for try await row
+            in try await connection.query(
+                "SELECT id, password_hash, disabled FROM api_users WHERE username = \(username)",
+                logger: logger
+            )
+            .decode((Int64, String, Bool).self)
+        { result = row }
         return result
     }
 
     /// Stores a refresh token's hash for `userID`, valid for `lifetime`.
-    public func storeRefreshToken(sha256: String, userID: Int64, lifetime: Duration, on connection: PostgresConnection) async throws {
+    public func storeRefreshToken(sha256: String, userID: Int64, lifetime: Duration, on connection: PostgresConnection)
+        async throws
+    {
         try await connection.query(
             """
             INSERT INTO api_refresh_tokens (user_id, token_sha256, expires_at)
             VALUES (\(userID), \(sha256), now() + make_interval(secs => \(lifetime.inSeconds)))
-            """, logger: logger)
+            """,
+            logger: logger
+        )
     }
 
     /// Revokes the refresh token with `sha256` and returns its user when it was valid (not revoked, not expired,
     /// user enabled). Presenting an already revoked token revokes every token of its user (a stolen token
     /// was used after rotation) and returns nil.
-    public func redeemRefreshToken(sha256: String, on connection: PostgresConnection) async throws -> AuthenticatedUser? {
+    public func redeemRefreshToken(sha256: String, on connection: PostgresConnection) async throws -> AuthenticatedUser?
+    {
         // One statement checks and revokes, so two concurrent refreshes with the same token cannot both win.
         var redeemed: AuthenticatedUser?
-        for try await (id, name) in try await connection.query(
-            """
-            UPDATE api_refresh_tokens t SET revoked_at = now() FROM api_users u
-            WHERE t.token_sha256 = \(sha256) AND t.revoked_at IS NULL AND t.expires_at > now()
-              AND u.id = t.user_id AND NOT u.disabled
-            RETURNING t.user_id, u.username
-            """, logger: logger
-        ).decode((Int64, String).self) { redeemed = AuthenticatedUser(id: id, username: name) }
+        for try await (id, name)
+            in try await connection.query(
+                """
+                UPDATE api_refresh_tokens t SET revoked_at = now() FROM api_users u
+                WHERE t.token_sha256 = \(sha256) AND t.revoked_at IS NULL AND t.expires_at > now()
+                  AND u.id = t.user_id AND NOT u.disabled
+                RETURNING t.user_id, u.username
+                """,
+                logger: logger
+            )
+            .decode((Int64, String).self)
+        { redeemed = AuthenticatedUser(id: id, username: name) }
         if let redeemed { return redeemed }
         var reused: (Int64, String)?
-        for try await row in try await connection.query(
-            """
-            SELECT t.user_id, u.username FROM api_refresh_tokens t JOIN api_users u ON u.id = t.user_id
-            WHERE t.token_sha256 = \(sha256) AND t.revoked_at IS NOT NULL AND t.expires_at > now()
-            """, logger: logger
-        ).decode((Int64, String).self) { reused = row }
+        for try await row
+            in try await connection.query(
+                """
+                SELECT t.user_id, u.username FROM api_refresh_tokens t JOIN api_users u ON u.id = t.user_id
+                WHERE t.token_sha256 = \(sha256) AND t.revoked_at IS NOT NULL AND t.expires_at > now()
+                """,
+                logger: logger
+            )
+            .decode((Int64, String).self)
+        { reused = row }
         if let (userID, username) = reused {
             try await connection.query(
-                "UPDATE api_refresh_tokens SET revoked_at = now() WHERE user_id = \(userID) AND revoked_at IS NULL", logger: logger)
-            logger.warning("revoked refresh token presented again; all of the user's sessions revoked", metadata: ["user": .string(username)])
+                "UPDATE api_refresh_tokens SET revoked_at = now() WHERE user_id = \(userID) AND revoked_at IS NULL",
+                logger: logger
+            )
+            logger.warning(
+                "revoked refresh token presented again; all of the user's sessions revoked",
+                metadata: ["user": .string(username)]
+            )
         }
         return nil
     }
@@ -145,6 +185,8 @@ public struct UserStore: Sendable {
     /// Revokes the refresh token with `sha256`, if it exists.
     public func revokeRefreshToken(sha256: String, on connection: PostgresConnection) async throws {
         try await connection.query(
-            "UPDATE api_refresh_tokens SET revoked_at = now() WHERE token_sha256 = \(sha256) AND revoked_at IS NULL", logger: logger)
+            "UPDATE api_refresh_tokens SET revoked_at = now() WHERE token_sha256 = \(sha256) AND revoked_at IS NULL",
+            logger: logger
+        )
     }
 }

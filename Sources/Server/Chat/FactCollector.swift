@@ -74,7 +74,9 @@ public struct FactCollector: Sendable {
     }
 
     /// `facts` with the chart document `name`'s figure attached, when the run has it.
-    func evidence(_ facts: [ChatFact], chart name: String, _ documents: [String: JSONValue]) throws(ChatDataError) -> ChatEvidence {
+    func evidence(_ facts: [ChatFact], chart name: String, _ documents: [String: JSONValue]) throws(ChatDataError)
+        -> ChatEvidence
+    {
         let figure = try chart(name, documents)
         return ChatEvidence(facts: facts, chart: figure, chartName: figure == nil ? nil : name)
     }

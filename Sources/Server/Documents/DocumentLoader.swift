@@ -20,14 +20,22 @@ public struct DocumentLoader: Sendable {
     @discardableResult
     public func refresh() async throws -> Bool {
         var latest: (Int64, Date)?
-        for try await row in try await client.query(
-            "SELECT id, finished_at FROM detector_runs ORDER BY id DESC LIMIT 1", logger: logger
-        ).decode((Int64, Date).self) { latest = row }
+        for try await row
+            in try await client.query(
+                "SELECT id, finished_at FROM detector_runs ORDER BY id DESC LIMIT 1",
+                logger: logger
+            )
+            .decode((Int64, Date).self)
+        { latest = row }
         guard let (runID, finishedAt) = latest, runID != store.current?.runID else { return false }
         var texts: [String: String] = [:]
-        for try await (name, text) in try await client.query(
-            "SELECT name, document::text FROM dashboard_documents WHERE run_id = \(runID)", logger: logger
-        ).decode((String, String).self) { texts[name] = text }
+        for try await (name, text)
+            in try await client.query(
+                "SELECT name, document::text FROM dashboard_documents WHERE run_id = \(runID)",
+                logger: logger
+            )
+            .decode((String, String).self)
+        { texts[name] = text }
         store.replace(with: try DocumentSnapshot(runID: runID, finishedAt: finishedAt, texts: texts))
         logger.info("serving detector run", metadata: ["run": "\(runID)", "documents": "\(texts.count)"])
         return true

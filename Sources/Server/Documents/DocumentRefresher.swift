@@ -20,7 +20,10 @@ public struct DocumentRefresher: Service {
                 do {
                     try await loader.refresh()
                 } catch {
-                    logger.error("could not load the latest run's documents", metadata: ["error": "\(String(reflecting: error))"])
+                    logger.error(
+                        "could not load the latest run's documents",
+                        metadata: ["error": "\(String(reflecting: error))"]
+                    )
                 }
                 try? await Task.sleep(for: interval)
             }

@@ -33,7 +33,9 @@ public struct DocumentSnapshot: Sendable {
                 ("schema", .string("finrca.anomalies_all/1")), ("run_id", .int(runID)),
                 ("statistical", try content("anomalies_statistical")), ("ml", try content("anomalies_ml")),
                 ("trends", try content("anomalies_trends")),
-            ]), runID: runID)
+            ]),
+            runID: runID
+        )
         documents["dashboard"] = try ServedDocument(
             name: "dashboard",
             content: .object([
@@ -41,7 +43,9 @@ public struct DocumentSnapshot: Sendable {
                 ("finished_at", .string(ISO8601DateFormatter().string(from: finishedAt))),
                 ("summary", try content("summary")), ("eda", try content("eda_summary")),
                 ("charts", .object(try Self.dashboardCharts.map { key, name in (key, try content(name)) })),
-            ]), runID: runID)
+            ]),
+            runID: runID
+        )
         self.documents = documents
     }
 

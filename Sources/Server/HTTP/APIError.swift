@@ -41,7 +41,10 @@ public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConverti
 
     /// 503 before the first detector run.
     public static let noRun = APIError(
-        .serviceUnavailable, "no_detector_run", "no detector run has finished yet; run `finrca detect` (or wait for the nightly scan)")
+        .serviceUnavailable,
+        "no_detector_run",
+        "no detector run has finished yet; run `finrca detect` (or wait for the nightly scan)"
+    )
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let body = JSONValue.object([("error", .object([("code", .string(code)), ("message", .string(message))]))]).text

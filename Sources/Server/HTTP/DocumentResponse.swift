@@ -22,19 +22,27 @@ extension ServedDocument {
 
     /// Whether an `If-None-Match` value lists `etag` (weak comparison) or is `*`.
     static func matches(_ condition: String, etag: String) -> Bool {
-        condition.split(separator: ",").contains { candidate in
-            let trimmed = candidate.trimmingCharacters(in: .whitespaces)
-            return trimmed == "*" || trimmed == etag || trimmed == "W/" + etag
-        }
+        condition.split(separator: ",")
+            .contains { candidate in
+                let trimmed = candidate.trimmingCharacters(in: .whitespaces)
+                return trimmed == "*" || trimmed == etag || trimmed == "W/" + etag
+            }
     }
 
     /// Whether an `Accept-Encoding` value accepts gzip (`gzip` or `*` without `q=0`).
     static func acceptsGzip(_ value: String?) -> Bool {
         guard let value else { return false }
-        return value.split(separator: ",").contains { item in
-            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            guard let coding = parts.first, coding == "gzip" || coding == "x-gzip" || coding == "*" else { return false }
-            return !parts.dropFirst().contains { $0.replacingOccurrences(of: " ", with: "").hasPrefix("q=0") && !$0.contains(where: { "123456789".contains($0) }) }
-        }
+        return value.split(separator: ",")
+            .contains { item in
+                let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                guard let coding = parts.first, coding == "gzip" || coding == "x-gzip" || coding == "*" else {
+                    return false
+                }
+                return !parts.dropFirst()
+                    .contains {
+                        $0.replacingOccurrences(of: " ", with: "").hasPrefix("q=0")
+                            && !$0.contains(where: { "123456789".contains($0) })
+                    }
+            }
     }
 }

@@ -17,18 +17,23 @@ public struct OriginCORSMiddleware: RouterMiddleware {
     }
 
     public func handle(
-        _ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response
+        _ request: Request,
+        context: Context,
+        next: @concurrent (Request, Context) async throws -> Response
     ) async throws -> Response {
         guard let origin = request.headers[.origin], origins.contains(origin) else {
             return try await next(request, context)
         }
         if request.method == .options, request.headers[.accessControlRequestMethod] != nil {
-            return Response(status: .noContent, headers: [
-                .accessControlAllowOrigin: origin, .vary: "Origin",
-                .accessControlAllowMethods: "GET, POST, PATCH, DELETE, OPTIONS",
-                .accessControlAllowHeaders: "Authorization, Content-Type, If-None-Match, Accept",
-                .accessControlMaxAge: "600",
-            ])
+            return Response(
+                status: .noContent,
+                headers: [
+                    .accessControlAllowOrigin: origin, .vary: "Origin",
+                    .accessControlAllowMethods: "GET, POST, PATCH, DELETE, OPTIONS",
+                    .accessControlAllowHeaders: "Authorization, Content-Type, If-None-Match, Accept",
+                    .accessControlMaxAge: "600",
+                ]
+            )
         }
         var response = try await next(request, context)
         response.headers[.accessControlAllowOrigin] = origin

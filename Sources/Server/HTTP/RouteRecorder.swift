@@ -47,9 +47,14 @@ public struct RouteRecorder<Base: RouterMethods>: RouterMethods {
 
     @discardableResult
     public func on<Responder: HTTPResponder>(
-        _ path: RouterPath, method: HTTPRequest.Method, responder: Responder
+        _ path: RouterPath,
+        method: HTTPRequest.Method,
+        responder: Responder
     ) -> Self where Responder.Context == Context {
-        let text = "/" + path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+        let text =
+            "/"
+            + path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+            .joined(separator: "/")
         log.append(RouteEntry(method: method.rawValue, path: text))
         base.on(path, method: method, responder: responder)
         return self

@@ -24,14 +24,18 @@ public struct FindingReview: Sendable, Equatable {
     /// - Returns: false when there is no finding `id`.
     public func record(onFinding id: Int64, on connection: PostgresConnection, logger: Logger) async throws -> Bool {
         var updated = false
-        for try await _ in try await connection.query(
-            """
-            UPDATE findings SET review_status = \(status.rawValue), reviewed_by = \(reviewer), reviewed_at = now(),
-                review_note = \(note)
-            WHERE id = \(id)
-            RETURNING id
-            """, logger: logger
-        ).decode(Int64.self) {
+        for try await _
+            in try await connection.query(
+                """
+                UPDATE findings SET review_status = \(status.rawValue), reviewed_by = \(reviewer), reviewed_at = now(),
+                    review_note = \(note)
+                WHERE id = \(id)
+                RETURNING id
+                """,
+                logger: logger
+            )
+            .decode(Int64.self)
+        {
             updated = true
         }
         return updated

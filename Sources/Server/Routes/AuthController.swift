@@ -25,8 +25,12 @@ public struct AuthController: Sendable {
 
     /// Creates the controller.
     public init(
-        client: PostgresClient, issuer: TokenIssuer, hasher: PasswordHasher, refreshLifetime: Duration,
-        allowRegister: Bool, logger: Logger
+        client: PostgresClient,
+        issuer: TokenIssuer,
+        hasher: PasswordHasher,
+        refreshLifetime: Duration,
+        allowRegister: Bool,
+        logger: Logger
     ) {
         self.client = client
         self.issuer = issuer
@@ -48,7 +52,9 @@ public struct AuthController: Sendable {
 
     func login(_ request: Request, context: FinrcaRequestContext) async throws -> Response {
         let credentials = try await Self.decode(Credentials.self, request, context)
-        let stored = try await client.withConnection { try await users.credentials(username: credentials.username, on: $0) }
+        let stored = try await client.withConnection {
+            try await users.credentials(username: credentials.username, on: $0)
+        }
         let matches = try await hasher.verify(credentials.password, hash: stored?.hash)
         guard matches, let stored, !stored.disabled else {
             logger.notice("login refused", metadata: ["user": .string(credentials.username)])
@@ -63,14 +69,20 @@ public struct AuthController: Sendable {
             try await users.redeemRefreshToken(sha256: TokenIssuer.sha256(body.refreshToken), on: $0)
         }
         guard let user else {
-            throw APIError(.unauthorized, "invalid_refresh_token", "the refresh token is unknown, expired or revoked; log in again")
+            throw APIError(
+                .unauthorized,
+                "invalid_refresh_token",
+                "the refresh token is unknown, expired or revoked; log in again"
+            )
         }
         return try await tokenPair(for: user)
     }
 
     func logout(_ request: Request, context: FinrcaRequestContext) async throws -> Response {
         let body = try await Self.decode(RefreshRequest.self, request, context)
-        try await client.withConnection { try await users.revokeRefreshToken(sha256: TokenIssuer.sha256(body.refreshToken), on: $0) }
+        try await client.withConnection {
+            try await users.revokeRefreshToken(sha256: TokenIssuer.sha256(body.refreshToken), on: $0)
+        }
         return Response(status: .noContent)
     }
 
@@ -78,14 +90,22 @@ public struct AuthController: Sendable {
         guard allowRegister else { throw APIError.notFound("registration is disabled (server.allow_register)") }
         let credentials = try await Self.decode(Credentials.self, request, context)
         do {
-            guard UserStore.isValidName(credentials.username) else { throw UserStore.AddError.invalidName(credentials.username) }
+            guard UserStore.isValidName(credentials.username) else {
+                throw UserStore.AddError.invalidName(credentials.username)
+            }
             try UserStore.checkPassword(credentials.password)
             let hash = try await hasher.hash(credentials.password)
-            let id = try await client.withConnection { try await users.add(username: credentials.username, passwordHash: hash, on: $0) }
+            let id = try await client.withConnection {
+                try await users.add(username: credentials.username, passwordHash: hash, on: $0)
+            }
             return .json(.object([("id", .int(id)), ("username", .string(credentials.username))]), status: .created)
         } catch let error as UserStore.AddError {
             if case .taken = error { throw APIError(.conflict, "username_taken", error.description) }
-            throw APIError(.badRequest, error == .weakPassword ? "weak_password" : "invalid_username", error.description)
+            throw APIError(
+                .badRequest,
+                error == .weakPassword ? "weak_password" : "invalid_username",
+                error.description
+            )
         }
     }
 
@@ -93,16 +113,28 @@ public struct AuthController: Sendable {
         let access = try await issuer.accessToken(for: user)
         let refresh = TokenIssuer.refreshToken()
         try await client.withConnection {
-            try await users.storeRefreshToken(sha256: refresh.sha256, userID: user.id, lifetime: refreshLifetime, on: $0)
+            try await users.storeRefreshToken(
+                sha256: refresh.sha256,
+                userID: user.id,
+                lifetime: refreshLifetime,
+                on: $0
+            )
         }
-        return .json(.object([
-            ("access_token", .string(access)), ("refresh_token", .string(refresh.token)), ("token_type", .string("Bearer")),
-            ("expires_in", .int(Int64(issuer.accessLifetime.inSeconds))),
-        ]))
+        return .json(
+            .object([
+                ("access_token", .string(access)), ("refresh_token", .string(refresh.token)),
+                ("token_type", .string("Bearer")),
+                ("expires_in", .int(Int64(issuer.accessLifetime.inSeconds))),
+            ])
+        )
     }
 
     /// Decodes a JSON body; 400 `invalid_body` when it is not JSON of the expected shape.
-    static func decode<Body: Decodable & Sendable>(_ type: Body.Type, _ request: Request, _ context: FinrcaRequestContext) async throws -> Body {
+    static func decode<Body: Decodable & Sendable>(
+        _ type: Body.Type,
+        _ request: Request,
+        _ context: FinrcaRequestContext
+    ) async throws -> Body {
         do {
             return try await request.decode(as: Body.self, context: context)
         } catch {

@@ -29,7 +29,8 @@ public struct ChatController: Sendable {
         self.logger = logger
     }
 
-    static let roomJSON = "jsonb_build_object('id', id, 'title', title, 'created_at', created_at, 'updated_at', updated_at)::text"
+    static let roomJSON =
+        "jsonb_build_object('id', id, 'title', title, 'created_at', created_at, 'updated_at', updated_at)::text"
     static let messageJSON = """
         jsonb_build_object('id', id, 'room_id', room_id, 'role', role, 'content', content, 'intent', intent,
             'run_id', run_id, 'facts', facts, 'chart', chart, 'created_at', created_at)::text
@@ -40,7 +41,8 @@ public struct ChatController: Sendable {
         group.get("/rooms") { _, context in
             let user = try context.requireUser()
             let rooms = try await strings(
-                "SELECT \(unescaped: Self.roomJSON) FROM chat_rooms WHERE user_id = \(user.id) ORDER BY updated_at DESC, id DESC")
+                "SELECT \(unescaped: Self.roomJSON) FROM chat_rooms WHERE user_id = \(user.id) ORDER BY updated_at DESC, id DESC"
+            )
             return Response.json(text: "{\"rooms\":[" + rooms.joined(separator: ",") + "]}")
         }
         group.post("/rooms") { request, context in
@@ -48,12 +50,17 @@ public struct ChatController: Sendable {
             let body = try await AuthController.decode(RoomBody.self, request, context)
             let title = try Self.title(body.title ?? RoomTitle.untitled)
             let room = try await strings(
-                "INSERT INTO chat_rooms (user_id, title) VALUES (\(user.id), \(title)) RETURNING \(unescaped: Self.roomJSON)")
+                "INSERT INTO chat_rooms (user_id, title) VALUES (\(user.id), \(title)) RETURNING \(unescaped: Self.roomJSON)"
+            )
             return Response.json(text: room[0], status: .created)
         }
         group.get("/rooms/:id") { _, context in
             let (user, room) = try Self.ids(context)
-            return Response.json(text: try await owned("SELECT \(unescaped: Self.roomJSON) FROM chat_rooms WHERE id = \(room) AND user_id = \(user)"))
+            return Response.json(
+                text: try await owned(
+                    "SELECT \(unescaped: Self.roomJSON) FROM chat_rooms WHERE id = \(room) AND user_id = \(user)"
+                )
+            )
         }
         group.patch("/rooms/:id") { request, context in
             let (user, room) = try Self.ids(context)
@@ -65,7 +72,9 @@ public struct ChatController: Sendable {
                     """
                     UPDATE chat_rooms SET title = \(newTitle), updated_at = now() WHERE id = \(room) AND user_id = \(user)
                     RETURNING \(unescaped: Self.roomJSON)
-                    """))
+                    """
+                )
+            )
         }
         group.delete("/rooms/:id") { _, context in
             let (user, room) = try Self.ids(context)
@@ -75,17 +84,24 @@ public struct ChatController: Sendable {
         group.get("/rooms/:id/messages") { request, context in
             let (user, room) = try Self.ids(context)
             _ = try await owned("SELECT id::text FROM chat_rooms WHERE id = \(room) AND user_id = \(user)")
-            let limit = try FindingsController.limit(request.uri.queryParameters.get("limit"), default: 100, maximum: 500)
-            let before = try request.uri.queryParameters.get("before").map { text -> Int64 in
-                guard let id = Int64(text) else { throw APIError.badParameter("before", "before is a message id") }
-                return id
-            } ?? Int64.max
+            let limit = try FindingsController.limit(
+                request.uri.queryParameters.get("limit"),
+                default: 100,
+                maximum: 500
+            )
+            let before =
+                try request.uri.queryParameters.get("before")
+                .map { text -> Int64 in
+                    guard let id = Int64(text) else { throw APIError.badParameter("before", "before is a message id") }
+                    return id
+                } ?? Int64.max
             let messages = try await strings(
                 """
                 SELECT text FROM (SELECT id, \(unescaped: Self.messageJSON) AS text FROM chat_messages
                                   WHERE room_id = \(room) AND id < \(before) ORDER BY id DESC LIMIT \(Int64(limit))) page
                 ORDER BY id
-                """)
+                """
+            )
             return Response.json(text: "{\"messages\":[" + messages.joined(separator: ",") + "]}")
         }
         group.delete("/rooms/:id/messages") { _, context in
@@ -116,44 +132,66 @@ public struct ChatController: Sendable {
             answer = try ChatAssistant().answer(question, documents: snapshot.contents)
         } catch {
             logger.error("chat could not collect facts", metadata: ["error": "\(error)"])
-            throw APIError(.internalServerError, "incomplete_run", "the latest run's documents lack what this answer needs: \(error)")
+            throw APIError(
+                .internalServerError,
+                "incomplete_run",
+                "the latest run's documents lack what this answer needs: \(error)"
+            )
         }
         if let model {
             do {
                 let text = try await model.phrase(question: question, answer: answer)
                 let adopted = AnswerComposer().adopt(modelText: text, over: answer, question: question)
                 if !adopted.unsupported.isEmpty {
-                    logger.notice("model answer used numbers not in the facts; answered deterministically",
-                                  metadata: ["numbers": "\(adopted.unsupported)"])
+                    logger.notice(
+                        "model answer used numbers not in the facts; answered deterministically",
+                        metadata: ["numbers": "\(adopted.unsupported)"]
+                    )
                 }
                 answer = adopted.answer
             } catch {
-                logger.warning("model unavailable; answered deterministically", metadata: ["error": "\(error.description)"])
+                logger.warning(
+                    "model unavailable; answered deterministically",
+                    metadata: ["error": "\(error.description)"]
+                )
             }
         }
         let facts = JSONValue.array(answer.facts.map(\.json)).text
         let chart = answer.chart.map(\.text)
         let stored = try await client.withTransaction(logger: logger) { connection in
             var texts: [String] = []
-            for try await text in try await connection.query(
-                """
-                INSERT INTO chat_messages (room_id, role, content) VALUES (\(room), 'user', \(question))
-                RETURNING \(unescaped: Self.messageJSON)
-                """, logger: logger
-            ).decode(String.self) { texts.append(text) }
-            for try await text in try await connection.query(
-                """
-                INSERT INTO chat_messages (room_id, role, content, intent, run_id, facts, chart)
-                VALUES (\(room), 'assistant', \(answer.text), \(answer.intent.rawValue), \(snapshot.runID), \(facts)::jsonb, \(chart)::jsonb)
-                RETURNING \(unescaped: Self.messageJSON)
-                """, logger: logger
-            ).decode(String.self) { texts.append(text) }
+            for try await text
+                in try await connection.query(
+                    """
+                    INSERT INTO chat_messages (room_id, role, content) VALUES (\(room), 'user', \(question))
+                    RETURNING \(unescaped: Self.messageJSON)
+                    """,
+                    logger: logger
+                )
+                .decode(String.self)
+            { texts.append(text) }
+            for try await text
+                in try await connection.query(
+                    """
+                    INSERT INTO chat_messages (room_id, role, content, intent, run_id, facts, chart)
+                    VALUES (\(room), 'assistant', \(answer.text), \(answer.intent.rawValue), \(snapshot.runID), \(facts)::jsonb, \(chart)::jsonb)
+                    RETURNING \(unescaped: Self.messageJSON)
+                    """,
+                    logger: logger
+                )
+                .decode(String.self)
+            { texts.append(text) }
             let title = roomTitle == RoomTitle.untitled ? RoomTitle.make(from: question) : roomTitle
-            try await connection.query("UPDATE chat_rooms SET title = \(title), updated_at = now() WHERE id = \(room)", logger: logger)
+            try await connection.query(
+                "UPDATE chat_rooms SET title = \(title), updated_at = now() WHERE id = \(room)",
+                logger: logger
+            )
             return texts
         }
-        return Response.json(text: 
-            "{\"room_id\":\(room),\"phrasing\":\"\(answer.phrasing.rawValue)\",\"language\":\"\(answer.language.rawValue)\",\"question\":\(stored[0]),\"answer\":\(stored[1])}")
+        return Response.json(
+            text:
+                "{\"room_id\":\(room),\"phrasing\":\"\(answer.phrasing.rawValue)\",\"language\":\"\(answer.language.rawValue)\",\"question\":\(stored[0]),\"answer\":\(stored[1])}"
+        )
     }
 
     /// The caller and the room id of a `/rooms/:id…` route.
@@ -167,10 +205,11 @@ public struct ChatController: Sendable {
 
     static func title(_ text: String) throws -> String {
         let title = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...200).contains(title.count) else { throw APIError.badParameter("title", "a title is 1 to 200 characters") }
+        guard (1...200).contains(title.count) else {
+            throw APIError.badParameter("title", "a title is 1 to 200 characters")
+        }
         return title
     }
-
 
     /// The first column of every row of `query`.
     func strings(_ query: PostgresQuery) async throws -> [String] {

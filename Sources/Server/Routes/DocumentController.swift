@@ -7,7 +7,8 @@ public struct DocumentController: Sendable {
     static let timeSeries = ["month_year", "fiscal_year", "posting_period"]
     /// `method` of `/anomaly/detect` → document.
     static let methods = [
-        "all": "anomalies_all", "statistical": "anomalies_statistical", "ml": "anomalies_ml", "trends": "anomalies_trends",
+        "all": "anomalies_all", "statistical": "anomalies_statistical", "ml": "anomalies_ml",
+        "trends": "anomalies_trends",
     ]
     /// Fixed routes → document.
     static let fixed: [(path: String, document: String)] = [
@@ -39,7 +40,10 @@ public struct DocumentController: Sendable {
         group.get("/eda/timeseries") { request, _ in
             let groupBy = request.uri.queryParameters.get("group_by") ?? "month_year"
             guard Self.timeSeries.contains(groupBy) else {
-                throw APIError.badParameter("group_by", "group_by must be one of \(Self.timeSeries.joined(separator: ", "))")
+                throw APIError.badParameter(
+                    "group_by",
+                    "group_by must be one of \(Self.timeSeries.joined(separator: ", "))"
+                )
             }
             return try document("timeseries_\(groupBy)").response(to: request)
         }
@@ -58,7 +62,11 @@ public struct DocumentController: Sendable {
     func document(_ name: String) throws -> ServedDocument {
         guard let snapshot = store.current else { throw APIError.noRun }
         guard let document = snapshot.documents[name] else {
-            throw APIError(.internalServerError, "missing_document", "detector run \(snapshot.runID) has no \(name) document")
+            throw APIError(
+                .internalServerError,
+                "missing_document",
+                "detector run \(snapshot.runID) has no \(name) document"
+            )
         }
         return document
     }

@@ -50,7 +50,9 @@ public struct FindingsController: Sendable {
             filter.status = parsed
         }
         if let period = query.get("period") {
-            guard let parsed = FiscalPeriod(period) else { throw APIError.badParameter("period", "period must look like 2024-05") }
+            guard let parsed = FiscalPeriod(period) else {
+                throw APIError.badParameter("period", "period must look like 2024-05")
+            }
             filter.period = parsed
         }
         if let run = query.get("run") {
@@ -59,13 +61,19 @@ public struct FindingsController: Sendable {
         }
         let limit = try Self.limit(query.get("limit"), default: 50, maximum: 500)
         if let cursor = query.get("cursor") {
-            guard let after = Self.decodeCursor(cursor) else { throw APIError.badParameter("cursor", "cursor is not one this server issued") }
+            guard let after = Self.decodeCursor(cursor) else {
+                throw APIError.badParameter("cursor", "cursor is not one this server issued")
+            }
             filter.before = after
         }
         var rows: [(Int64, String)] = []
-        for try await row in try await client.query(
-            FindingProjection.list(filter, order: .newestFirst, limit: limit + 1), logger: logger
-        ).decode((Int64, String).self) {
+        for try await row
+            in try await client.query(
+                FindingProjection.list(filter, order: .newestFirst, limit: limit + 1),
+                logger: logger
+            )
+            .decode((Int64, String).self)
+        {
             rows.append(row)
         }
         let page = rows.prefix(limit)
@@ -76,7 +84,9 @@ public struct FindingsController: Sendable {
 
     func one(_ id: Int64) async throws -> Response {
         var text: String?
-        for try await (_, row) in try await client.query(FindingProjection.one(id: id), logger: logger).decode((Int64, String).self) {
+        for try await (_, row) in try await client.query(FindingProjection.one(id: id), logger: logger)
+            .decode((Int64, String).self)
+        {
             text = row
         }
         guard let text else { throw APIError.notFound("no finding \(id)") }
@@ -86,15 +96,19 @@ public struct FindingsController: Sendable {
     func runs(_ request: Request) async throws -> Response {
         let limit = try Self.limit(request.uri.queryParameters.get("limit"), default: 20, maximum: 200)
         var rows: [String] = []
-        for try await row in try await client.query(
-            """
-            SELECT jsonb_build_object('id', id, 'started_at', started_at, 'finished_at', finished_at,
-                'latest_period', latest_period, 'passes', passes, 'rows_scanned', rows_scanned,
-                'findings_total', findings_total, 'findings_new', findings_new, 'provisional', provisional,
-                'currency', currency)::text
-            FROM detector_runs ORDER BY id DESC LIMIT \(limit)
-            """, logger: logger
-        ).decode(String.self) { rows.append(row) }
+        for try await row
+            in try await client.query(
+                """
+                SELECT jsonb_build_object('id', id, 'started_at', started_at, 'finished_at', finished_at,
+                    'latest_period', latest_period, 'passes', passes, 'rows_scanned', rows_scanned,
+                    'findings_total', findings_total, 'findings_new', findings_new, 'provisional', provisional,
+                    'currency', currency)::text
+                FROM detector_runs ORDER BY id DESC LIMIT \(limit)
+                """,
+                logger: logger
+            )
+            .decode(String.self)
+        { rows.append(row) }
         return .json(text: "{\"runs\":[" + rows.joined(separator: ",") + "]}", cacheControl: "private, no-cache")
     }
 
@@ -112,7 +126,9 @@ public struct FindingsController: Sendable {
     }
 
     static func decodeCursor(_ cursor: String) -> Int64? {
-        guard let data = Data(base64URLEncoded: cursor), let plain = String(data: data, encoding: .utf8), plain.hasPrefix("f1.") else { return nil }
+        guard let data = Data(base64URLEncoded: cursor), let plain = String(data: data, encoding: .utf8),
+            plain.hasPrefix("f1.")
+        else { return nil }
         return Int64(plain.dropFirst(3)).flatMap { $0 > 0 ? $0 : nil }
     }
 }

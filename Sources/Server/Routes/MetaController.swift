@@ -29,13 +29,19 @@ public struct MetaController: Sendable {
     /// Adds the routes to `router`.
     public func add(to router: some RouterMethods<FinrcaRequestContext>) {
         router.get("/") { _, _ in
-            Response.json(.object([
-                ("name", .string("finrca")), ("description", .string("general-ledger anomaly findings, read-only")),
-                ("documentation", .string("/openapi.json")),
-            ]))
+            Response.json(
+                .object([
+                    ("name", .string("finrca")), ("description", .string("general-ledger anomaly findings, read-only")),
+                    ("documentation", .string("/openapi.json")),
+                ])
+            )
         }
         router.get("/openapi.json") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: Self.openAPIDocument))
+            Response(
+                status: .ok,
+                headers: [.contentType: "application/json; charset=utf-8"],
+                body: .init(byteBuffer: Self.openAPIDocument)
+            )
         }
         router.get("/health-check") { _, _ in try await health() }
     }
@@ -57,8 +63,11 @@ public struct MetaController: Sendable {
         }
         return .json(
             .object([
-                ("status", .string(reachable ? "ok" : "degraded")), ("database", .object([("reachable", .bool(reachable))])),
+                ("status", .string(reachable ? "ok" : "degraded")),
+                ("database", .object([("reachable", .bool(reachable))])),
                 ("last_run", lastRun),
-            ]), status: reachable ? .ok : .serviceUnavailable)
+            ]),
+            status: reachable ? .ok : .serviceUnavailable
+        )
     }
 }

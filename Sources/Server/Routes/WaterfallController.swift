@@ -29,7 +29,9 @@ public struct WaterfallController: Sendable {
         group.get("/charts/rca-waterfall") { request, _ in
             let query = request.uri.queryParameters
             return try await answer(
-                Parameters(from: query.get("from"), to: query.get("to"), dimension: query.get("dimension")), request: request)
+                Parameters(from: query.get("from"), to: query.get("to"), dimension: query.get("dimension")),
+                request: request
+            )
         }
         group.post("/charts/rca-waterfall") { request, context in
             try await answer(try await AuthController.decode(Parameters.self, request, context), request: request)
@@ -41,36 +43,51 @@ public struct WaterfallController: Sendable {
             return try documents.document("chart_rca_waterfall").response(to: request)
         }
         guard let fromText = parameters.from, let toText = parameters.to else {
-            throw APIError.badParameter("period", "give both from and to (YYYY-PP), or neither for the latest flagged change")
+            throw APIError.badParameter(
+                "period",
+                "give both from and to (YYYY-PP), or neither for the latest flagged change"
+            )
         }
         guard let from = FiscalPeriod(fromText), let to = FiscalPeriod(toText) else {
-            throw APIError.badParameter("period", "from and to must be periods like 2024-05 (fiscal year, posting period 01-16)")
+            throw APIError.badParameter(
+                "period",
+                "from and to must be periods like 2024-05 (fiscal year, posting period 01-16)"
+            )
         }
-        guard let dimension = LedgerDimension(rawValue: parameters.dimension ?? LedgerDimension.directorate.rawValue) else {
+        guard let dimension = LedgerDimension(rawValue: parameters.dimension ?? LedgerDimension.directorate.rawValue)
+        else {
             throw APIError.badParameter("dimension", "dimension must be one of \(LedgerDimension.choices)")
         }
         guard let snapshot = documents.store.current else { throw APIError.noRun }
         let currency = snapshot.documents["summary"]?.content["currency"]?.stringValue ?? ""
         let bridge = try await bridge(dimension: dimension, from: from, to: to)
-        return .json(.object([("schema", .string("finrca.chart/1"))] + WaterfallChart.fields(bridge, currency: currency)))
+        return .json(
+            .object([("schema", .string("finrca.chart/1"))] + WaterfallChart.fields(bridge, currency: currency))
+        )
     }
 
     /// The bridge from `from`'s total to `to`'s by the members of `dimension`, summed by PostgreSQL.
     func bridge(dimension: LedgerDimension, from: FiscalPeriod, to: FiscalPeriod) async throws -> VarianceBridge {
-        let (fromYear, fromPeriod, toYear, toPeriod) = (Int32(from.year), Int32(from.period), Int32(to.year), Int32(to.period))
+        let (fromYear, fromPeriod, toYear, toPeriod) = (
+            Int32(from.year), Int32(from.period), Int32(to.year), Int32(to.period)
+        )
         var start: [String: Int64] = [:]
         var end: [String: Int64] = [:]
-        for try await (member, before, after) in try await client.query(
-            """
-            SELECT coalesce(\(unescaped: dimension.quotedColumn), ''),
-                   (coalesce(sum(amount) FILTER (WHERE general_ledger_fiscal_year = \(fromYear) AND posting_period = \(fromPeriod)), 0) * 100)::int8,
-                   (coalesce(sum(amount) FILTER (WHERE general_ledger_fiscal_year = \(toYear) AND posting_period = \(toPeriod)), 0) * 100)::int8
-            FROM finance_expense
-            WHERE (general_ledger_fiscal_year = \(fromYear) AND posting_period = \(fromPeriod))
-               OR (general_ledger_fiscal_year = \(toYear) AND posting_period = \(toPeriod))
-            GROUP BY 1
-            """, logger: logger
-        ).decode((String, Int64, Int64).self) {
+        for try await (member, before, after)
+            in try await client.query(
+                """
+                SELECT coalesce(\(unescaped: dimension.quotedColumn), ''),
+                       (coalesce(sum(amount) FILTER (WHERE general_ledger_fiscal_year = \(fromYear) AND posting_period = \(fromPeriod)), 0) * 100)::int8,
+                       (coalesce(sum(amount) FILTER (WHERE general_ledger_fiscal_year = \(toYear) AND posting_period = \(toPeriod)), 0) * 100)::int8
+                FROM finance_expense
+                WHERE (general_ledger_fiscal_year = \(fromYear) AND posting_period = \(fromPeriod))
+                   OR (general_ledger_fiscal_year = \(toYear) AND posting_period = \(toPeriod))
+                GROUP BY 1
+                """,
+                logger: logger
+            )
+            .decode((String, Int64, Int64).self)
+        {
             start[member, default: 0] += before
             end[member, default: 0] += after
         }

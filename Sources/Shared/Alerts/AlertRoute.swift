@@ -32,7 +32,12 @@ public struct AlertRoute: Codable, Sendable, Equatable {
         }
 
         /// Creates a match.
-        public init(minSeverity: String? = nil, kinds: [String]? = nil, dimensions: [String: [String]]? = nil, minAmount: String? = nil) {
+        public init(
+            minSeverity: String? = nil,
+            kinds: [String]? = nil,
+            dimensions: [String: [String]]? = nil,
+            minAmount: String? = nil
+        ) {
             self.minSeverity = minSeverity
             self.kinds = kinds
             self.dimensions = dimensions
@@ -67,8 +72,13 @@ public struct AlertRoute: Codable, Sendable, Equatable {
 
     /// Creates a route.
     public init(
-        name: String, match: Match = Match(), channel: Channel, to: [String]? = nil, url: String? = nil,
-        format: String? = nil, mode: Mode = .immediate
+        name: String,
+        match: Match = Match(),
+        channel: Channel,
+        to: [String]? = nil,
+        url: String? = nil,
+        format: String? = nil,
+        mode: Mode = .immediate
     ) {
         self.name = name
         self.match = match
@@ -104,7 +114,9 @@ public struct AlertRoute: Codable, Sendable, Equatable {
         for (dimension, accepted) in match.dimensions ?? [:] {
             guard let value = dimensions[dimension], accepted.contains(value) else { return false }
         }
-        if let text = match.minAmount, let floor = Money(decimalText: text), stake.minorUnits.magnitude < floor.minorUnits.magnitude {
+        if let text = match.minAmount, let floor = Money(decimalText: text),
+            stake.minorUnits.magnitude < floor.minorUnits.magnitude
+        {
             return false
         }
         return true
@@ -137,7 +149,11 @@ public struct AlertRoutes: Codable, Sendable, Equatable {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw ConfigurationError(key: "notify.routes_file", source: path, reason: "cannot read the file: \(error.localizedDescription)")
+            throw ConfigurationError(
+                key: "notify.routes_file",
+                source: path,
+                reason: "cannot read the file: \(error.localizedDescription)"
+            )
         }
         return try parse(yaml: text, source: path)
     }
@@ -162,17 +178,22 @@ public struct AlertRoutes: Codable, Sendable, Equatable {
             if let unknown = route.match.kinds?.first(where: { FindingKind(rawValue: $0) == nil }) {
                 throw fail("kinds: '\(unknown)' is not a finding kind (\(FindingKind.choices))")
             }
-            if let amount = route.match.minAmount, Money(decimalText: amount) == nil { throw fail("min_amount '\(amount)' is not a decimal amount") }
+            if let amount = route.match.minAmount, Money(decimalText: amount) == nil {
+                throw fail("min_amount '\(amount)' is not a decimal amount")
+            }
             switch route.channel {
             case .email:
                 guard let to = route.to, !to.isEmpty, to.allSatisfy({ $0.contains("@") }) else {
                     throw fail("an email route needs `to:` with at least one address")
                 }
             case .webhook:
-                guard let url = route.url.flatMap(URL.init(string:)), ["http", "https"].contains(url.scheme ?? "") else {
+                guard let url = route.url.flatMap(URL.init(string:)), ["http", "https"].contains(url.scheme ?? "")
+                else {
                     throw fail("a webhook route needs an http(s) `url:`")
                 }
-                guard ["json", "slack"].contains(route.format ?? "json") else { throw fail("format must be json or slack") }
+                guard ["json", "slack"].contains(route.format ?? "json") else {
+                    throw fail("format must be json or slack")
+                }
             }
         }
         return routes

@@ -1,4 +1,3 @@
-
 /// An exact variance bridge: the start total, each member's contribution, the end total.
 ///
 /// Contributions are computed in integer minor units, so they always sum exactly to `end − start`.
@@ -30,7 +29,10 @@ public struct VarianceBridge: Sendable, Equatable, Codable {
 
     /// Builds the bridge over `dimension` from per-member totals of the two periods.
     public init(
-        dimension: LedgerDimension, from: FiscalPeriod, to: FiscalPeriod, start startByMember: [String: Int64],
+        dimension: LedgerDimension,
+        from: FiscalPeriod,
+        to: FiscalPeriod,
+        start startByMember: [String: Int64],
         end endByMember: [String: Int64]
     ) {
         self.dimension = dimension
@@ -43,8 +45,12 @@ public struct VarianceBridge: Sendable, Equatable, Codable {
             guard startAmount != endAmount else { continue }
             steps.append(
                 Step(
-                    member: member.isEmpty ? "(none)" : member, start: Money(minorUnits: startAmount),
-                    end: Money(minorUnits: endAmount), contribution: Money(minorUnits: endAmount - startAmount)))
+                    member: member.isEmpty ? "(none)" : member,
+                    start: Money(minorUnits: startAmount),
+                    end: Money(minorUnits: endAmount),
+                    contribution: Money(minorUnits: endAmount - startAmount)
+                )
+            )
         }
         self.steps = steps.sorted {
             $0.contribution.minorUnits.magnitude != $1.contribution.minorUnits.magnitude

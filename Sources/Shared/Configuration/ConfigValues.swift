@@ -62,8 +62,11 @@ public struct ConfigValues: Sendable {
                 }
                 guard ConfigurationSchema.key(key) != nil else {
                     throw ConfigurationError(
-                        key: key, source: source,
-                        reason: "unknown key; known keys are: \(ConfigurationSchema.keys.map(\.name).joined(separator: ", "))")
+                        key: key,
+                        source: source,
+                        reason:
+                            "unknown key; known keys are: \(ConfigurationSchema.keys.map(\.name).joined(separator: ", "))"
+                    )
                 }
                 set(key, try scalarText(valueNode, key: key, source: source), source: source)
             }
@@ -77,15 +80,17 @@ public struct ConfigValues: Sendable {
         case .scalar(let scalar):
             return scalar.string
         case .sequence(let sequence):
-            return try sequence.map { item -> String in
-                guard case .scalar(let scalar) = item else {
-                    throw ConfigurationError(key: key, source: source, reason: "list items must be plain values")
+            return
+                try sequence.map { item -> String in
+                    guard case .scalar(let scalar) = item else {
+                        throw ConfigurationError(key: key, source: source, reason: "list items must be plain values")
+                    }
+                    guard !scalar.string.contains(",") else {
+                        throw ConfigurationError(key: key, source: source, reason: "list items must not contain commas")
+                    }
+                    return scalar.string
                 }
-                guard !scalar.string.contains(",") else {
-                    throw ConfigurationError(key: key, source: source, reason: "list items must not contain commas")
-                }
-                return scalar.string
-            }.joined(separator: ",")
+                .joined(separator: ",")
         default:
             throw ConfigurationError(key: key, source: source, reason: "expected a value, found a mapping")
         }

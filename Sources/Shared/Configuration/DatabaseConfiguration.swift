@@ -32,8 +32,14 @@ public struct DatabaseConfiguration: Sendable, CustomStringConvertible {
 
     /// Creates a configuration; the defaults point at the private cluster of `scripts/pg-start.sh`.
     public init(
-        host: String = "127.0.0.1", port: Int = 54329, username: String = "finrca", password: String? = nil,
-        database: String = "finrca", tls: TLSMode = .disable, poolSize: Int = 4, connectTimeout: Duration = .seconds(10)
+        host: String = "127.0.0.1",
+        port: Int = 54329,
+        username: String = "finrca",
+        password: String? = nil,
+        database: String = "finrca",
+        tls: TLSMode = .disable,
+        poolSize: Int = 4,
+        connectTimeout: Duration = .seconds(10)
     ) {
         self.host = host
         self.port = port
@@ -64,7 +70,8 @@ public struct DatabaseConfiguration: Sendable, CustomStringConvertible {
             database: database,
             tls: TLSMode(rawValue: try reader.choice("database.tls", of: ["disable", "prefer", "require"]))!,
             poolSize: try reader.int("database.pool_size", in: 1...64),
-            connectTimeout: .seconds(try reader.int("database.connect_timeout_seconds", in: 1...300)))
+            connectTimeout: .seconds(try reader.int("database.connect_timeout_seconds", in: 1...300))
+        )
     }
 
     /// `postgres://user@host:port/database`, without the password.
@@ -105,8 +112,11 @@ public struct IngestConfiguration: Sendable {
 
     /// Creates a configuration with the documented defaults.
     public init(
-        chunkBytes: Int = 256 * 1024, maxRejectShare: Double = 0.01, maxStoredRejects: Int = 10_000,
-        mappingsDirectory: String = "config/mappings", defaultProfile: String = "finance_expense",
+        chunkBytes: Int = 256 * 1024,
+        maxRejectShare: Double = 0.01,
+        maxStoredRejects: Int = 10_000,
+        mappingsDirectory: String = "config/mappings",
+        defaultProfile: String = "finance_expense",
         indexBuildMemoryMiB: Int = 256
     ) {
         self.chunkBytes = chunkBytes
@@ -125,11 +135,15 @@ public struct IngestConfiguration: Sendable {
             maxStoredRejects: try reader.int("ingest.max_stored_rejects", in: 0...10_000_000),
             mappingsDirectory: reader.string("ingest.mappings_dir") ?? "config/mappings",
             defaultProfile: reader.string("ingest.default_profile") ?? "finance_expense",
-            indexBuildMemoryMiB: try reader.int("ingest.index_build_memory_mb", in: 16...4096))
+            indexBuildMemoryMiB: try reader.int("ingest.index_build_memory_mb", in: 16...4096)
+        )
         inboxDirectory = reader.string("ingest.inbox_dir") ?? inboxDirectory
         archiveDirectory = reader.string("ingest.archive_dir") ?? archiveDirectory
         failedDirectory = reader.string("ingest.failed_dir") ?? failedDirectory
-        for (key, value) in [("ingest.inbox_dir", inboxDirectory), ("ingest.archive_dir", archiveDirectory), ("ingest.failed_dir", failedDirectory)]
+        for (key, value) in [
+            ("ingest.inbox_dir", inboxDirectory), ("ingest.archive_dir", archiveDirectory),
+            ("ingest.failed_dir", failedDirectory),
+        ]
         where value.isEmpty {
             throw reader.error(key, "must name a folder")
         }
@@ -158,7 +172,11 @@ public struct LogConfiguration: Sendable {
     /// Reads the `log.*` keys.
     public init(reader: ConfigReader) throws {
         self.init(
-            level: try reader.choice("log.level", of: ["trace", "debug", "info", "notice", "warning", "error", "critical"]),
-            format: Format(rawValue: try reader.choice("log.format", of: ["logfmt", "json"]))!)
+            level: try reader.choice(
+                "log.level",
+                of: ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+            ),
+            format: Format(rawValue: try reader.choice("log.format", of: ["logfmt", "json"]))!
+        )
     }
 }

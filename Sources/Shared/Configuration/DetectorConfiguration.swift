@@ -67,17 +67,23 @@ public struct DetectorConfiguration: Sendable {
 
     /// Reads the `detector.*` keys.
     public init(reader: ConfigReader) throws {
-        passes = try reader.list("detector.passes").map { name in
-            guard let pass = Pass(rawValue: name) else {
-                throw reader.error(
-                    "detector.passes", "unknown pass '\(name)'; passes are \(Pass.allCases.map(\.rawValue).joined(separator: ", "))")
+        passes = try reader.list("detector.passes")
+            .map { name in
+                guard let pass = Pass(rawValue: name) else {
+                    throw reader.error(
+                        "detector.passes",
+                        "unknown pass '\(name)'; passes are \(Pass.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
+                }
+                return pass
             }
-            return pass
-        }
         let materialityText = reader.string("detector.materiality") ?? "auto"
         if materialityText != "auto" {
             guard let money = Money(decimalText: materialityText), money.minorUnits >= 0 else {
-                throw reader.error("detector.materiality", "expected auto or a non-negative decimal amount, found '\(materialityText)'")
+                throw reader.error(
+                    "detector.materiality",
+                    "expected auto or a non-negative decimal amount, found '\(materialityText)'"
+                )
             }
             materiality = money.minorUnits
         }
@@ -99,24 +105,27 @@ public struct DetectorConfiguration: Sendable {
         trendMaximumFindings = try reader.int("detector.trend.max_findings", in: 0...100_000)
         rootCauseMaximumChanges = try reader.int("detector.root_cause.max_changes", in: 0...1000)
         duplicateWindowDays = try reader.int("detector.audit.duplicate_window_days", in: 0...366)
-        approvalLimits = try reader.list("detector.audit.approval_limits").map { text in
-            guard let money = Money(decimalText: text), money.minorUnits > 0 else {
-                throw reader.error("detector.audit.approval_limits", "'\(text)' is not a positive decimal amount")
+        approvalLimits = try reader.list("detector.audit.approval_limits")
+            .map { text in
+                guard let money = Money(decimalText: text), money.minorUnits > 0 else {
+                    throw reader.error("detector.audit.approval_limits", "'\(text)' is not a positive decimal amount")
+                }
+                return money.minorUnits
             }
-            return money.minorUnits
-        }
         approvalBand = try reader.double("detector.audit.approval_band", in: 0.001...0.5)
-        guard let round = Money(decimalText: reader.string("detector.audit.round_unit") ?? ""), round.minorUnits > 0 else {
+        guard let round = Money(decimalText: reader.string("detector.audit.round_unit") ?? ""), round.minorUnits > 0
+        else {
             throw reader.error("detector.audit.round_unit", "expected a positive decimal amount")
         }
         roundUnit = round.minorUnits
         benfordMinimumLines = try reader.int("detector.audit.benford_min_lines", in: 10...100_000_000)
-        holidays = try reader.list("detector.audit.holidays").map { text in
-            guard let day = FiscalCalendar.daysSinceEpoch(isoDate: text) else {
-                throw reader.error("detector.audit.holidays", "'\(text)' is not a date YYYY-MM-DD")
+        holidays = try reader.list("detector.audit.holidays")
+            .map { text in
+                guard let day = FiscalCalendar.daysSinceEpoch(isoDate: text) else {
+                    throw reader.error("detector.audit.holidays", "'\(text)' is not a date YYYY-MM-DD")
+                }
+                return day
             }
-            return day
-        }
         completenessMinimumShare = try reader.double("detector.completeness.min_share", in: 0...1)
     }
 }

@@ -57,22 +57,31 @@ public struct FinrcaConfiguration: Sendable {
             do {
                 text = try String(contentsOfFile: file, encoding: .utf8)
             } catch {
-                throw ConfigurationError(key: "(file)", source: file, reason: "cannot read the file: \(error.localizedDescription)")
+                throw ConfigurationError(
+                    key: "(file)",
+                    source: file,
+                    reason: "cannot read the file: \(error.localizedDescription)"
+                )
             }
             try values.merge(yaml: text, source: file)
             for key in ConfigurationSchema.keys where key.isSecret {
                 if values[key.name]?.source == file {
                     throw ConfigurationError(
-                        key: key.name, source: file,
-                        reason: "secrets are not read from files; set \(ConfigurationSchema.environmentName(for: key.name))")
+                        key: key.name,
+                        source: file,
+                        reason:
+                            "secrets are not read from files; set \(ConfigurationSchema.environmentName(for: key.name))"
+                    )
                 }
             }
             if values["database.url"]?.source == file, let url = values["database.url"]?.value,
                 URLComponents(string: url)?.password != nil
             {
                 throw ConfigurationError(
-                    key: "database.url", source: file,
-                    reason: "a password in the URL is not read from files; set FINRCA_DATABASE_PASSWORD")
+                    key: "database.url",
+                    source: file,
+                    reason: "a password in the URL is not read from files; set FINRCA_DATABASE_PASSWORD"
+                )
             }
         }
         values.merge(environment: environment)
@@ -85,10 +94,12 @@ public struct FinrcaConfiguration: Sendable {
             ingest: try IngestConfiguration(reader: reader),
             log: try LogConfiguration(reader: reader),
             detector: try DetectorConfiguration(reader: reader),
-            routes: try reader.string("notify.routes_file").flatMap { $0.isEmpty ? nil : $0 }.map(AlertRoutes.load(path:))
+            routes: try reader.string("notify.routes_file").flatMap { $0.isEmpty ? nil : $0 }
+                .map(AlertRoutes.load(path:))
                 ?? AlertRoutes(routes: []),
             notify: try NotifyConfiguration(reader: reader),
-            server: try ServerConfiguration(reader: reader))
+            server: try ServerConfiguration(reader: reader)
+        )
     }
 }
 
@@ -134,7 +145,8 @@ public struct ConfigReader: Sendable {
 
     /// A required number within `range`.
     public func double(_ key: String, in range: ClosedRange<Double>) throws -> Double {
-        guard let text = string(key), let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+        guard let text = string(key), let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite
+        else {
             throw error(key, "expected a number, found '\(string(key) ?? "")'")
         }
         guard range.contains(value) else {

@@ -12,7 +12,10 @@ extension Database {
     /// Drops the database `name` on `server` if it exists, ending its sessions.
     public static func dropDatabase(_ name: String, on server: DatabaseConfiguration, logger: Logger) async throws {
         try await withConnection(server, logger: logger) { connection in
-            try await connection.query("DROP DATABASE IF EXISTS \(unescaped: quotedIdentifier(name)) WITH (FORCE)", logger: logger)
+            try await connection.query(
+                "DROP DATABASE IF EXISTS \(unescaped: quotedIdentifier(name)) WITH (FORCE)",
+                logger: logger
+            )
         }
     }
 

@@ -19,15 +19,22 @@ public enum Database {
         case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
         }
         var connection = PostgresConnection.Configuration(
-            host: configuration.host, port: configuration.port, username: configuration.username,
-            password: configuration.password, database: configuration.database, tls: tls)
+            host: configuration.host,
+            port: configuration.port,
+            username: configuration.username,
+            password: configuration.password,
+            database: configuration.database,
+            tls: tls
+        )
         let seconds = configuration.connectTimeout.components.seconds
         connection.options.connectTimeout = .seconds(seconds)
         return connection
     }
 
     /// The settings of a connection pool (`finrca serve`) with at most `database.pool_size` connections.
-    public static func clientConfiguration(_ configuration: DatabaseConfiguration) throws -> PostgresClient.Configuration {
+    public static func clientConfiguration(_ configuration: DatabaseConfiguration) throws
+        -> PostgresClient.Configuration
+    {
         let tls: PostgresClient.Configuration.TLS
         switch configuration.tls {
         case .disable: tls = .disable
@@ -35,8 +42,13 @@ public enum Database {
         case .require: tls = .require(.makeClientConfiguration())
         }
         var client = PostgresClient.Configuration(
-            host: configuration.host, port: configuration.port, username: configuration.username,
-            password: configuration.password, database: configuration.database, tls: tls)
+            host: configuration.host,
+            port: configuration.port,
+            username: configuration.username,
+            password: configuration.password,
+            database: configuration.database,
+            tls: tls
+        )
         client.options.maximumConnections = configuration.poolSize
         client.options.connectTimeout = .seconds(configuration.connectTimeout.components.seconds)
         return client
@@ -54,7 +66,10 @@ public enum Database {
         let connection: PostgresConnection
         do {
             connection = try await PostgresConnection.connect(
-                configuration: try connectionConfiguration(configuration), id: 1, logger: logger)
+                configuration: try connectionConfiguration(configuration),
+                id: 1,
+                logger: logger
+            )
         } catch {
             throw DatabaseUnavailableError(endpoint: configuration.description, reason: describe(error))
         }

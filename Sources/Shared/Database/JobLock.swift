@@ -44,7 +44,9 @@ public struct JobLock: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Throws: ``JobLockHeldError`` at once when another session holds it; nothing is run then.
     public func withLock<Result>(
-        on connection: PostgresConnection, logger: Logger, _ body: () async throws -> Result
+        on connection: PostgresConnection,
+        logger: Logger,
+        _ body: () async throws -> Result
     ) async throws -> Result {
         guard try await tryAcquire(on: connection, logger: logger) else { throw JobLockHeldError(lock: self) }
         return try await holding(on: connection, logger: logger, body)
@@ -52,18 +54,23 @@ public struct JobLock: Sendable, Hashable, CustomStringConvertible {
 
     /// Runs `body` holding the lock, waiting for another session to release it first.
     public func waitingForLock<Result>(
-        on connection: PostgresConnection, logger: Logger, _ body: () async throws -> Result
+        on connection: PostgresConnection,
+        logger: Logger,
+        _ body: () async throws -> Result
     ) async throws -> Result {
         switch key {
         case .single(let value): try await connection.query("SELECT pg_advisory_lock(\(value))", logger: logger)
-        case .pair(let namespace, let id): try await connection.query("SELECT pg_advisory_lock(\(namespace), \(id))", logger: logger)
+        case .pair(let namespace, let id):
+            try await connection.query("SELECT pg_advisory_lock(\(namespace), \(id))", logger: logger)
         }
         return try await holding(on: connection, logger: logger, body)
     }
 
     /// Runs `body` holding the lock when no other session holds it; returns nil without running it otherwise.
     public func ifFree<Result>(
-        on connection: PostgresConnection, logger: Logger, _ body: () async throws -> Result
+        on connection: PostgresConnection,
+        logger: Logger,
+        _ body: () async throws -> Result
     ) async throws -> Result? {
         guard try await tryAcquire(on: connection, logger: logger) else { return nil }
         return try await holding(on: connection, logger: logger, body)
@@ -83,7 +90,9 @@ public struct JobLock: Sendable, Hashable, CustomStringConvertible {
 
     /// Runs `body` and releases the lock, which the session holds, whether `body` returns or throws.
     private func holding<Result>(
-        on connection: PostgresConnection, logger: Logger, _ body: () async throws -> Result
+        on connection: PostgresConnection,
+        logger: Logger,
+        _ body: () async throws -> Result
     ) async throws -> Result {
         let result: Result
         do {
@@ -99,7 +108,8 @@ public struct JobLock: Sendable, Hashable, CustomStringConvertible {
     private func release(on connection: PostgresConnection, logger: Logger) async throws {
         switch key {
         case .single(let value): try await connection.query("SELECT pg_advisory_unlock(\(value))", logger: logger)
-        case .pair(let namespace, let id): try await connection.query("SELECT pg_advisory_unlock(\(namespace), \(id))", logger: logger)
+        case .pair(let namespace, let id):
+            try await connection.query("SELECT pg_advisory_unlock(\(namespace), \(id))", logger: logger)
         }
     }
 }

@@ -38,14 +38,22 @@ public struct Migrator: Sendable {
 
     /// The newest applied schema version, or nil when the database has never been migrated.
     public static func currentVersion(on connection: PostgresConnection, logger: Logger) async throws -> Int? {
-        for try await exists in try await connection.query(
-            "SELECT to_regclass('schema_migrations') IS NOT NULL", logger: logger
-        ).decode(Bool.self) where !exists {
+        for try await exists
+            in try await connection.query(
+                "SELECT to_regclass('schema_migrations') IS NOT NULL",
+                logger: logger
+            )
+            .decode(Bool.self) where !exists
+        {
             return nil
         }
-        for try await version in try await connection.query(
-            "SELECT max(version)::int8 FROM schema_migrations", logger: logger
-        ).decode(Int64?.self) {
+        for try await version
+            in try await connection.query(
+                "SELECT max(version)::int8 FROM schema_migrations",
+                logger: logger
+            )
+            .decode(Int64?.self)
+        {
             return version.map(Int.init)
         }
         return nil
@@ -60,11 +68,17 @@ public struct Migrator: Sendable {
                 checksum text NOT NULL,
                 applied_at timestamptz NOT NULL DEFAULT now()
             )
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         var known: [Int: String] = [:]
-        for try await (version, checksum) in try await connection.query(
-            "SELECT version, checksum FROM schema_migrations", logger: logger
-        ).decode((Int, String).self) {
+        for try await (version, checksum)
+            in try await connection.query(
+                "SELECT version, checksum FROM schema_migrations",
+                logger: logger
+            )
+            .decode((Int, String).self)
+        {
             known[version] = checksum
         }
         var applied: [Migration] = []
@@ -81,7 +95,9 @@ public struct Migrator: Sendable {
                     """
                     INSERT INTO schema_migrations (version, name, checksum)
                     VALUES (\(migration.version), \(migration.name), \(migration.checksum))
-                    """, logger: logger)
+                    """,
+                    logger: logger
+                )
             }
             logger.info("applied migration", metadata: ["db.migration": "\(migration.version) \(migration.name)"])
             applied.append(migration)

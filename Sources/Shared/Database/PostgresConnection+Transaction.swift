@@ -16,7 +16,8 @@ extension PostgresConnection {
     /// - Throws: the error `body` threw, as it was (not wrapped), so callers can match their own error types;
     ///   `PostgresTransactionError` only when BEGIN, COMMIT or ROLLBACK themselves fail.
     public func transaction<Value: Sendable>(
-        logger: Logger, _ body: (PostgresConnection) async throws -> TransactionEnd<Value>
+        logger: Logger,
+        _ body: (PostgresConnection) async throws -> TransactionEnd<Value>
     ) async throws -> Value {
         do {
             return try await withTransaction(logger: logger) { connection in

@@ -30,7 +30,8 @@ public enum Schema {
     /// - Precondition: `fiscalYear` is in ``fiscalYears`` (the table's CHECK), so the name is a safe identifier.
     public static func createPartitionStatement(fiscalYear: Int) -> String {
         precondition(fiscalYears.contains(fiscalYear), "fiscal year out of range")
-        return "CREATE TABLE \(partitionName(fiscalYear: fiscalYear)) PARTITION OF finance_expense FOR VALUES IN (\(fiscalYear))"
+        return
+            "CREATE TABLE \(partitionName(fiscalYear: fiscalYear)) PARTITION OF finance_expense FOR VALUES IN (\(fiscalYear))"
     }
 
     /// The indexes of one partition, by name: the original system's indexes (functional area, cost centre,
@@ -45,7 +46,8 @@ public enum Schema {
             ("period", "(general_ledger_fiscal_year, posting_period)"),
             ("amount", "(amount)"),
             ("batch_line", "USING brin (batch_id, source_line)"),
-        ].map { suffix, definition in
+        ]
+        .map { suffix, definition in
             ("\(table)_\(suffix)", "CREATE INDEX IF NOT EXISTS \(table)_\(suffix) ON \(table) \(definition)")
         }
     }

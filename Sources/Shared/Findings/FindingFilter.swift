@@ -19,8 +19,14 @@ public struct FindingFilter: Sendable, Equatable {
 
     /// Creates a filter; without arguments it takes every finding.
     public init(
-        kind: FindingKind? = nil, severity: Severity? = nil, minimumSeverity: Severity? = nil, status: ReviewStatus? = nil,
-        period: FiscalPeriod? = nil, run: Int64? = nil, latestRunOnly: Bool = false, before: Int64? = nil
+        kind: FindingKind? = nil,
+        severity: Severity? = nil,
+        minimumSeverity: Severity? = nil,
+        status: ReviewStatus? = nil,
+        period: FiscalPeriod? = nil,
+        run: Int64? = nil,
+        latestRunOnly: Bool = false,
+        before: Int64? = nil
     ) {
         self.kind = kind
         self.severity = severity

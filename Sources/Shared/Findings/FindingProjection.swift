@@ -28,7 +28,9 @@ public enum FindingProjection {
     public static func list(_ filter: FindingFilter, order: FindingOrder, limit: Int) -> PostgresQuery {
         let kind = filter.kind?.rawValue
         let severity = filter.severity?.rawValue
-        let severities = filter.minimumSeverity.map { minimum in Severity.allCases.filter { $0 >= minimum }.map(\.rawValue) }
+        let severities = filter.minimumSeverity.map { minimum in
+            Severity.allCases.filter { $0 >= minimum }.map(\.rawValue)
+        }
         let status = filter.status?.rawValue
         let period = filter.period?.description
         let urgency = Severity.mostUrgentFirst.map(\.rawValue)
