@@ -20,7 +20,7 @@ struct RootCauseRiskLocTests {
     }
 
     @Test(
-        "F1 ≥ 0.45 over all 135 cases",
+        "F1 ≥ 0.70 over all 135 cases",
         .enabled(
             if: RootCauseTestSupport.riskLocAvailable,
             "../shared/data/riskloc_rs_cases is absent: the full RS benchmark is skipped"
@@ -34,6 +34,6 @@ struct RootCauseRiskLocTests {
             return RootCauseTestSupport.counts(predicted: result.rootCauseSet, truth: labelled.label)
         }
         let f1 = RootCauseTestSupport.f1(counts)
-        #expect(f1 >= 0.45, "F1 \(f1)")
+        #expect(f1 >= 0.70, "F1 \(f1)")
     }
 }

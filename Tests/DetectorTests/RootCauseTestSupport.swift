@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 @testable import Detector
 
@@ -33,6 +34,44 @@ enum RootCauseTestSupport {
     /// True when the full RS case set is present.
     static var riskLocAvailable: Bool {
         FileManager.default.fileExists(atPath: riskLocDirectory.appendingPathComponent("labels.csv").path)
+    }
+
+    /// The small Squeeze B0 fixtures (gzipped, with `labels.csv`).
+    static let squeezeFixtureDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/squeeze")
+
+    /// The Squeeze B0 training cases, `../shared/data/squeeze_B0_train/B0` next to the package: one folder per
+    /// setting with `injection_info.csv` and `<timestamp>.csv.gz`.
+    static let squeezeDirectory = riskLocDirectory.deletingLastPathComponent()
+        .appendingPathComponent("squeeze_B0_train/B0")
+
+    /// True when the Squeeze B0 training cases are present.
+    static var squeezeAvailable: Bool {
+        FileManager.default.fileExists(
+            atPath: squeezeDirectory.appendingPathComponent("B_cuboid_layer_1_n_ele_1/injection_info.csv").path
+        )
+    }
+
+    /// The B0 cases under `directory`, named `<setting>/<timestamp>`, settings and timestamps in order.
+    static func squeezeCases(in directory: URL) throws -> [LabelledCase] {
+        let settings = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        return try settings.flatMap { setting -> [LabelledCase] in
+            let folder = directory.appendingPathComponent(setting)
+            let info = folder.appendingPathComponent("injection_info.csv")
+            guard FileManager.default.fileExists(atPath: info.path) else { return [] }
+            let records = RootCauseCSV.records(in: try String(contentsOf: info, encoding: .utf8))
+            let header = try #require(records.first)
+            let set = try #require(header.firstIndex(of: "set"))
+            let timestamp = try #require(header.firstIndex(of: "timestamp"))
+            return records.dropFirst().sorted { $0[timestamp] < $1[timestamp] }
+                .map { record in
+                    LabelledCase(
+                        name: "\(setting)/\(record[timestamp])",
+                        path: folder.appendingPathComponent("\(record[timestamp]).csv.gz").path,
+                        label: RootCauseSqueezeForm.parse(record[set]) ?? []
+                    )
+                }
+        }
     }
 
     /// One labelled case.

@@ -27,13 +27,27 @@ public struct ChangeExplanation: Sendable {
     /// The root-cause search over directorate × cost centre × GL account × supplier leaves.
     public var search: RootCauseResult
     /// The leading root-cause element's spend in `from` and `to` (minor units), if there is one.
-    public var rootCauseSpend: (start: Int64, end: Int64)?
+    public var rootCauseSpend: (start: Int64, end: Int64)? { causes.first.map { ($0.start, $0.end) } }
+    /// Every element of the root-cause set with its spend, in the set's order (the leading cause first).
+    public var causes: [Cause]
     /// Correlation of the largest contributors' series with the total's series.
     public var correlations: [Correlation]
     /// How much each leaf dimension (``leafDimensions`` order) explains the leaves' changes, by a random forest.
     public var importance: [DimensionImportance]
     /// The lines of the leading root cause in `to` with the largest amounts.
     public var evidence: [EvidenceLine]
+
+    /// One element of the root-cause set, with its spend in the slice.
+    public struct Cause: Sendable, Equatable {
+        /// The element as the search found it.
+        public var element: RootCauseElement
+        /// The slice's own conditions, then the element's, in hierarchy order.
+        public var dimensions: [DimensionValue]
+        /// Spend of the element in `from` (minor units).
+        public var start: Int64
+        /// Spend of the element in `to` (minor units).
+        public var end: Int64
+    }
 
     /// The change: end total − start total.
     public var change: Money { bridges.first?.change ?? .zero }
@@ -52,7 +66,8 @@ public struct ChangeExplanation: Sendable {
     ///   - materiality: In minor units; the search's pseudo-count (the smoothing of every leaf's spend, in
     ///     currency units) is 1 % of it, which keeps a leaf moving from nothing to a few currency units from
     ///     looking like an infinite rise while leaving real moves their weight.
-    /// - Returns: The bridges, the ranked root causes, importance, correlations and evidence.
+    /// - Returns: The bridges, the ranked root causes (every cause, for an additive change), importance,
+    ///   correlations and evidence.
     public static func explain(
         columns: LedgerColumns,
         index: PeriodIndex,
@@ -119,7 +134,9 @@ public struct ChangeExplanation: Sendable {
             )
         }
 
-        var rootCauseSpend: (start: Int64, end: Int64)?
+        let causes = search.rootCauseSet.map { element in
+            cause(element, leaves: leaves, columns: columns, filter: filter)
+        }
         var evidence: [EvidenceLine] = []
         if let top = search.rootCauseSet.first {
             let conditions: [(codes: [Int32], code: Int32)] = top.pairs.compactMap { pair in
@@ -129,10 +146,6 @@ public struct ChangeExplanation: Sendable {
                 return (columns.codes(dimension), Int32(position))
             }
             func inElement(_ row: Int) -> Bool { inSlice(row) && conditions.allSatisfy { $0.codes[row] == $0.code } }
-            var spend: (start: Int64, end: Int64) = (0, 0)
-            for row in index.rows(to) where inElement(row) { spend.end += columns.amount[row] }
-            for row in index.rows(from) where inElement(row) { spend.start += columns.amount[row] }
-            rootCauseSpend = spend
             evidence = index.rows(to).filter(inElement)
                 .sorted { columns.amount[$0].magnitude > columns.amount[$1].magnitude }
                 .prefix(10)
@@ -155,7 +168,7 @@ public struct ChangeExplanation: Sendable {
             filter: filter,
             bridges: bridges,
             search: search,
-            rootCauseSpend: rootCauseSpend,
+            causes: causes,
             correlations: correlations(bridges: bridges, columns: columns, index: index, to: to, inSlice: inSlice),
             importance: importance,
             evidence: evidence
@@ -216,12 +229,39 @@ public struct ChangeExplanation: Sendable {
         return covariance / (varianceX * varianceY).squareRoot()
     }
 
-    /// The leading root cause as dimension values: the slice's own conditions, then the element's, in hierarchy
-    /// order.
-    public var rootCauseDimensions: [DimensionValue]? {
-        guard let top = search.rootCauseSet.first else { return nil }
+    /// The spend of `element` in both periods, summed over the slice's leaves (`leaves` keyed by the codes of
+    /// ``leafDimensions``), and its dimension values.
+    static func cause(
+        _ element: RootCauseElement,
+        leaves: [[Int32]: (start: Int64, end: Int64)],
+        columns: LedgerColumns,
+        filter: [DimensionValue]
+    ) -> Cause {
+        let conditions: [(position: Int, code: Int32?)] = element.pairs.compactMap { pair in
+            guard let dimension = LedgerDimension(rawValue: pair.dimension),
+                let position = leafDimensions.firstIndex(of: dimension)
+            else { return nil }
+            // A leaf without a value is named "(none)" in the search's table; its code is 0.
+            let code = columns.dictionary(dimension).values.firstIndex(of: pair.value).map { Int32($0) }
+            return (position, code ?? (pair.value == "(none)" ? 0 : nil))
+        }
+        var spend: (start: Int64, end: Int64) = (0, 0)
+        for (key, value) in leaves where conditions.allSatisfy({ $0.code == key[$0.position] }) {
+            spend.start += value.start
+            spend.end += value.end
+        }
+        return Cause(
+            element: element,
+            dimensions: dimensions(of: element, filter: filter),
+            start: spend.start,
+            end: spend.end
+        )
+    }
+
+    /// The slice's conditions, then the element's, in hierarchy order.
+    static func dimensions(of element: RootCauseElement, filter: [DimensionValue]) -> [DimensionValue] {
         var values = filter
-        for pair in top.pairs {
+        for pair in element.pairs {
             guard let dimension = LedgerDimension(rawValue: pair.dimension),
                 !values.contains(where: { $0.dimension == dimension })
             else { continue }
@@ -233,61 +273,7 @@ public struct ChangeExplanation: Sendable {
         }
     }
 
-    /// The root-cause finding, when the search found a cause.
-    public func finding(wording: Wording) -> FindingDraft? {
-        guard let dimensions = rootCauseDimensions, let spend = rootCauseSpend,
-            let top = search.ranked.first(where: \.isRootCause), top.score > 0
-        else { return nil }
-        let delta = spend.end - spend.start
-        let change = self.change.minorUnits
-        let share = change != 0 ? Double(delta) / Double(change) : 0
-        let scope =
-            filter.isEmpty
-            ? "the organisation's" : filter.map { "\($0.dimension.label) \($0.value)" }.joined(separator: ", ") + "'s"
-        let cause = dimensions.filter { !filter.contains($0) }.map { "\($0.dimension.label) \($0.value)" }
-            .joined(separator: " with ")
-        let others =
-            search.rootCauseSet.count > 1
-            ? " (\(search.rootCauseSet.count - 1) further cause\(search.rootCauseSet.count > 2 ? "s" : "") in the details)"
-            : ""
-        let sign = change >= 0 ? "+" : "-"
-        let portion =
-            share > 1
-            ? "more than the whole net change; other moves offset part of it"
-            : "\(Int((share * 100).rounded())) % of the change"
-        let explanation =
-            "Root cause of \(scope) \(sign)\(wording.money(Int64(change.magnitude))) from \(from) to \(to): \(cause), \(wording.money(delta)) (\(portion))\(others)."
-        var details: [String: String] = [
-            "from": from.description, "root_cause_set": search.squeezeForm,
-            "explained_share": String(format: "%.4f", share), "surprise": String(format: "%.3f", top.surprise),
-        ]
-        for bridge in bridges {
-            details["bridge_\(bridge.dimension.rawValue)"] = bridge.steps.prefix(5)
-                .map { "\($0.member) \($0.contribution)" }.joined(separator: "; ")
-        }
-        if !importance.isEmpty {
-            details["forest_importance"] =
-                importance.map {
-                    "\(Self.leafDimensions[$0.dimension].rawValue) \(String(format: "%.2f", $0.importance))"
-                }
-                .joined(separator: "; ")
-        }
-        if !correlations.isEmpty {
-            details["correlation_with_total"] =
-                correlations.map { "\($0.dimension.rawValue)=\($0.member) r=\(String(format: "%.2f", $0.coefficient))" }
-                .joined(separator: "; ")
-        }
-        return FindingDraft(
-            kind: .rootCause,
-            period: to,
-            dimensions: dimensions,
-            actual: Money(minorUnits: spend.end),
-            expected: Money(minorUnits: spend.start),
-            score: top.score,
-            explanation: explanation,
-            evidence: evidence,
-            details: details,
-            subject: "from \(from)"
-        )
-    }
+    /// The leading root cause as dimension values: the slice's own conditions, then the element's, in hierarchy
+    /// order.
+    public var rootCauseDimensions: [DimensionValue]? { causes.first?.dimensions }
 }

@@ -1,5 +1,6 @@
-/// Settings of `RootCauseSearch`. The defaults were chosen on the RiskLoc RS data set and are meant to be kept;
-/// `pseudoCount` is the one to set per measure (for money: the smallest change that matters).
+/// Settings of `RootCauseSearch`. The scan's defaults were chosen on the RiskLoc RS data set, the partition
+/// search's are RiskLoc's published ones; they are meant to be kept. `pseudoCount` is the one to set per measure
+/// (for money: the smallest change that matters).
 public struct RootCauseConfiguration: Sendable {
     /// The most `dimension=value` conditions in one element. Default 3.
     public var maximumPairs: Int
@@ -25,6 +26,18 @@ public struct RootCauseConfiguration: Sendable {
     /// kept, and among those the one whose dimensions come first in this order (then in table order). Default
     /// empty: table order.
     public var hierarchy: [String]
+    /// Whether the search of a fundamental measure goes on, after the scan, to the further independent causes
+    /// of the change (`RootCausePartitionSearch`). A derived measure never does: the leaf deviations of a
+    /// ratio's numerator mix count noise with the change. Default true.
+    public var findsSeveralCauses: Bool
+    /// The risk score (0…1) an element needs in the partition search. Default 0.5 (RiskLoc's).
+    public var riskThreshold: Double
+    /// The share of the abnormal leaves' change an element must explain in the partition search, and the share
+    /// left unexplained at which it stops. Default 0.02 (RiskLoc's).
+    public var minimumCauseShare: Double
+    /// How many of the most extreme distinct leaf deviations on the quieter side are passed over when the
+    /// partition search reads the noise level there. Default 5 (RiskLoc's).
+    public var extremeLeavesSkipped: Int
 
     /// Settings with the documented defaults unless given.
     public init(
@@ -34,7 +47,11 @@ public struct RootCauseConfiguration: Sendable {
         narrowingTolerance: Double = 0.05,
         siblingShare: Double = 0.2,
         rankedCount: Int = 20,
-        hierarchy: [String] = []
+        hierarchy: [String] = [],
+        findsSeveralCauses: Bool = true,
+        riskThreshold: Double = 0.5,
+        minimumCauseShare: Double = 0.02,
+        extremeLeavesSkipped: Int = 5
     ) {
         self.maximumPairs = maximumPairs
         self.pseudoCount = pseudoCount
@@ -43,5 +60,9 @@ public struct RootCauseConfiguration: Sendable {
         self.siblingShare = siblingShare
         self.rankedCount = rankedCount
         self.hierarchy = hierarchy
+        self.findsSeveralCauses = findsSeveralCauses
+        self.riskThreshold = riskThreshold
+        self.minimumCauseShare = minimumCauseShare
+        self.extremeLeavesSkipped = extremeLeavesSkipped
     }
 }

@@ -32,6 +32,8 @@ struct RootCauseLattice {
     private(set) var cuboidNodes: [[Int]] = []
     /// The cuboid of each node.
     private(set) var cuboidOfNode: [Int] = []
+    /// Per cuboid, each row's group: row `r` belongs to node `cuboidNodes[c][Int(rowGroups[c][r])]`.
+    private(set) var rowGroups: [[Int32]] = []
     /// Number of rows of the table.
     let rowCount: Int
     /// Sum of all observed values.
@@ -47,7 +49,6 @@ struct RootCauseLattice {
         totalExpected = observations.expected.reduce(0, +)
 
         var cuboidIndex: [[Int]: Int] = [:]
-        var rowGroups: [[Int32]] = []
         var canonicalBySelection: [RowSelection: Int] = [:]
         let cuboids = Self.cuboids(
             dimensionCount: table.dimensions.count,

@@ -26,7 +26,9 @@ public struct RootCauseCandidate: Sendable, Hashable {
 
 /// What `RootCauseSearch.search` found.
 public struct RootCauseResult: Sendable {
-    /// The root-cause set, most important element first; empty when nothing changed beyond the noise.
+    /// The root-cause set: the scan's element and its siblings first (the strongest cause), then the further
+    /// causes of a fundamental measure in the order the partition search found them; empty when nothing changed
+    /// beyond the noise.
     public var rootCauseSet: [RootCauseElement]
     /// The root-cause set's candidates first, then the other elements that moved with the total change, by
     /// descending `score`; at most `RootCauseConfiguration.rankedCount`.

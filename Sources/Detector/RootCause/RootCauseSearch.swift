@@ -10,10 +10,13 @@ import Foundation
 ///    another. Elements that moved against the total change are left out.
 /// 3. If the evidence of the best element against "nothing changed" (its score plus the evidence of the total
 ///    change), in pseudo-count units, does not exceed the log of the number of elements (the price of naming one
-///    among them), nothing is reported.
+///    among them), the scan names no cause.
 /// 4. From the best element the search walks to the most succinct element that holds the abnormal part and
 ///    little of the normal part (`RootCauseLocator`), then adds abnormal siblings that explain a real share of
 ///    the change (`RootCauseSiblings`).
+/// 5. For a fundamental measure, the leaves these elements leave uncovered are searched for further, independent
+///    causes (`RootCausePartitionSearch`), also when the scan named none: a change can have several causes
+///    in different cuboids, and small causes can hide behind the noise of large leaves in the total.
 public enum RootCauseSearch {
     /// The root-cause set and the ranked candidates of `table`. Pure computation, no I/O.
     public static func search(_ table: RootCauseTable, configuration: RootCauseConfiguration = .init())
@@ -52,6 +55,10 @@ public enum RootCauseSearch {
             let locator = RootCauseLocator(lattice: lattice, evidence: evidence, configuration: configuration)
             let siblings = RootCauseSiblings(lattice: lattice, evidence: evidence, configuration: configuration)
             rootCauses = siblings.completed(locator.locate(from: strongest.node)).map { lattice.nodes[$0].canonical }
+        }
+        if configuration.findsSeveralCauses, observations.quantity == .amount {
+            rootCauses += RootCausePartitionSearch(lattice: lattice, configuration: configuration)
+                .causes(observed: observations.observed, expected: observations.expected, excluding: rootCauses)
         }
 
         let others = scored.map(\.node).filter { !rootCauses.contains($0) }

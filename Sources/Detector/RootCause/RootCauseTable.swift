@@ -47,30 +47,56 @@ public struct RootCauseTable: Sendable {
         actualDenominator: [Double]? = nil,
         expectedDenominator: [Double]? = nil
     ) throws {
+        guard rows.count == actual.count else { throw RootCauseTableError.lengthMismatch }
+        if let ragged = rows.firstIndex(where: { $0.count != dimensions.count }) {
+            throw RootCauseTableError.raggedRow(ragged)
+        }
+        try self.init(
+            dimensions: dimensions,
+            columns: dimensions.indices.map { dimension in rows.map { $0[dimension] } },
+            actual: actual,
+            expected: expected,
+            actualDenominator: actualDenominator,
+            expectedDenominator: expectedDenominator
+        )
+    }
+
+    /// A table from string columns: `columns[d][r]` is row `r`'s value in dimension `d`. Otherwise as
+    /// `init(dimensions:rows:actual:expected:actualDenominator:expectedDenominator:)`.
+    init(
+        dimensions: [String],
+        columns: [[String]],
+        actual: [Double],
+        expected: [Double],
+        actualDenominator: [Double]?,
+        expectedDenominator: [Double]?
+    ) throws {
         guard Set(dimensions).count == dimensions.count else { throw RootCauseTableError.repeatedDimension }
         guard (actualDenominator == nil) == (expectedDenominator == nil) else {
             throw RootCauseTableError.oneDenominatorOnly
         }
-        let rowCount = rows.count
+        let rowCount = actual.count
         let measures = [actual, expected] + [actualDenominator, expectedDenominator].compactMap { $0 }
-        guard measures.allSatisfy({ $0.count == rowCount }) else { throw RootCauseTableError.lengthMismatch }
+        guard columns.count == dimensions.count, measures.allSatisfy({ $0.count == rowCount }),
+            columns.allSatisfy({ $0.count == rowCount })
+        else { throw RootCauseTableError.lengthMismatch }
         guard measures.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { throw RootCauseTableError.notFinite }
 
-        var codes = [[Int32]](repeating: [], count: dimensions.count)
-        var dictionaries = [[String]](repeating: [], count: dimensions.count)
-        var lookups = [[String: Int32]](repeating: [:], count: dimensions.count)
-        for (rowIndex, row) in rows.enumerated() {
-            guard row.count == dimensions.count else { throw RootCauseTableError.raggedRow(rowIndex) }
-            for (dimension, value) in row.enumerated() {
-                if let code = lookups[dimension][value] {
-                    codes[dimension].append(code)
-                } else {
-                    let code = Int32(dictionaries[dimension].count)
-                    lookups[dimension][value] = code
-                    dictionaries[dimension].append(value)
-                    codes[dimension].append(code)
+        var codes: [[Int32]] = []
+        var dictionaries: [[String]] = []
+        for values in columns {
+            var lookup: [String: Int32] = [:]
+            var dictionary: [String] = []
+            codes.append(
+                values.map { value in
+                    if let code = lookup[value] { return code }
+                    let code = Int32(dictionary.count)
+                    lookup[value] = code
+                    dictionary.append(value)
+                    return code
                 }
-            }
+            )
+            dictionaries.append(dictionary)
         }
         self.dimensions = dimensions
         self.codes = codes
