@@ -34,17 +34,23 @@ for ledger in "${ledgers[@]}"; do
   [ "$status" -eq 0 ] || [ "$status" -eq 4 ] || die "$ledger: ingest exited $status"
   log "$ledger: detecting"
   /usr/bin/time -f "%e %M" -o "$work/$ledger-time" "$finrca_bin" detect --json > "$work/$ledger-detect.json"
+  # One pass over the evidence lines joined to the ledger (a hash join), not a lookup per finding.
   "$bin/psql" "${admin[@]}" -d "$database" -X -q -A -t -c "
+    WITH run AS (SELECT max(id) AS id FROM detector_runs),
+         evidence AS (
+           SELECT f.id, (e->>'batch_id')::int8 AS batch_id, (e->>'line')::int8 AS line
+           FROM findings f, run, jsonb_array_elements(f.evidence) e WHERE f.last_run_id = run.id),
+         refs AS (
+           SELECT ev.id, json_agg(x.reference ORDER BY x.reference) AS refs
+           FROM evidence ev JOIN finance_expense x ON x.batch_id = ev.batch_id AND x.source_line = ev.line
+           GROUP BY ev.id)
     SELECT json_build_object(
       'months', (SELECT count(DISTINCT (general_ledger_fiscal_year, posting_period)) FROM finance_expense),
       'lines', (SELECT count(*) FROM finance_expense),
       'findings', (SELECT coalesce(json_agg(json_build_object(
           'id', f.id, 'kind', f.kind, 'severity', f.severity, 'score', f.score, 'period', f.period,
           'path', f.dimension_path, 'delta', f.delta, 'actual', f.actual, 'explanation', f.explanation,
-          'details', f.details,
-          'references', (SELECT json_agg(x.reference ORDER BY x.reference)
-                         FROM jsonb_array_elements(f.evidence) e
-                         JOIN finance_expense x ON x.batch_id = (e->>'batch_id')::int8 AND x.source_line = (e->>'line')::int8)
-        )), '[]') FROM findings f WHERE f.last_run_id = (SELECT max(id) FROM detector_runs)))" > "$work/$ledger-findings.json"
+          'details', f.details, 'references', refs.refs)), '[]')
+        FROM findings f JOIN run ON f.last_run_id = run.id LEFT JOIN refs ON refs.id = f.id))" > "$work/$ledger-findings.json"
   python3 Benchmarks/council/summarise.py "$ledger" "$work/$ledger-findings.json" "$work/$ledger-time"
 done

@@ -110,17 +110,23 @@ public struct LedgerReader: Sendable {
         let rows = try await connection.query(
             """
             SELECT batch_id, source_line, (amount * 100)::int8, general_ledger_fiscal_year, posting_period::int2,
-                   (posting_date - DATE '1970-01-01')::int4, \(unescaped: dimensionColumns), reference
+                   (posting_date - DATE '1970-01-01')::int4, \(unescaped: dimensionColumns), reference,
+                   account_type
             FROM finance_expense
             ORDER BY general_ledger_fiscal_year, posting_period, batch_id, source_line
             """,
             logger: logger
         )
         for try await (
-            batch, line, amount, year, period, day, directorate, costCenter, account, supplier, area, reference
+            batch, line, amount, year, period, day, directorate, costCenter, account, supplier, area, reference,
+            accountType
         )
             in rows.decode(
-                (Int64, Int64, Int64, Int16, Int16, Int32?, String?, String?, String?, String?, String?, String?).self
+                (
+                    Int64, Int64, Int64, Int16, Int16, Int32?, String?, String?, String?, String?, String?, String?,
+                    String?
+                )
+                .self
             )
         {
             columns.append(
@@ -131,7 +137,8 @@ public struct LedgerReader: Sendable {
                 period: Int8(period),
                 postingDay: day ?? Int32.min,
                 dimensions: [directorate, costCenter, account, supplier, area],
-                reference: reference
+                reference: reference,
+                accountType: accountType
             )
         }
         return columns
