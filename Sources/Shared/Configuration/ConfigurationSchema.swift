@@ -16,7 +16,10 @@ public enum ConfigurationSchema {
     }
 
     /// All keys.
-    public static let keys: [Key] = [
+    public static let keys: [Key] = generalKeys + auditRuleKeys
+
+    /// The keys of every part but the audit rules.
+    static let generalKeys: [Key] = [
         Key(
             name: "database.url",
             defaultValue: "postgres://finrca@127.0.0.1:54329/finrca",
@@ -234,42 +237,6 @@ public enum ConfigurationSchema {
             defaultValue: "1000",
             isSecret: false,
             summary: "populations (ledger, account class, supplier) with fewer amounts are not Benford-tested"
-        ),
-        Key(
-            name: "detector.audit.benford_per_supplier",
-            defaultValue: "false",
-            isSecret: false,
-            summary: "true = also Benford-test each supplier (the ledger and account classes always are)"
-        ),
-        Key(
-            name: "detector.audit.duplicate_run_gap",
-            defaultValue: "100",
-            isSecret: false,
-            summary: "references at most this far apart in number are one run, not a duplicate"
-        ),
-        Key(
-            name: "detector.audit.payment_run_suppliers",
-            defaultValue: "5",
-            isSecret: false,
-            summary: "an amount paid to this many suppliers on one day is a payment run, not a duplicate"
-        ),
-        Key(
-            name: "detector.audit.schedule_min_periods",
-            defaultValue: "3",
-            isSecret: false,
-            summary: "an amount paid to one supplier in this many periods is a schedule, not a duplicate"
-        ),
-        Key(
-            name: "detector.audit.placeholder_suppliers",
-            defaultValue: "redacted, one-time, one time, sundry, miscellaneous, various",
-            isSecret: false,
-            summary: "supplier names containing one of these stand for many payees (comma-separated list)"
-        ),
-        Key(
-            name: "detector.audit.split_round_unit",
-            defaultValue: "1000.00",
-            isSecret: false,
-            summary: "parts of one invoice reference adding up to a multiple of this are a split invoice"
         ),
         Key(
             name: "detector.audit.holidays",
