@@ -7,16 +7,33 @@ import Testing
 @Suite("Audit: Benford first digits")
 struct AuditBenfordTests {
     /// Appends one line per count, each amount led by the digit at that index (d · 1,000.00 + a varying tail).
-    private func add(digitCounts: [Int], supplier: String, costCentre: String, to ledger: inout AuditLedger) {
+    private func add(
+        digitCounts: [Int],
+        supplier: String,
+        costCentre: String,
+        accountType: String? = nil,
+        to ledger: inout AuditLedger
+    ) {
         for (index, count) in digitCounts.enumerated() {
             for serial in 0..<count {
                 ledger.add(
                     Int64(index + 1) * 100_000 + Int64(serial % 997) * 7,
                     supplier: supplier,
-                    costCentre: costCentre
+                    costCentre: costCentre,
+                    accountType: accountType
                 )
             }
         }
+    }
+
+    /// Per value of `dimensions` only, from `minimumLines` amounts.
+    private func perValue(_ dimensions: [LedgerDimension], minimumLines: Int = 300) -> AuditConfiguration.Benford {
+        AuditConfiguration.Benford(
+            ledger: false,
+            accountClasses: false,
+            dimensions: dimensions,
+            minimumLines: minimumLines
+        )
     }
 
     private func findings(_ ledger: AuditLedger, settings: AuditConfiguration.Benford = .init()) -> [FindingDraft] {
@@ -73,8 +90,7 @@ struct AuditBenfordTests {
     func nonconformingSupplier() throws {
         var ledger = AuditLedger()
         add(digitCounts: [0, 0, 0, 0, 300, 0, 0, 0, 0], supplier: "CV Lima", costCentre: "31090", to: &ledger)
-        let settings = AuditConfiguration.Benford(dimensions: [.supplier])
-        let finding = try #require(findings(ledger, settings: settings).only)
+        let finding = try #require(findings(ledger, settings: perValue([.supplier])).only)
         #expect(finding.kind == .benford)
         #expect(finding.dimensions == [DimensionValue(.supplier, "CV Lima")])
         #expect(abs(finding.score - 0.204626) < 0.000001)
@@ -83,7 +99,9 @@ struct AuditBenfordTests {
         #expect(finding.details["over_represented_digit"] == "5")
         #expect(finding.details["mad"] == "0.2046")
         #expect(finding.evidence.count == 50)
-        #expect(finding.actual == Money(minorUnits: (0..<300).reduce(0) { $0 + 500_000 + Int64($1 % 997) * 7 }))
+        let total = (0..<300).reduce(Int64(0)) { $0 + 500_000 + Int64($1 % 997) * 7 }
+        #expect(finding.actual == Money(minorUnits: total))
+        #expect(finding.expected == Money(minorUnits: Int64((Double(total) * log10(1.2)).rounded())))
         #expect(
             finding.explanation == "Supplier CV Lima: the first digits of its 300 amounts of IDR 10 or more do not "
                 + "follow Benford's law (mean absolute deviation 0.2046, above the nonconformity limit 0.0150): 5 leads "
@@ -101,7 +119,7 @@ struct AuditBenfordTests {
             costCentre: "32000",
             to: &ledger
         )
-        let flagged = findings(ledger).map(\.dimensions)
+        let flagged = findings(ledger, settings: perValue([.supplier, .costCenter])).map(\.dimensions)
         #expect(flagged == [[DimensionValue(.supplier, "CV Lima")], [DimensionValue(.costCenter, "31090")]])
     }
 
@@ -113,8 +131,8 @@ struct AuditBenfordTests {
             ledger.add(999, supplier: "CV Lima")  // 9.99 currency units: under the minimum of 10.00
             ledger.add(-500_000, supplier: "CV Lima")
         }
-        #expect(findings(ledger).isEmpty)
-        #expect(findings(ledger, settings: .init(minimumLines: 299)).count == 2)
+        #expect(findings(ledger, settings: perValue([.supplier, .costCenter])).isEmpty)
+        #expect(findings(ledger, settings: perValue([.supplier, .costCenter], minimumLines: 299)).count == 2)
     }
 
     @Test("a MAD just above 0.015 that sampling noise explains is not flagged unless the chi-square guard is off")
@@ -122,11 +140,57 @@ struct AuditBenfordTests {
         // MAD 0.015598 but χ² = 7.63 (p = 0.47): what 300 amounts drawn from Benford's law often look like.
         var ledger = AuditLedger()
         add(digitCounts: [96, 47, 43, 24, 29, 15, 22, 11, 13], supplier: "PT Acak", costCentre: "31090", to: &ledger)
-        let supplierOnly = AuditConfiguration.Benford(dimensions: [.supplier])
+        let supplierOnly = perValue([.supplier])
         #expect(findings(ledger, settings: supplierOnly).isEmpty)
         var guardOff = supplierOnly
         guardOff.significance = 1
         let finding = findings(ledger, settings: guardOff).only
         #expect(finding.map { abs($0.score - 0.015598) < 0.000001 } == true)
+    }
+
+    @Test("by default only the ledger and its account classes are tested, and only from 1,000 amounts")
+    func populationMinimum() throws {
+        var small = AuditLedger()
+        add(digitCounts: [0, 0, 0, 0, 999, 0, 0, 0, 0], supplier: "CV Lima", costCentre: "31090", to: &small)
+        #expect(findings(small).isEmpty)
+        var large = small
+        large.add(512_345, supplier: "CV Lima")
+        let flagged = findings(large)
+        #expect(flagged.map(\.dimensions) == [[], [DimensionValue(.glAccount, "521010")]])
+        #expect(flagged.map(\.subject) == ["ledger", nil])
+        #expect(flagged.map { $0.details["population"] } == ["ledger", "gl_account"])
+        let ledger = try #require(flagged.first)
+        #expect(abs(ledger.score - 0.20462639) < 0.00000001)
+        #expect(ledger.details["lines"] == "1000")
+        #expect(ledger.explanation.hasPrefix("The ledger: the first digits of its 1,000 amounts of IDR 10 or more"))
+    }
+
+    @Test("account types are the account classes when the ledger has them; suppliers only on request")
+    func accountTypes() throws {
+        var ledger = AuditLedger()
+        add(
+            digitCounts: [301, 176, 125, 97, 79, 67, 58, 51, 46],
+            supplier: "PT Benford",
+            costCentre: "32000",
+            accountType: "Revenue Expenditure",
+            to: &ledger
+        )
+        add(
+            digitCounts: [0, 0, 0, 0, 1_000, 0, 0, 0, 0],
+            supplier: "CV Lima",
+            costCentre: "31090",
+            accountType: "Capital Expenditure",
+            to: &ledger
+        )
+        let flagged = findings(ledger)
+        #expect(flagged.map(\.subject) == ["ledger", "account type Capital Expenditure"])
+        #expect(flagged.map(\.dimensions) == [[], []])
+        #expect(abs(flagged[0].score - 0.1022931) < 0.0000001)
+        #expect(abs(flagged[1].score - 0.20462639) < 0.00000001)
+        #expect(flagged[1].explanation.hasPrefix("Account class Capital Expenditure: the first digits of its 1,000"))
+        var perSupplier = AuditConfiguration.Benford()
+        perSupplier.dimensions = [.supplier]
+        #expect(findings(ledger, settings: perSupplier).last?.dimensions == [DimensionValue(.supplier, "CV Lima")])
+        #expect(findings(ledger, settings: perSupplier).count == 3)
     }
 }

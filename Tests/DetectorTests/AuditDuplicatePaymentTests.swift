@@ -8,17 +8,22 @@ struct AuditDuplicatePaymentTests {
     private func findings(_ ledger: AuditLedger, windowDays: Int = 3) -> [FindingDraft] {
         DuplicatePaymentAudit(
             settings: AuditConfiguration.DuplicatePayments(windowDays: windowDays),
+            approvalLimits: [],
             currency: "IDR",
             evidenceLimit: 50
         )
         .findings(in: ledger.columns)
     }
 
+    private static let differentReferenceRule =
+        " Rule: same supplier, same amount, dates within the window, different references that are not one run; "
+        + "the amount is not paid to many suppliers that day and is not a recurring schedule."
+
     @Test("a pair two days apart is one finding with the total, one payment expected and a plain sentence")
     func pairWithinWindow() throws {
         var ledger = AuditLedger()
         ledger.add(1_250_000_000, day: AuditLedger.monday, reference: "INV-7", batch: 3, line: 1044)
-        ledger.add(1_250_000_000, day: AuditLedger.monday + 2, reference: "INV-8", batch: 3, line: 1047)
+        ledger.add(1_250_000_000, day: AuditLedger.monday + 2, reference: "INV-5120", batch: 3, line: 1047)
         let finding = try #require(findings(ledger).only)
         #expect(finding.kind == .duplicatePayment)
         #expect(
@@ -31,9 +36,13 @@ struct AuditDuplicatePaymentTests {
         #expect(finding.evidenceLines == [1044, 1047])
         #expect(finding.details["days_apart"] == "2")
         #expect(finding.details["reference"] == nil)
+        #expect(finding.details["rule"] == "different_reference")
+        #expect(finding.details["references"] == "INV-5120, INV-7")
+        #expect(finding.subject == "from 3:1044")
         #expect(
-            finding.explanation == "Supplier PT Sinar Abadi was paid IDR 12.5m twice within 2 days "
-                + "(lines 1044 and 1047 of batch 3); IDR 12.5m may be a duplicate."
+            finding.explanation == "Supplier PT Sinar Abadi was paid IDR 12.5m twice within 2 days under references "
+                + "INV-5120 and INV-7 (lines 1044 and 1047 of batch 3); IDR 12.5m may be a duplicate."
+                + Self.differentReferenceRule
         )
     }
 
@@ -81,9 +90,11 @@ struct AuditDuplicatePaymentTests {
         let finding = try #require(findings(ledger).only)
         #expect(finding.period == FiscalPeriod(year: 2024, period: 8))
         #expect(finding.details["reference"] == "5100000123")
+        #expect(finding.details["rule"] == "same_reference")
         #expect(
             finding.explanation == "Supplier PT Sinar Abadi was paid IDR 980k twice 40 days apart under the same "
-                + "reference 5100000123 (lines 10 and 900 of batch 1); IDR 980k may be a duplicate."
+                + "reference 5100000123 (lines 10 and 900 of batch 1); IDR 980k may be a duplicate. "
+                + "Rule: same supplier, same amount, same reference."
         )
     }
 
@@ -122,22 +133,27 @@ struct AuditDuplicatePaymentTests {
         #expect(finding.score == 2)
         #expect(
             finding.explanation == "Supplier PT Sinar Abadi was paid IDR 2m three times within 6 days "
-                + "(lines 10, 20 and 30 of batch 1); IDR 4m may be duplicates."
+                + "(lines 10, 20 and 30 of batch 1); IDR 4m may be duplicates." + Self.differentReferenceRule
         )
     }
 
-    @Test("lines on different cost centres name only the supplier; a repeated credit is worded as a credit")
-    func creditOnTwoCostCentres() throws {
+    @Test("lines on different cost centres name only the supplier")
+    func twoCostCentres() throws {
         var ledger = AuditLedger()
-        ledger.add(-15_000_000, costCentre: "31090", batch: 2, line: 5)
-        ledger.add(-15_000_000, costCentre: "31100", batch: 4, line: 6)
+        ledger.add(15_000_000, costCentre: "31090", batch: 2, line: 5)
+        ledger.add(15_000_000, costCentre: "31100", batch: 4, line: 6)
         let finding = try #require(findings(ledger).only)
         #expect(finding.dimensions == [DimensionValue(.supplier, "PT Sinar Abadi")])
-        #expect(finding.delta == Money(minorUnits: -15_000_000))
-        #expect(
-            finding.explanation == "Supplier PT Sinar Abadi was credited IDR 150k twice on the same day "
-                + "(line 5 of batch 2 and line 6 of batch 4); IDR 150k may be a duplicate."
-        )
+        #expect(finding.delta == Money(minorUnits: 15_000_000))
+        #expect(finding.subject == "from 2:5")
+    }
+
+    @Test("credits are not payments: two equal credits are no duplicate")
+    func credits() {
+        var ledger = AuditLedger()
+        ledger.add(-15_000_000, reference: "CN-1")
+        ledger.add(-15_000_000, reference: "CN-1")
+        #expect(findings(ledger).isEmpty)
     }
 
     @Test("every pair injected among thousands of distinct payments is found, and nothing else")

@@ -21,6 +21,8 @@ struct AuditLedger {
         supplier: String? = "PT Sinar Abadi",
         costCentre: String? = "31090",
         reference: String? = nil,
+        account: String? = "521010",
+        accountType: String? = nil,
         batch: Int64 = 1,
         line: Int64? = nil,
         year: Int16 = 2024,
@@ -35,8 +37,9 @@ struct AuditLedger {
             fiscalYear: year,
             period: period,
             postingDay: day,
-            dimensions: ["Operations", costCentre, "521010", supplier, "F01"],
-            reference: reference
+            dimensions: ["Operations", costCentre, account, supplier, "F01"],
+            reference: reference,
+            accountType: accountType
         )
     }
 

@@ -40,42 +40,83 @@ public struct AuditConfiguration: Sendable {
         self.weekendPostings = weekendPostings
     }
 
-    /// Settings of the duplicate payment test (see ``FindingKind/duplicatePayment``).
+    /// Settings of the duplicate payment test (see ``FindingKind/duplicatePayment`` and ``DuplicatePaymentGroups``).
     public struct DuplicatePayments: Sendable {
-        /// Lines of one supplier with the same amount count as one payment made again when their posting dates
-        /// lie at most this many days apart (chained: each line within this many days of the previous one).
-        /// Default 3, so a monthly payment of the same amount is never a duplicate.
+        /// Payments of one supplier with the same amount under different references are compared when their
+        /// posting dates lie at most this many days apart (chained); split invoice parts likewise. Default 3.
         public var windowDays: Int
+        /// References whose numbers (after the same letters) are at most this far apart, each from the
+        /// previous one, are one run keyed in one sitting, not a payment made twice. Default 100.
+        public var runGap: Int
+        /// The same amount paid to at least this many suppliers on one day is a payment run or a grant
+        /// programme, not a duplicate. Default 5.
+        public var paymentRunSuppliers: Int
+        /// The same amount paid to one supplier in at least this many fiscal periods is a schedule
+        /// (``PaymentSchedules``), not a duplicate when paid under different references. Default 3.
+        public var scheduleMinimumPeriods: Int
+        /// A supplier whose name contains one of these (ignoring case) stands for many payees (redacted
+        /// personal data, one-time vendors, sundry payments); its payments under different references are never
+        /// compared. Default ``defaultPlaceholderSuppliers``.
+        public var placeholderSuppliers: [String]
+        /// Parts of one invoice reference adding up to a multiple of this, while no part is one, are a split
+        /// invoice. Default 1,000.00 currency units (100,000 minor units).
+        public var splitRoundUnit: Money
+
+        /// The default placeholder supplier names: `redacted`, `one-time`, `one time`, `sundry`,
+        /// `miscellaneous`, `various`.
+        public static let defaultPlaceholderSuppliers = [
+            "redacted", "one-time", "one time", "sundry", "miscellaneous", "various",
+        ]
 
         /// Creates the settings.
-        public init(windowDays: Int = 3) {
+        public init(
+            windowDays: Int = 3,
+            runGap: Int = 100,
+            paymentRunSuppliers: Int = 5,
+            scheduleMinimumPeriods: Int = 3,
+            placeholderSuppliers: [String] = DuplicatePayments.defaultPlaceholderSuppliers,
+            splitRoundUnit: Money = Money(minorUnits: 100_000)
+        ) {
             self.windowDays = windowDays
+            self.runGap = runGap
+            self.paymentRunSuppliers = paymentRunSuppliers
+            self.scheduleMinimumPeriods = scheduleMinimumPeriods
+            self.placeholderSuppliers = placeholderSuppliers
+            self.splitRoundUnit = splitRoundUnit
         }
     }
 
-    /// Settings of the Benford first-digit test (see ``FindingKind/benford``).
+    /// Settings of the Benford first-digit test (see ``FindingKind/benford`` and ``BenfordAudit``).
     public struct Benford: Sendable {
-        /// The dimensions whose values are tested one by one. Default supplier and cost centre.
+        /// Whether the whole ledger is tested as one population. Default true.
+        public var ledger: Bool
+        /// Whether each account class is tested: the values of `account_type` when the ledger has any, else
+        /// each GL account. Default true.
+        public var accountClasses: Bool
+        /// Dimensions whose values are tested one by one as well, e.g. supplier (`benford_per_supplier`).
+        /// Default none: a supplier with fixed prices or instalments never follows Benford's law.
         public var dimensions: [LedgerDimension]
-        /// A value is tested only with at least this many qualifying amounts. Default 300, below which
-        /// Nigrini's MAD levels are unreliable.
+        /// A population is tested only with at least this many qualifying amounts. Default 1,000.
         public var minimumLines: Int
         /// Only positive amounts of at least this much qualify. Default 10.00 currency units (1,000 minor
         /// units), which leaves out small fees whose first digit is set by price lists.
         public var minimumAmount: Money
         /// Besides a MAD above 0.015, the deviation must be more than sampling noise: the chi-square test of
         /// the nine digit counts against Benford's (8 degrees of freedom) must give a p-value at most this.
-        /// Default 0.001. MAD shrinks only like 1/√n, so without this about a third of values with 300 amounts
-        /// drawn from Benford's law itself would exceed 0.015; with it about 1 in 1,000 do. 1 turns it off.
+        /// Default 0.001; 1 turns it off. With 1,000 amounts or more it rarely binds: MAD decides.
         public var significance: Double
 
         /// Creates the settings.
         public init(
-            dimensions: [LedgerDimension] = [.supplier, .costCenter],
-            minimumLines: Int = 300,
+            ledger: Bool = true,
+            accountClasses: Bool = true,
+            dimensions: [LedgerDimension] = [],
+            minimumLines: Int = 1_000,
             minimumAmount: Money = Money(minorUnits: 1_000),
             significance: Double = 0.001
         ) {
+            self.ledger = ledger
+            self.accountClasses = accountClasses
             self.dimensions = dimensions
             self.minimumLines = minimumLines
             self.minimumAmount = minimumAmount

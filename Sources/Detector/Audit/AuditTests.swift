@@ -13,6 +13,7 @@ public enum AuditTests {
         let evidenceLimit = configuration.evidenceLimit
         async let duplicates = DuplicatePaymentAudit(
             settings: configuration.duplicatePayments,
+            approvalLimits: configuration.belowApprovalLimit.limits,
             currency: currency,
             evidenceLimit: evidenceLimit
         )

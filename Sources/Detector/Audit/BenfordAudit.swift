@@ -1,23 +1,23 @@
 import Foundation
 import Shared
 
-/// The Benford first-digit test, value by value of each configured dimension (default supplier and cost
-/// centre).
+/// The Benford first-digit test on the populations of ``BenfordPopulations``: the ledger as a whole, each
+/// account class, and each value of a dimension only when configured (`benford_per_supplier`).
 ///
-/// A value with at least `minimumLines` positive amounts of at least `minimumAmount` has the shares of its
+/// A population with at least `minimumLines` positive amounts of at least `minimumAmount` has the shares of its
 /// first digits 1…9 compared with Benford's log₁₀(1 + 1/d) by Nigrini's mean absolute deviation (MAD).
 /// A finding needs the level "nonconformity" (MAD > 0.015) and a chi-square p-value (8 degrees of freedom)
-/// of at most `significance`, so that sampling noise in a small value is not reported. Score = MAD; the
-/// evidence is the lines led by the most over-represented digit, largest first. No amount of money is
-/// expected, so `expected` is nil and `actual` is the total of those lines.
+/// of at most `significance`. Score = MAD; the evidence is the lines led by the most over-represented digit,
+/// largest first; `actual` is their total and `expected` that total scaled to Benford's share of the digit
+/// (rounded to the minor unit), so the delta is the money in excess of what the law predicts.
 struct BenfordAudit {
     let settings: AuditConfiguration.Benford
     let currency: String
     let evidenceLimit: Int
 
-    /// The nonconforming values, dimension by dimension in configured order, each by dictionary code.
+    /// The nonconforming populations, family by family (ledger, account classes, dimensions), each by code.
     func findings(in columns: LedgerColumns) -> [FindingDraft] {
-        settings.dimensions.flatMap { findings(for: $0, in: columns) }
+        BenfordPopulations.configured(settings, columns).flatMap { findings(for: $0, in: columns) }
     }
 
     /// One value's first-digit counts (digit d at index d − 1) and what they show.
@@ -40,15 +40,14 @@ struct BenfordAudit {
         amount >= settings.minimumAmount.minorUnits && amount > 0
     }
 
-    private func findings(for dimension: LedgerDimension, in columns: LedgerColumns) -> [FindingDraft] {
-        let codes = columns.codes(dimension)
-        let dictionary = columns.dictionary(dimension)
-        var digitCounts = Array(repeating: 0, count: dictionary.count * 9)
+    private func findings(for populations: BenfordPopulations, in columns: LedgerColumns) -> [FindingDraft] {
+        let codes = populations.codes
+        var digitCounts = Array(repeating: 0, count: populations.codeCount * 9)
         for row in 0..<columns.count where codes[row] != 0 && qualifies(columns.amount[row]) {
             digitCounts[Int(codes[row]) * 9 + BenfordDigits.firstDigit(columns.amount[row]) - 1] += 1
         }
         var nonconforming: [DigitProfile] = []
-        for code in 1..<max(dictionary.count, 1) {
+        for code in 1..<max(populations.codeCount, 1) {
             let profile = DigitProfile(code: Int32(code), counts: Array(digitCounts[code * 9..<code * 9 + 9]))
             if profile.lineCount >= settings.minimumLines,
                 BenfordConformity(meanAbsoluteDeviation: profile.mad) == .nonconformity,
@@ -69,7 +68,8 @@ struct BenfordAudit {
         }
         return nonconforming.map { profile in
             finding(
-                DimensionValue(dimension, dictionary.value(profile.code)!),
+                populations.describe(profile.code),
+                family: populations.name,
                 profile: profile,
                 rows: rowsByCode[profile.code] ?? [],
                 in: columns
@@ -78,7 +78,8 @@ struct BenfordAudit {
     }
 
     private func finding(
-        _ value: DimensionValue,
+        _ population: BenfordPopulations.Population,
+        family: String,
         profile: DigitProfile,
         rows: [Int],
         in columns: LedgerColumns
@@ -87,8 +88,10 @@ struct BenfordAudit {
         let digit = profile.mostOverRepresentedDigit
         let observed = profile.observedShares[digit - 1]
         let expected = BenfordDigits.expectedShares[digit - 1]
+        let actual = columns.total(of: rows)
+        let expectedTotal = Money(minorUnits: Int64((Double(actual.minorUnits) * expected / observed).rounded()))
         let explanation =
-            AuditText.subject(value.dimension, value.value)
+            population.label
             + ": the first digits of its \(AuditText.count(profile.lineCount)) amounts of "
             + "\(settings.minimumAmount.compact(currency: currency)) or more do not follow Benford's law "
             + "(mean absolute deviation \(fourDecimals(mad)), above the nonconformity limit "
@@ -97,13 +100,14 @@ struct BenfordAudit {
         return FindingDraft(
             kind: .benford,
             period: nil,
-            dimensions: [value],
-            actual: columns.total(of: rows),
-            expected: nil,
+            dimensions: population.dimensions,
+            actual: actual,
+            expected: expectedTotal,
             score: mad,
             explanation: explanation,
             evidence: columns.evidence(rows, limit: evidenceLimit),
             details: [
+                "population": family,
                 "mad": fourDecimals(mad),
                 "level": BenfordConformity.nonconformity.rawValue,
                 "lines": String(profile.lineCount),
@@ -113,7 +117,8 @@ struct BenfordAudit {
                 "digit_counts": profile.counts.map(String.init).joined(separator: ","),
                 "chi_square": AuditText.decimal(BenfordDigits.chiSquare(counts: profile.counts), places: 2),
                 "p_value": String(format: "%.3g", pow(10, profile.log10PValue)),
-            ]
+            ],
+            subject: population.subject
         )
     }
 

@@ -1,92 +1,119 @@
 import Shared
 
-/// The duplicate payment test: the same supplier paid the same amount again within a few days, or under the
-/// same reference on any date (see ``DuplicatePaymentGroups`` for the exact rule).
+/// The duplicate payment test (``DuplicatePaymentGroups`` defines the rules): one finding per group.
 ///
-/// The day window is what keeps legitimate recurring payments out: the same monthly rent is 28–31 days apart,
-/// far outside the default window of 3 days, and a recurring payment carries a new reference each time.
-/// One finding per group: actual = the total booked, expected = one payment, so the delta is the money that
-/// may have been paid twice; the period is that of the latest line, the suspected repeat.
+/// For a duplicate, actual = the total booked and expected = one payment (the largest document of the group: a
+/// document is the lines of one reference on one day), so the delta is the money that may have been paid more
+/// than once. For a split invoice, actual = the total of the parts and there is no expected figure. The period
+/// is that of the latest line; `details["rule"]` and the closing sentence name the rule that matched.
 struct DuplicatePaymentAudit {
     let settings: AuditConfiguration.DuplicatePayments
+    let approvalLimits: [Money]
     let currency: String
     let evidenceLimit: Int
 
-    /// One finding per duplicate group, in the order of the groups' first rows.
+    /// One finding per group, in the order of the groups' first rows.
     func findings(in columns: LedgerColumns) -> [FindingDraft] {
-        let groups = DuplicatePaymentGroups(windowDays: settings.windowDays).groups(in: columns)
-        return groups.map { finding(for: $0, in: columns) }
+        DuplicatePaymentGroups(settings: settings, approvalLimits: approvalLimits).groups(in: columns)
+            .map { finding(for: $0, in: columns) }
     }
 
-    private func finding(for rows: [Int], in columns: LedgerColumns) -> FindingDraft {
-        let first = rows[0]
-        let payment = Money(minorUnits: columns.amount[first])
-        let supplier = DimensionValue(.supplier, columns.dictionary(.supplier).value(columns.codes(.supplier)[first])!)
+    private func finding(for group: DuplicateGroup, in columns: LedgerColumns) -> FindingDraft {
+        let rows = group.rows
+        let supplier = DimensionValue(
+            .supplier,
+            columns.dictionary(.supplier).value(columns.codes(.supplier)[rows[0]])!
+        )
         let costCentres = Set(rows.map { columns.codes(.costCenter)[$0] })
         var dimensions = [supplier]
         if costCentres.count == 1, let costCentre = columns.dictionary(.costCenter).value(costCentres.first!) {
             dimensions.insert(DimensionValue(.costCenter, costCentre), at: 0)
         }
-        let days = rows.map { columns.postingDay[$0] }
-        let daySpan = days.contains(Int32.min) ? nil : Int(days.max()!) - Int(days.min()!)
-        let references = Set(rows.map { columns.referenceText(ofRow: $0) })
-        let sharedReference = references.count == 1 ? references.first! : nil
+        let facts = DuplicatePaymentFacts(group: group, columns: columns)
+        let expected = group.rule == .splitInvoice ? nil : facts.largestDocument
         let evidence = columns.evidence(rows, limit: evidenceLimit)
-        let repeated = Money(minorUnits: payment.minorUnits * Int64(rows.count - 1))
-
-        var details = ["lines": String(rows.count), "window_days": String(settings.windowDays)]
-        details["days_apart"] = daySpan.map(String.init)
-        details["reference"] = sharedReference
+        let text = DuplicatePaymentText(currency: currency, windowDays: settings.windowDays)
+        let split = SplitInvoices(
+            windowDays: settings.windowDays,
+            roundUnit: settings.splitRoundUnit,
+            approvalLimits: approvalLimits
+        )
+        let explanation =
+            group.rule == .splitInvoice
+            ? text.splitSentence(
+                supplier: supplier.value,
+                facts: facts,
+                reason: split.reason(parts: rows.map { Money(minorUnits: columns.amount[$0]) })!,
+                lines: AuditText.lines(evidence, total: rows.count)
+            )
+            : text.duplicateSentence(
+                supplier: supplier.value,
+                rule: group.rule,
+                facts: facts,
+                repeated: facts.total - (expected ?? .zero),
+                lines: AuditText.lines(evidence, total: rows.count)
+            )
         return FindingDraft(
             kind: .duplicatePayment,
-            period: columns.fiscalPeriod(ofRow: rows[rows.count - 1]),
+            period: columns.fiscalPeriod(ofRow: rows.max { columns.postingDay[$0] < columns.postingDay[$1] }!),
             dimensions: dimensions,
-            actual: columns.total(of: rows),
-            expected: payment,
+            actual: facts.total,
+            expected: expected,
             score: Double(rows.count - 1),
-            explanation: explanation(
-                supplier: supplier.value,
-                payment: payment,
-                times: rows.count,
-                daySpan: daySpan,
-                reference: sharedReference,
-                lines: AuditText.lines(evidence, total: rows.count),
-                repeated: repeated
-            ),
+            explanation: explanation + " " + group.rule.sentence,
             evidence: evidence,
-            details: details
+            details: facts.details(rule: group.rule, windowDays: settings.windowDays),
+            subject: (group.rule == .splitInvoice ? "split " : "") + "from \(facts.firstLine)"
         )
     }
+}
 
-    /// "Supplier X was paid IDR 12.5m twice within 2 days (lines 1044 and 1047 of batch 3); IDR 12.5m may be a
-    /// duplicate."
-    private func explanation(
-        supplier: String,
-        payment: Money,
-        times: Int,
-        daySpan: Int?,
-        reference: String?,
-        lines: String,
-        repeated: Money
-    ) -> String {
-        let verb = payment.minorUnits > 0 ? "was paid" : "was credited"
-        let timesText = times == 2 ? "twice" : times == 3 ? "three times" : "\(times) times"
-        let when = [
-            daySpan.map { timing(daySpan: $0, times: times) }, reference.map { "under the same reference \($0)" },
-        ]
-        .compactMap(\.self)
-        let size = Money(minorUnits: abs(payment.minorUnits))
-        let repeatedSize = Money(minorUnits: abs(repeated.minorUnits))
-        return AuditText.subject(.supplier, supplier) + " \(verb) \(size.compact(currency: currency)) \(timesText) "
-            + when.joined(separator: " ") + " (\(lines)); \(repeatedSize.compact(currency: currency)) may be "
-            + (times == 2 ? "a duplicate." : "duplicates.")
+/// What the sentence and the details of a duplicate finding say about its lines.
+struct DuplicatePaymentFacts {
+    /// The signed total of the lines.
+    let total: Money
+    /// The amount of the first line (all lines of a duplicate have the same amount).
+    let payment: Money
+    /// The lines.
+    let lines: Int
+    /// The posting days from first to last, or nil when a line has no posting date.
+    let daySpan: Int?
+    /// The distinct references, sorted.
+    let references: [String]
+    /// Whether a line has no reference.
+    let hasUnreferencedLine: Bool
+    /// The total of the largest document (lines of one reference, or one line without one, on one day).
+    let largestDocument: Money
+    /// `batch:line` of the first line in file order.
+    let firstLine: String
+
+    init(group: DuplicateGroup, columns: LedgerColumns) {
+        let rows = group.rows
+        total = columns.total(of: rows)
+        payment = Money(minorUnits: columns.amount[rows[0]])
+        lines = rows.count
+        let days = rows.map { columns.postingDay[$0] }
+        daySpan = days.contains(Int32.min) ? nil : Int(days.max()!) - Int(days.min()!)
+        references = Set(rows.compactMap(columns.referenceText)).sorted()
+        hasUnreferencedLine = rows.contains { columns.referenceText(ofRow: $0) == nil }
+        var documents: [String: Int64] = [:]
+        for row in rows {
+            let key = (columns.referenceText(ofRow: row) ?? "#\(row)") + "@\(columns.postingDay[row])"
+            documents[key, default: 0] += columns.amount[row]
+        }
+        largestDocument = Money(minorUnits: documents.values.max()!)
+        let first = rows.min {
+            (columns.batchID[$0], columns.sourceLine[$0]) < (columns.batchID[$1], columns.sourceLine[$1])
+        }!
+        firstLine = "\(columns.batchID[first]):\(columns.sourceLine[first])"
     }
 
-    /// "on the same day", "within 2 days", or for two lines further apart than the window (linked by their
-    /// reference) "40 days apart".
-    private func timing(daySpan: Int, times: Int) -> String {
-        if daySpan == 0 { return "on the same day" }
-        if times == 2, daySpan > settings.windowDays { return "\(daySpan) days apart" }
-        return "within \(daySpan) day" + (daySpan == 1 ? "" : "s")
+    /// The finding's details.
+    func details(rule: DuplicateRule, windowDays: Int) -> [String: String] {
+        var details = ["lines": String(lines), "window_days": String(windowDays), "rule": rule.rawValue]
+        details["days_apart"] = daySpan.map(String.init)
+        details["reference"] = references.count == 1 && !hasUnreferencedLine ? references[0] : nil
+        details["references"] = references.isEmpty ? nil : references.prefix(20).joined(separator: ", ")
+        return details
     }
 }

@@ -53,6 +53,10 @@ public struct LedgerColumns: Sendable {
     public var dictionaries: [Dictionary32] = Array(repeating: Dictionary32(), count: LedgerDimension.allCases.count)
     /// Dictionary of references.
     public var references = Dictionary32()
+    /// Dictionary code of the account type or account group (`account_type`), for tests by account class.
+    public var accountType: [Int32] = []
+    /// Dictionary of account types.
+    public var accountTypes = Dictionary32()
 
     /// Creates empty columns.
     public init() {}
@@ -70,7 +74,7 @@ public struct LedgerColumns: Sendable {
         dictionaries[LedgerDimension.allCases.firstIndex(of: dimension)!]
     }
 
-    /// Appends one row.
+    /// Appends one row; `accountType` is nil for a ledger without account types.
     public mutating func append(
         batchID: Int64,
         sourceLine: Int64,
@@ -79,7 +83,8 @@ public struct LedgerColumns: Sendable {
         period: Int8,
         postingDay: Int32,
         dimensions: [String?],
-        reference: String?
+        reference: String?,
+        accountType: String? = nil
     ) {
         self.batchID.append(batchID)
         self.sourceLine.append(sourceLine)
@@ -91,5 +96,6 @@ public struct LedgerColumns: Sendable {
             dimensionCodes[index].append(dictionaries[index].code(dimensions[index]))
         }
         self.reference.append(references.code(reference))
+        self.accountType.append(accountTypes.code(accountType))
     }
 }

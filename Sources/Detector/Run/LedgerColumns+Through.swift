@@ -16,6 +16,7 @@ extension LedgerColumns {
         result.period.removeSubrange(end...)
         result.postingDay.removeSubrange(end...)
         result.reference.removeSubrange(end...)
+        result.accountType.removeSubrange(end...)
         for index in result.dimensionCodes.indices { result.dimensionCodes[index].removeSubrange(end...) }
         return result
     }

@@ -137,7 +137,7 @@ public struct LedgerReader: Sendable {
             """
             SELECT batch_id, source_line, (amount * 100)::int8, general_ledger_fiscal_year, posting_period::int2,
                    (posting_date - DATE '1970-01-01')::int4, \(unescaped: dimensionColumns), reference,
-                   coalesce(company_code_currency_key, '')
+                   account_type, coalesce(company_code_currency_key, '')
             FROM finance_expense
             ORDER BY general_ledger_fiscal_year, posting_period, batch_id, source_line
             """,
@@ -148,12 +148,12 @@ public struct LedgerReader: Sendable {
         var current = LedgerColumns()
         for try await (
             batch, line, amount, year, period, day, directorate, costCenter, account, supplier, area, reference,
-            currency
+            accountType, currency
         )
             in rows.decode(
                 (
                     Int64, Int64, Int64, Int16, Int16, Int32?, String?, String?, String?, String?, String?, String?,
-                    String
+                    String?, String
                 )
                 .self
             )
@@ -171,7 +171,8 @@ public struct LedgerReader: Sendable {
                 period: Int8(period),
                 postingDay: day ?? Int32.min,
                 dimensions: [directorate, costCenter, account, supplier, area],
-                reference: reference
+                reference: reference,
+                accountType: accountType
             )
         }
         if current.count > 0 { byCurrency[currentCurrency] = current }

@@ -96,6 +96,12 @@ struct PassContext {
         var audit = AuditConfiguration(currency: wording.currency)
         audit.duplicatePayments.windowDays = configuration.duplicateWindowDays
         audit.benford.minimumLines = configuration.benfordMinimumLines
+        audit.benford.dimensions = configuration.benfordPerSupplier ? [.supplier] : []
+        audit.duplicatePayments.runGap = configuration.duplicateRunGap
+        audit.duplicatePayments.paymentRunSuppliers = configuration.paymentRunSuppliers
+        audit.duplicatePayments.scheduleMinimumPeriods = configuration.scheduleMinimumPeriods
+        audit.duplicatePayments.placeholderSuppliers = configuration.placeholderSuppliers
+        audit.duplicatePayments.splitRoundUnit = Money(minorUnits: configuration.splitRoundUnit)
         audit.roundAmounts.roundUnit = Money(minorUnits: configuration.roundUnit)
         audit.belowApprovalLimit.limits = configuration.approvalLimits.map { Money(minorUnits: $0) }
         audit.belowApprovalLimit.band = configuration.approvalBand

@@ -131,9 +131,9 @@ extension ConfigurationSchema {
         ),
         Key(
             name: "detector.audit.benford_min_lines",
-            defaultValue: "300",
+            defaultValue: "1000",
             isSecret: false,
-            summary: "suppliers and cost centres with fewer lines are not Benford-tested"
+            summary: "populations (ledger, account class, supplier) with fewer amounts are not Benford-tested"
         ),
         Key(
             name: "detector.audit.holidays",

@@ -16,7 +16,8 @@ public enum ConfigurationSchema {
     }
 
     /// All keys.
-    public static let keys: [Key] = databaseKeys + ingestKeys + detectorKeys + notifyKeys + serverKeys
+    public static let keys: [Key] =
+        databaseKeys + ingestKeys + detectorKeys + notifyKeys + serverKeys + auditRuleKeys
 
     private static let byName: [String: Key] = Dictionary(uniqueKeysWithValues: keys.map { ($0.name, $0) })
 

@@ -56,11 +56,23 @@ public struct DetectorConfiguration: Sendable {
     /// `detector.audit.round_unit`, minor units.
     public var roundUnit: Int64 = 1_000_000
     /// `detector.audit.benford_min_lines`.
-    public var benfordMinimumLines = 300
+    public var benfordMinimumLines = 1_000
     /// `detector.audit.holidays`, as days since 1970-01-01.
     public var holidays: [Int32] = []
     /// `detector.completeness.min_share`.
     public var completenessMinimumShare = 0.5
+    /// `detector.audit.duplicate_run_gap`.
+    public var duplicateRunGap = 100
+    /// `detector.audit.payment_run_suppliers`.
+    public var paymentRunSuppliers = 5
+    /// `detector.audit.schedule_min_periods`.
+    public var scheduleMinimumPeriods = 3
+    /// `detector.audit.placeholder_suppliers`.
+    public var placeholderSuppliers = ["redacted", "one-time", "one time", "sundry", "miscellaneous", "various"]
+    /// `detector.audit.split_round_unit`, minor units.
+    public var splitRoundUnit: Int64 = 100_000
+    /// `detector.audit.benford_per_supplier`.
+    public var benfordPerSupplier = false
 
     /// Creates a configuration with the documented defaults.
     public init() {}
@@ -127,6 +139,22 @@ public struct DetectorConfiguration: Sendable {
                 return day
             }
         completenessMinimumShare = try reader.double("detector.completeness.min_share", in: 0...1)
+        try readAuditRules(reader)
+    }
+
+    /// Reads the keys of the duplicate payment rules and of Benford's populations.
+    private mutating func readAuditRules(_ reader: ConfigReader) throws {
+        duplicateRunGap = try reader.int("detector.audit.duplicate_run_gap", in: 0...1_000_000_000)
+        paymentRunSuppliers = try reader.int("detector.audit.payment_run_suppliers", in: 2...1_000_000)
+        scheduleMinimumPeriods = try reader.int("detector.audit.schedule_min_periods", in: 2...1_000)
+        placeholderSuppliers = reader.list("detector.audit.placeholder_suppliers")
+        guard let split = Money(decimalText: reader.string("detector.audit.split_round_unit") ?? ""),
+            split.minorUnits > 0
+        else {
+            throw reader.error("detector.audit.split_round_unit", "expected a positive decimal amount")
+        }
+        splitRoundUnit = split.minorUnits
+        benfordPerSupplier = try reader.choice("detector.audit.benford_per_supplier", of: ["true", "false"]) == "true"
     }
 }
 
