@@ -179,11 +179,16 @@ struct BenchWorkspace {
         self.environment = environment
     }
 
-    /// Generates `path` (the deterministic sample) unless it exists from an earlier run.
+    /// Generates `path` (the deterministic sample) unless it exists from an earlier run. The file is written
+    /// under a temporary name and renamed when complete, so an interrupted run never leaves a short file behind
+    /// that a later run would reuse.
     static func ensureGenerated(_ path: String, rows: Int, seed: UInt64) throws {
         if FileManager.default.fileExists(atPath: path) { return }
         say("generating \(path) …")
-        _ = try SampleGenerator(configuration: .init(rows: rows, seed: seed)).write(csvPath: path, labelsPath: nil)
+        let partial = path + ".partial"
+        try? FileManager.default.removeItem(atPath: partial)
+        _ = try SampleGenerator(configuration: .init(rows: rows, seed: seed)).write(csvPath: partial, labelsPath: nil)
+        try FileManager.default.moveItem(atPath: partial, toPath: path)
     }
 }
 
