@@ -17,14 +17,14 @@ transforms, so a seed gives the same ledger on any Python 3):
     invoices, credit notes, reversals and journals have number ranges of their own.
   * Signed refunds: credit notes (H) for part or all of an earlier invoice, 5-60 days later.
   * Exact reversals: a posting and its exact negation 0-6 days later, same supplier/account/cost centre, followed by
-    the corrected posting. A third of them reverse a keying error at 10x or 100x the right amount.
+    the corrected posting. One in ten reverses a keying error at 10x or 100x the right amount.
   * Recurring schedules: the same amount to the same supplier every period (rent, leases, licences), uplifted once
     a year; grant programmes paying one amount to many recipients on one day with consecutive references.
   * Year-end: accruals posted on the last day of the year (P13) and reversed on the first day of the next, and
     reclassification journals in P13.
   * Injected outliers: ordinary invoice lines whose amount is replaced by 20-100x (log-uniform) the usual amount of
-    its (account, supplier) pair in that year, about 1.5 per 1,000 lines, four in ten of them in small accounts;
-    8 % are credits.
+    its (account, supplier) pair in that year, about 1.5 per 1,000 lines, a third of them in small accounts (under
+    81 lines over the whole history); 8 % are credits.
 
 Labels (JSON): every outlier line with its usual amount and multiplier, every reversal pair, the year-end lines,
 and counts of refunds, schedule and grant lines. Lines are named by their physical line in the CSV (header = 1),
@@ -220,8 +220,11 @@ class Organisation:
             else:
                 account["target_lines"] = int(d.log_uniform(2, 81))
                 n_sup = d.integer(1, 6)
-            sups = sorted({self.supplier_by_zipf.draw(d) for _ in range(n_sup)})
-            account["suppliers"] = Weighted(sups, [self.zipf[s] * d.uniform(0.3, 1.0) for s in sups])
+            # Half the account's suppliers are drawn by Zipf frequency (popular suppliers serve many accounts),
+            # half uniformly (the long tail); within the account their shares are log-normal.
+            sups = sorted({self.supplier_by_zipf.draw(d) if k % 2 == 0 else d.integer(0, n_suppliers - 1)
+                           for k in range(n_sup)})
+            account["suppliers"] = Weighted(sups, [self.zipf[s] ** 0.3 * math.exp(d.normal()) for s in sups])
             self.accounts.append(account)
         self.big = Weighted([a for a in range(n_accounts) if self.accounts[a]["tier"] != "small"],
                             [a["weight"] for a in self.accounts if a["tier"] != "small"])
@@ -440,11 +443,11 @@ class Ledger:
                 continue
             roll = d.u()
             wrong_account, wrong_cc, wrong_cents = account, cc, cents
-            if roll < 0.34:
+            if roll < 0.1:
                 factor = d.pick([10, 10, 100])
                 wrong_cents = cents * factor
                 reason = f"keying_error_x{factor}"
-            elif roll < 0.5:
+            elif roll < 0.35:
                 wrong_cents = int(cents * d.uniform(0.5, 1.5)) or 1
                 reason = "wrong_amount"
             else:
@@ -480,14 +483,18 @@ class Ledger:
         return cursor
 
     def outliers(self, ordinary, taken, cursor):
-        """About 1.5 per 1,000 lines; four in ten in small accounts (at most one per account)."""
+        """About 1.5 per 1,000 lines; a third in small accounts (at most one per account, and only in accounts with
+        at least 6 lines, so that the account's usual amount can be seen)."""
         d, org = self.d, self.org
         total = int(0.0015 * self.target) or 1
-        small_quota = int(total * 0.4)
+        small_quota = total // 3
+        counts = {}
+        for r in self.rows:
+            counts[r[2]] = counts.get(r[2], 0) + 1
         small_rows = {}
         for row in ordinary[cursor:]:
             account = self.rows[row][2]
-            if org.accounts[account]["tier"] == "small" and account not in small_rows:
+            if org.accounts[account]["tier"] == "small" and counts[account] >= 6 and account not in small_rows:
                 small_rows[account] = row
         hosts = list(small_rows.values())[:small_quota]
         hosts_set = set(hosts)
@@ -500,9 +507,6 @@ class Ledger:
                 continue
             used_periods.add(key)
             hosts.append(row)
-        counts = {}
-        for r in self.rows:
-            counts[r[2]] = counts.get(r[2], 0) + 1
         for row in hosts:
             ordinal, _, account, supplier, cc, cents, _, _, _, _, _ = self.rows[row]
             year, _ = self.cal.period_of(ordinal)
