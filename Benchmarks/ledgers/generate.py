@@ -295,6 +295,14 @@ class Ledger:
             if datetime.date.fromordinal(o).weekday() < 5:
                 return o
 
+    @staticmethod
+    def business_day(ordinal, forward):
+        """The ordinal itself on a weekday, else the Monday after (forward) or the Friday before."""
+        weekday = datetime.date.fromordinal(ordinal).weekday()
+        if weekday < 5:
+            return ordinal
+        return ordinal + (7 - weekday) if forward else ordinal - (weekday - 4)
+
     def add(self, ordinal, kind, account, supplier, cc, cents, tx, run, header="", tag=None):
         self.rows.append([ordinal, kind, account, supplier, cc, cents, tx, run, None, header, tag])
         return len(self.rows) - 1
@@ -369,7 +377,8 @@ class Ledger:
             for year, period in periods[start:end]:
                 first, last = self.cal.period_range(year, period)
                 pounds = round(amount * (1 + uplift) ** (year - year0), 2)
-                self.add(min(first + day, last), "schedule", account, supplier, cc, self.cents(pounds), "FB60", False,
+                # A schedule due on a weekend is posted on the Friday before.
+                self.add(self.business_day(min(first + day, last), False), "schedule", account, supplier, cc, self.cents(pounds), "FB60", False,
                          f"Sched {supplier % 997:03d}/{period:02d}")
                 lines += 1
         self.labels["schedule_lines"] = lines
@@ -438,7 +447,7 @@ class Ledger:
             correct = ordinary[cursor]
             cursor += 1
             ordinal, _, account, supplier, cc, cents, _, _, _, _, _ = self.rows[correct]
-            wrong_day = ordinal - d.integer(0, 6)
+            wrong_day = self.business_day(ordinal - d.integer(0, 6), False)
             if wrong_day < cal.start:
                 continue
             roll = d.u()
@@ -457,7 +466,7 @@ class Ledger:
             in_run = self.rows[correct][7]
             wrong = self.add(wrong_day, "invoice", wrong_account, supplier, wrong_cc, wrong_cents,
                              "MIRO" if in_run else "FB60", in_run, self.rows[correct][9])
-            reversal_day = d.integer(wrong_day, ordinal)
+            reversal_day = max(wrong_day, self.business_day(d.integer(wrong_day, ordinal), False))
             reverse = self.add(reversal_day, "reversal", wrong_account, supplier, wrong_cc, -wrong_cents, "FB08",
                                False, "", tag=wrong)
             self.labels["reversals"].append({"rows": [wrong, reverse], "reason": reason, "correction": correct})
@@ -472,7 +481,7 @@ class Ledger:
             invoice = ordinary[cursor]
             cursor += 1
             ordinal, _, account, supplier, cc, cents, _, _, _, _, _ = self.rows[invoice]
-            day = ordinal + d.integer(5, 60)
+            day = self.business_day(ordinal + d.integer(5, 60), True)
             if day >= cal.end:
                 continue
             share = 1.0 if d.chance(0.4) else d.uniform(0.05, 0.9)

@@ -19,7 +19,10 @@ Figures (one line; --json prints them as an object):
   reversals   labelled reversal lines (a posting and its exact negation) among the outlier findings' lines, and
               how many pairs have a line there; "any" = in any finding's evidence
   year-end    labelled P13 accrual / reclassification lines among the outlier findings' lines
-  precision   injected outlier lines / lines reported by outlier findings
+  precision   injected outlier lines / lines reported by outlier findings; "other" = reported lines that are not
+              labelled (neither outlier, reversal nor year-end)
+  missed      injected outliers not reported: flagged by the statistical pass but not in a finding (cap, materiality),
+              or not flagged at all (None when the document does not list every flagged line)
 """
 import json
 import sys
@@ -73,6 +76,9 @@ def score(labels, run):
         "reversals_reported_any": len(anywhere & reversal_lines),
         "year_end_reported": len(reported & year_end), "year_end_lines": len(year_end),
         "precision": share(len(found), len(reported)),
+        "missed_unflagged": len(outliers.keys() - found - listed) if len(listed) >= flagged_count else None,
+        "missed_flagged": len((outliers.keys() & listed) - found),
+        "reported_other": len(reported - outliers.keys() - reversal_lines - year_end),
         "materiality": run.get("materiality"),
     }
 
@@ -86,7 +92,8 @@ def line(name, s):
             f"({100 * s['reported_share']:.3f} %) | reversals reported {s['reversals_reported']} of "
             f"{s['reversal_lines']} lines, {s['reversal_pairs_reported']} of {s['reversal_pairs']} pairs (any finding "
             f"{s['reversals_reported_any']}) | year-end reported {s['year_end_reported']} of {s['year_end_lines']} | "
-            f"precision {s['precision']:.3f}")
+            f"precision {s['precision']:.3f} (other lines reported {s['reported_other']}) | missed: flagged but not "
+            f"reported {s['missed_flagged']}, not flagged {s['missed_unflagged']}")
 
 
 def main():
