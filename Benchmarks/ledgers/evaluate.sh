@@ -7,7 +7,7 @@
 #
 # Per seed: generate, load into a throwaway database on the private cluster with the finance_expense profile, one
 # `finrca detect` with the default configuration, read the run's findings (kind, evidence lines) and its
-# anomalies_statistical / anomalies_ml documents, and print one line of figures (score.py says what they mean).
+# anomalies_statistical document, and print one line of figures (score.py says what they mean).
 # FINRCA_BIN picks the binary (default .build/release/finrca). KEEP=1 keeps the files in $work for a look.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -49,8 +49,7 @@ for seed in "${seeds[@]}"; do
           'lines', (SELECT json_agg((e->>'line')::int8) FROM jsonb_array_elements(f.evidence) e))), '[]')
         FROM findings f WHERE f.last_run_id = (SELECT id FROM run)),
       'statistical', (SELECT document FROM dashboard_documents
-                      WHERE run_id = (SELECT id FROM run) AND name = 'anomalies_statistical'),
-      'ml', (SELECT document FROM dashboard_documents WHERE run_id = (SELECT id FROM run) AND name = 'anomalies_ml'))
+                      WHERE run_id = (SELECT id FROM run) AND name = 'anomalies_statistical'))
   " > "$out/run.json"
   kind="dev"
   [ "$seed" -ge 1000 ] && kind="unseen"

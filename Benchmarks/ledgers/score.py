@@ -4,10 +4,9 @@
   python3 score.py NAME labels.json run.json [--json]
 
 run.json is what evaluate.sh reads from the database after `finrca detect` (one batch loaded):
-  {"lines": N, "materiality": "1234.56",
+  {"lines": N, "batches": 1, "materiality": "1234.56",
    "findings": [{"kind": ..., "severity": ..., "lines": [source_line, ...]}, ...],   (the latest run's findings)
-   "statistical": {"flagged_lines": n, "lines": [{"line": ...}, ...]},                 (document anomalies_statistical)
-   "ml": {...}}                                                                         (document anomalies_ml)
+   "statistical": {"flagged_lines": n, "lines": [{"line": ...}, ...]}}                (document anomalies_statistical)
 
 Figures (one line; --json prints them as an object):
   recall      injected outliers whose line is the evidence of an outlier finding (statistical_outlier or
@@ -105,6 +104,8 @@ def main():
         labels = json.load(f)
     with open(run_path, encoding="utf-8") as f:
         run = json.load(f)
+    if run.get("batches", 1) != 1:
+        sys.exit(f"{name}: {run['batches']} batches loaded; evidence lines name a line of the one generated file")
     figures = score(labels, run)
     print(json.dumps(dict(figures, name=name)) if "--json" in sys.argv else line(name, figures))
 
