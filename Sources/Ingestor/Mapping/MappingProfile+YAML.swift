@@ -78,7 +78,12 @@ extension MappingProfile {
         switch error {
         case .keyNotFound(let key, _): return "missing key '\(key.stringValue)'"
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            let underlying = context.underlyingError.map { " (\($0))" } ?? ""
+            // libyaml's message is position, problem, then the whole offending line: keep the first two lines
+            let underlying =
+                context.underlyingError.map { error in
+                    " (" + "\(error)".split(separator: "\n").prefix(2).map { $0.prefix(200) }.joined(separator: " ")
+                        + ")"
+                } ?? ""
             return "\(path(context)): \(context.debugDescription)\(underlying)"
         @unknown default: return "\(error)"
         }
