@@ -129,7 +129,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SharedTests", dependencies: ["Shared"], swiftSettings: swiftSettings),
-        .testTarget(name: "IngestorTests", dependencies: ["Ingestor", "Shared"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IngestorTests",
+            dependencies: ["Ingestor", "Shared"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "DetectorTests",
             dependencies: ["Detector", "Shared", "SampleData"],
