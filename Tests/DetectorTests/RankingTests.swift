@@ -8,10 +8,11 @@ import Testing
 /// and count the rest.
 @Suite("Ranking: attention score, calibrated severities, caps")
 struct RankingTests {
-    @Test("mid-rank percentiles: the largest is 1, ties share one")
+    @Test("mid-rank percentiles with one pseudo-value below and above: ties share one, one value is 2/3")
     func percentiles() {
-        #expect(Attention.percentiles([3, 1, 2, 2]) == [1, 0.25, 0.625, 0.625])
-        #expect(Attention.percentiles([7]) == [1])
+        let expected: [Double] = [5, 2, 3.5, 3.5].map { $0 / 6 }
+        #expect(Attention.percentiles([3, 1, 2, 2]) == expected)
+        #expect(Attention.percentiles([7]) == [2.0 / 3])
         #expect(Attention.percentiles([]) == [])
     }
 
@@ -110,8 +111,12 @@ struct RankingTests {
             rates: .init(),
             caps: .init()
         )
-        // Each kind's strongest has unusualness 1 (attention 2); the weaker weekend finding 0.5 (attention 1.5).
-        #expect(ranking.kept.map(\.attention) == [2, 2, 1.5])
+        // Weekend postings: unusualness 3/4 and 2/4 (attention 1.75 and 1.5); the one round amounts finding 2/3.
+        #expect(
+            ranking.kept.map(\.attention) == [
+                1.75, Attention.score(stake: 9_900, unusualness: 2.0 / 3, materiality: 100), 1.5,
+            ]
+        )
         #expect(ranking.kept.map(\.score) == [3, 0.2, 1])
         #expect(ranking.leftOut.isEmpty)
     }

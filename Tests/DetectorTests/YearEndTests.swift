@@ -121,3 +121,53 @@ struct YearEndTests {
         #expect(yearEnd.yearOverYear.map(\.period) == [FiscalPeriod(year: 2024, period: 13)])
     }
 }
+
+/// Trends compare comparable periods and do not repeat the organisation's own changes.
+@Suite("Trends: sparse periods and slices that are the whole organisation")
+struct TrendPeriodTests {
+    /// 2023-01 to 2024-12: the organisation 100 lines and GBP 100,000.00 a month, cost centre A half of it, and a
+    /// "cost centre" without a value holding all of it; 2023-06 holds 2 stray lines (GBP 1,000.00, A 500.00) and in
+    /// 2024-06 A spends GBP 250,000.00 (the organisation 300,000.00).
+    static func totals() -> [LedgerReader.SliceTotal] {
+        var totals: [LedgerReader.SliceTotal] = []
+        for year in 2023...2024 {
+            for period in 1...12 {
+                let sparse = year == 2023 && period == 6
+                let spike = year == 2024 && period == 6
+                let centre: (Int64, Int) = sparse ? (500_00, 1) : spike ? (250_000_00, 50) : (50_000_00, 50)
+                let whole: (Int64, Int) = (centre.0 * 2 - (spike ? 200_000_00 : 0), centre.1 * 2)
+                let at = FiscalPeriod(year: year, period: period)
+                totals += [
+                    .init(dimension: nil, member: "", period: at, amount: whole.0, lines: whole.1),
+                    .init(dimension: .costCenter, member: "", period: at, amount: whole.0, lines: whole.1),
+                    .init(dimension: .costCenter, member: "A", period: at, amount: centre.0, lines: centre.1),
+                ]
+            }
+        }
+        return totals
+    }
+
+    @Test("no change to or from a month of 2 stray lines; the empty cost centre is not the organisation again")
+    func sparseAndWhole() {
+        let (monthOverMonth, yearOverYear) = TrendPass(
+            configuration: .init(threshold: 0.30, minimumSignificance: 3, materiality: 10_000_00)
+        )
+        .run(Self.totals())
+        #expect(
+            monthOverMonth.map { "\($0.dimension?.rawValue ?? "total")=\($0.member) \($0.period)" }.sorted() == [
+                "cost_center=A 2024-06", "total= 2024-06",
+            ]
+        )
+        #expect(monthOverMonth.map(\.delta).sorted() == [200_000_00, 200_000_00])
+        #expect(yearOverYear.isEmpty)
+        let everyPeriod = TrendPass(
+            configuration: .init(threshold: 0.30, minimumSignificance: 3, materiality: 10_000_00, minimumPeriodShare: 0)
+        )
+        .run(Self.totals())
+        #expect(
+            everyPeriod.monthOverMonth.contains {
+                $0.dimension == nil && $0.period == FiscalPeriod(year: 2023, period: 6)
+            }
+        )
+    }
+}

@@ -8,9 +8,10 @@ public import Shared
 ///
 /// - stake: |delta|, or |actual| when there is no expected figure (the money ``Severity/of(_:materiality:provisional:)``
 ///   reads);
-/// - unusualness: the mid-rank percentile, in (0, 1], of the finding's own score (|z|, significance, isolation
-///   score, MAD, …) among the candidates of its kind in the run, which covers the ledger's whole history: the
-///   strongest of its kind is 1, a candidate barely over its pass's threshold among many stronger ones is near 0.
+/// - unusualness: the percentile, in (0, 1), of the finding's own score (|z|, significance, isolation score,
+///   MAD, …) among the candidates of its kind in the run, which covers the ledger's whole history
+///   (``percentiles(_:)``): the strongest of many is near 1, a candidate barely over its pass's threshold among
+///   many stronger ones near 0, and a kind with one candidate says little (2/3).
 ///
 /// Money sets the order of magnitude (a tenfold stake adds 1); unusualness can halve it at most, so a barely
 /// unusual finding needs about ten times the money of the strongest of its kind to rank alongside it.
@@ -25,8 +26,10 @@ public enum Attention {
         (draft.delta ?? draft.actual ?? .zero).minorUnits.magnitude
     }
 
-    /// Per value, its mid-rank percentile among `values`: (number below + (number equal + 1) / 2) / count, so the
-    /// largest distinct value is 1 and equal values share one percentile.
+    /// Per value, its mid-rank percentile among `values` with one pseudo-value below and one above all of them
+    /// (Laplace's rule of succession): (number below + (number equal + 1) / 2 + 1) / (count + 2). Equal values
+    /// share one percentile; the largest of n distinct values is (n + 1) / (n + 2), so a kind with few candidates
+    /// does not call its strongest extreme.
     public static func percentiles(_ values: [Double]) -> [Double] {
         let order = values.indices.sorted { values[$0] < values[$1] }
         var result = [Double](repeating: 0, count: values.count)
@@ -34,7 +37,7 @@ public enum Attention {
         while start < order.count {
             var end = start + 1
             while end < order.count, values[order[end]] == values[order[start]] { end += 1 }
-            let percentile = (Double(start) + Double(end - start + 1) / 2) / Double(values.count)
+            let percentile = (Double(start) + Double(end - start + 1) / 2 + 1) / Double(values.count + 2)
             for position in start..<end { result[order[position]] = percentile }
             start = end
         }

@@ -136,7 +136,8 @@ struct PassContext {
                 threshold: configuration.trendThreshold,
                 minimumSignificance: configuration.trendMinimumSignificance,
                 materiality: materiality,
-                yearEndPeriods: configuration.yearEndPeriods
+                yearEndPeriods: configuration.yearEndPeriods,
+                minimumPeriodShare: configuration.completenessMinimumShare
             )
         )
         // Trends look at spend without the lines the statistical pass flagged: one outlier line is reported once,

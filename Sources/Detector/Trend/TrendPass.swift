@@ -14,15 +14,20 @@ public struct TrendConfiguration: Sendable {
     public var materiality: Int64
     /// Year-end periods: compared only with the same period of other years, never month over month.
     public var yearEndPeriods: Set<Int>
+    /// An ordinary period whose organisation holds fewer lines than this share of the median period's is sparse
+    /// (stray dates, a month not loaded yet): no change is measured to or from it (`detector.completeness.min_share`).
+    public var minimumPeriodShare: Double
 
     /// Creates a configuration with the documented defaults.
     public init(
         threshold: Double = 0.30,
         minimumSignificance: Double = 3.0,
         materiality: Int64 = 0,
-        yearEndPeriods: Set<Int> = [13, 14, 15, 16]
+        yearEndPeriods: Set<Int> = [13, 14, 15, 16],
+        minimumPeriodShare: Double = 0.5
     ) {
         self.yearEndPeriods = yearEndPeriods
+        self.minimumPeriodShare = minimumPeriodShare
         self.threshold = threshold
         self.minimumSignificance = minimumSignificance
         self.materiality = materiality
@@ -73,6 +78,10 @@ public struct SliceChange: Sendable, Equatable {
 /// swings ±50 % every month is not news at +60 %; twice its usual number of invoices is.) Findings are ranked by
 /// significance.
 ///
+/// Ordinary periods far below the median period's number of lines (``TrendConfiguration/minimumPeriodShare``),
+/// such as months that only hold a few lines with stray dates, are not compared with anything, and a slice that
+/// holds every line of the organisation (a dimension the ledger leaves empty) is not analysed twice.
+///
 /// Year-end periods (``TrendConfiguration/yearEndPeriods``, 13–16 by default) are judged against other
 /// year-ends only: each is compared with the same period a year earlier, and the change's significance is
 /// measured among the slice's year-end changes (a year-over-year finding). They take no part in
@@ -96,10 +105,15 @@ public struct TrendPass: Sendable {
         }
         let latest = totals.map(\.period).max()
         let yearEnd = configuration.yearEndPeriods
+        let organisation = series[SliceKey(dimension: nil, member: "")] ?? [:]
+        let sparse = Self.sparsePeriods(organisation, yearEnd: yearEnd, share: configuration.minimumPeriodShare)
         var monthOverMonth: [SliceChange] = []
         var yearOverYear: [SliceChange] = []
         for (key, amounts) in series {
             guard let latest else { continue }
+            // A slice holding every line of the organisation (a dimension the ledger does not fill) says nothing
+            // the organisation's own changes do not.
+            if key.dimension != nil, Self.same(amounts, organisation) { continue }
             let regular = amounts.keys.filter { $0.period <= 12 }
             var ordinary: [FiscalPeriod] = []
             if let first = regular.min(), let last = regular.max() {
@@ -107,7 +121,10 @@ public struct TrendPass: Sendable {
             }
             let pairs = { (base: KeyPath<FiscalPeriod, FiscalPeriod>) in
                 ordinary.filter { !yearEnd.contains($0.period) }.map { ($0, $0[keyPath: base]) }
-                    .filter { pair in pair.1 >= ordinary[0] && !yearEnd.contains(pair.1.period) }
+                    .filter { pair in
+                        pair.1 >= ordinary[0] && !yearEnd.contains(pair.1.period) && !sparse.contains(pair.0)
+                            && !sparse.contains(pair.1)
+                    }
             }
             let rises = flagged(key: key, amounts: amounts, pairs: pairs(\.previous))
             let yearEnds = flagged(key: key, amounts: amounts, pairs: Self.yearEndPairs(yearEnd, amounts, latest))
@@ -140,6 +157,34 @@ public struct TrendPass: Sendable {
     private struct SliceKey: Hashable {
         var dimension: LedgerDimension?
         var member: String
+    }
+
+    /// The ordinary periods from the organisation's first to its last whose lines are fewer than `share` of the
+    /// median ordinary period's (a period without lines is sparse).
+    static func sparsePeriods(
+        _ organisation: [FiscalPeriod: (amount: Int64, lines: Int)],
+        yearEnd: Set<Int>,
+        share: Double
+    ) -> Set<FiscalPeriod> {
+        let ordinary = organisation.filter { $0.key.period <= 12 && !yearEnd.contains($0.key.period) }
+        guard let first = ordinary.keys.min(), let last = ordinary.keys.max() else { return [] }
+        let lines = ordinary.values.map(\.lines).sorted()
+        let median = lines[(lines.count - 1) / 2]
+        return Set(
+            regularPeriods(from: first, to: last)
+                .filter { !yearEnd.contains($0.period) && Double(ordinary[$0]?.lines ?? 0) < share * Double(median) }
+        )
+    }
+
+    /// Whether two series hold the same amounts and lines in every period.
+    private static func same(
+        _ left: [FiscalPeriod: (amount: Int64, lines: Int)],
+        _ right: [FiscalPeriod: (amount: Int64, lines: Int)]
+    ) -> Bool {
+        left.count == right.count
+            && left.allSatisfy { period, value in
+                right[period].map { $0.amount == value.amount && $0.lines == value.lines } ?? false
+            }
     }
 
     /// Each year-end period of `amounts` against the same period a year earlier, from the slice's first year to

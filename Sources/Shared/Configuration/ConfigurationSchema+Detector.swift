@@ -146,7 +146,8 @@ extension ConfigurationSchema {
             name: "detector.completeness.min_share",
             defaultValue: "0.5",
             isSecret: false,
-            summary: "a latest period with fewer lines or less money than this share of its usual level is incomplete"
+            summary:
+                "a latest period with fewer lines or less money than this share of its usual level is incomplete; an earlier period with fewer lines is not compared in trends"
         ),
     ]
 }
