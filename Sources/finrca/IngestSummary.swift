@@ -25,7 +25,7 @@ enum IngestSummary {
             lines.append("  total \(report.total)  sha256 \(report.sha256.prefix(16))…  profile \(report.profile)")
             if report.indexSeconds > 0 {
                 lines.append(
-                    String(format: "  indexes of new partitions built in %.2f s after commit", report.indexSeconds)
+                    String(format: "  partition indexes summarised in %.2f s before commit", report.indexSeconds)
                 )
             }
             if let replaced = report.replaced { lines.append("  replaced batch \(replaced)") }

@@ -5,14 +5,16 @@ import Shared
 extension BatchLoad {
     /// Streams the transcoder's rows with one `COPY … FROM STDIN` per run of chunks of the same fiscal year,
     /// straight into that year's partition (no routing through the parent); a year without a partition gets one
-    /// first, in this transaction.
+    /// first (with its index), in this transaction.
     ///
-    /// - Returns: The fiscal years whose partitions were created.
+    /// - Returns: The fiscal years of the local partitions rows were written to (foreign partitions, on other
+    ///   servers, are written through postgres_fdw and indexed there).
     func copyRows(from transcoder: ExtractTranscoder<FileByteSource>, on connection: PostgresConnection) async throws
         -> [Int]
     {
-        var knownYears = try await loader.partitions.existingYears(on: connection)
-        var createdYears: [Int] = []
+        let existing = try await loader.partitions.existingYears(on: connection)
+        var knownYears = existing.all
+        var writtenYears: Set<Int> = []
 
         func pull() async throws -> (ByteBuffer, Int)? {
             try await transcoder.nextChunk { bytes, fiscalYear in
@@ -28,8 +30,8 @@ extension BatchLoad {
             if !knownYears.contains(year) {
                 try await loader.partitions.create(fiscalYear: year, on: connection)
                 knownYears.insert(year)
-                createdYears.append(year)
             }
+            writtenYears.insert(year)
             try await connection.copyFrom(
                 table: Schema.partitionName(fiscalYear: year),
                 columns: RowTranscoder.copyColumns,
@@ -46,6 +48,6 @@ extension BatchLoad {
                 }
             }
         }
-        return createdYears
+        return writtenYears.subtracting(existing.foreign).sorted()
     }
 }

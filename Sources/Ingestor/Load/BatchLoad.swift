@@ -3,8 +3,8 @@ import Logging
 import PostgresNIO
 import Shared
 
-/// One file's load once its batch is recorded: stream the rows in one transaction, decide, commit or roll back,
-/// then index new partitions.
+/// One file's load once its batch is recorded: stream the rows in one transaction, summarise the partitions'
+/// indexes, decide, commit or roll back.
 struct BatchLoad {
     let loader: BatchLoader
     let request: BatchLoader.Request
@@ -13,13 +13,6 @@ struct BatchLoad {
     let fileSize: Int
     let logger: Logger
     let started: ContinuousClock.Instant
-
-    /// What the transaction did.
-    struct Outcome: Sendable {
-        var report: IngestReport
-        /// Partitions created in the transaction, to be indexed after COMMIT.
-        var createdYears: [Int]
-    }
 
     func run(on connection: PostgresConnection, progress: @escaping (BatchLoader.Progress) -> Void) async throws
         -> IngestReport
@@ -50,9 +43,16 @@ struct BatchLoad {
                 if case .commit = end { committed = true }
                 return end
             }
-            return committed
-                ? await indexed(outcome, on: connection)
-                : try await recordRolledBack(outcome, rejects: transcoder.rejects, on: connection)
+            guard committed else {
+                return try await recordRolledBack(outcome, rejects: transcoder.rejects, on: connection)
+            }
+            var report = outcome
+            report.seconds = (ContinuousClock.now - started).inSeconds
+            logger.info(
+                "batch loaded",
+                metadata: ["etl.rows": "\(report.rowsLoaded)", "etl.rejected": "\(report.rowsRejected)"]
+            )
+            return report
         }
     }
 
@@ -61,9 +61,9 @@ struct BatchLoad {
         transcoder: ExtractTranscoder<FileByteSource>,
         observer: ReadObserver,
         on connection: PostgresConnection
-    ) async throws -> TransactionEnd<Outcome> {
+    ) async throws -> TransactionEnd<IngestReport> {
         let copyStarted = ContinuousClock.now
-        let createdYears = try await copyRows(from: transcoder, on: connection)
+        let writtenYears = try await copyRows(from: transcoder, on: connection)
         let totals = transcoder.totals
         let digest = observer.digest()
         var report = IngestReport(
@@ -95,16 +95,19 @@ struct BatchLoad {
             report.status = .rejected
             report.rowsLoaded = 0
             report.message = message
-            return .rollBack(Outcome(report: report, createdYears: createdYears))
+            return .rollBack(report)
         case .duplicate(let earlier):
             report.status = .duplicate
             report.rowsLoaded = 0
             report.duplicateOf = earlier.id
             report.message = "already loaded as batch \(earlier.id) (\(earlier.fileName)); nothing changed"
-            return .rollBack(Outcome(report: report, createdYears: createdYears))
+            return .rollBack(report)
         case .integrityFailure:
             throw IntegrityError(batchID: batchID, expected: totals.years, stored: facts.stored)
         case .commit(let previous):
+            let summarizeStarted = ContinuousClock.now
+            try await loader.partitions.summarize(fiscalYears: writtenYears, on: connection)
+            report.indexSeconds = (ContinuousClock.now - summarizeStarted).inSeconds
             if let previous {
                 try await store.replace(previous, by: batchID, on: connection)
                 report.replaced = previous
@@ -115,40 +118,17 @@ struct BatchLoad {
                 report.message =
                     "\(totals.rowsRejected) of \(totals.rowsRead) rows rejected; see ingest_rejects (batch \(batchID))"
             }
-            return .commit(Outcome(report: report, createdYears: createdYears))
+            return .commit(report)
         }
-    }
-
-    /// After COMMIT: builds the indexes of the partitions the load created. A failure is a warning, not a failed
-    /// load: the rows are committed and verified, a missing index only slows queries and the next load builds it.
-    private func indexed(_ outcome: Outcome, on connection: PostgresConnection) async -> IngestReport {
-        var report = outcome.report
-        let committed = ContinuousClock.now
-        report.seconds = (committed - started).inSeconds
-        logger.info(
-            "batch loaded",
-            metadata: ["etl.rows": "\(report.rowsLoaded)", "etl.rejected": "\(report.rowsRejected)"]
-        )
-        do {
-            try await loader.partitions.buildIndexes(fiscalYears: outcome.createdYears, on: connection)
-        } catch {
-            logger.warning(
-                "indexing new partitions failed; the next load rebuilds them",
-                metadata: ["error": "\(String(reflecting: error))"]
-            )
-            report.message = (report.message.map { $0 + "; " } ?? "") + "indexes of new partitions not built yet"
-        }
-        report.indexSeconds = (ContinuousClock.now - committed).inSeconds
-        return report
     }
 
     /// After ROLLBACK: records the batch's end (and, for a rejected file, its rejected rows) in a transaction.
     private func recordRolledBack(
-        _ outcome: Outcome,
+        _ outcome: IngestReport,
         rejects: [RejectedRow],
         on connection: PostgresConnection
     ) async throws -> IngestReport {
-        var report = outcome.report
+        var report = outcome
         try await connection.transaction(logger: logger) { connection in
             if report.status == .rejected {
                 try await loader.store.storeRejects(rejects, ofBatch: batchID, on: connection)

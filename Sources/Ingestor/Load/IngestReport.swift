@@ -59,9 +59,9 @@ public struct IngestReport: Sendable, Codable {
     public var message: String?
     /// The first rejected rows (all are in `ingest_rejects`).
     public var rejectsSample: [RejectedRow] = []
-    /// Wall time from the start until the rows were committed (visible and verified).
+    /// Wall time from the start until the rows were committed (visible, verified and indexed).
     public var seconds: Double = 0
-    /// Time spent after COMMIT building the indexes of partitions the load created.
+    /// Time spent before COMMIT summarising the partitions' BRIN indexes over the new rows (part of `seconds`).
     public var indexSeconds: Double = 0
     /// Size of the file.
     public var fileBytes: Int = 0

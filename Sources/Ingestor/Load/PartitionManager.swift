@@ -15,25 +15,29 @@ public struct PartitionManager: Sendable {
         self.logger = logger
     }
 
-    /// The fiscal years that have a partition.
-    func existingYears(on connection: PostgresConnection) async throws -> Set<Int> {
-        var years: Set<Int> = []
-        for try await name
+    /// The fiscal years that have a partition; `foreign` holds those whose partition is a foreign table (another
+    /// server's, see `finrca shard attach`): they are written through postgres_fdw and indexed on their server.
+    func existingYears(on connection: PostgresConnection) async throws -> (all: Set<Int>, foreign: Set<Int>) {
+        var years: (all: Set<Int>, foreign: Set<Int>) = ([], [])
+        for try await (name, isForeign)
             in try await connection.query(
                 """
-                SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                SELECT c.relname, c.relkind = 'f' FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
                 WHERE i.inhparent = 'finance_expense'::regclass
                 """,
                 logger: logger
             )
-            .decode(String.self)
+            .decode((String, Bool).self)
         {
-            if let year = Schema.fiscalYear(ofPartition: name) { years.insert(year) }
+            guard let year = Schema.fiscalYear(ofPartition: name) else { continue }
+            years.all.insert(year)
+            if isForeign { years.foreign.insert(year) }
         }
         return years
     }
 
-    /// Creates the partition of `fiscalYear` (without indexes, see ``buildIndexes(fiscalYears:on:)``).
+    /// Creates the partition of `fiscalYear` with its (empty) index; the load summarises the index before COMMIT
+    /// (see ``summarize(fiscalYears:on:)``).
     ///
     /// - Throws: ``PartitionRangeError`` when the year is outside the table's range.
     func create(fiscalYear: Int, on connection: PostgresConnection) async throws {
@@ -43,12 +47,28 @@ public struct PartitionManager: Sendable {
             "\(unescaped: Schema.createPartitionStatement(fiscalYear: fiscalYear))",
             logger: logger
         )
+        for index in Schema.partitionIndexes(fiscalYear: fiscalYear) {
+            try await connection.query("\(unescaped: index.statement)", logger: logger)
+        }
         logger.info("created partition", metadata: ["etl.partition": "\(table)"])
     }
 
-    /// Builds the indexes of `fiscalYears`' partitions, after the load that created them has committed: the
-    /// rows are visible and verified at COMMIT, and sorting a whole partition once is several times cheaper than
-    /// maintaining its indexes row by row. `CREATE INDEX` takes a SHARE lock, so readers are never blocked.
+    /// Summarises the block ranges rows were appended to since the index of each of `fiscalYears`' partitions was
+    /// last summarised: one pass over the new pages. BRIN leaves ranges past the last summarised one unsummarised
+    /// on insert (every query would read them), so the load does this before COMMIT.
+    func summarize(fiscalYears: [Int], on connection: PostgresConnection) async throws {
+        for year in fiscalYears {
+            for index in Schema.partitionIndexes(fiscalYear: year) {
+                try await connection.query(
+                    "SELECT brin_summarize_new_values(\(index.name)::regclass)",
+                    logger: logger
+                )
+            }
+        }
+    }
+
+    /// Builds the indexes of `fiscalYears`' partitions (partitions created before the index existed, or whose
+    /// index was dropped). `CREATE INDEX` takes a SHARE lock, so readers are never blocked.
     func buildIndexes(fiscalYears: [Int], on connection: PostgresConnection) async throws {
         guard !fiscalYears.isEmpty else { return }
         try await connection.query(
@@ -64,8 +84,8 @@ public struct PartitionManager: Sendable {
         try await connection.query("RESET maintenance_work_mem", logger: logger)
     }
 
-    /// Creates any partition index that is missing, e.g. because a process ended between a load's COMMIT and
-    /// the index builds that follow it.
+    /// Creates any index missing from a local partition, e.g. one dropped by hand or a partition created by an
+    /// older version. Foreign partitions are indexed on their own server.
     public func buildMissingIndexes(on connection: PostgresConnection) async throws {
         var existing: Set<String> = []
         for try await name
@@ -77,7 +97,8 @@ public struct PartitionManager: Sendable {
         {
             existing.insert(name)
         }
-        let incomplete = try await existingYears(on: connection)
+        let years = try await existingYears(on: connection)
+        let incomplete = years.all.subtracting(years.foreign)
             .filter { year in
                 !Schema.partitionIndexes(fiscalYear: year).allSatisfy { existing.contains($0.name) }
             }

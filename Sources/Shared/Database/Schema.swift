@@ -6,7 +6,7 @@ public enum Schema {
     /// Every migration, oldest first. Never edit an applied one; append a new one.
     public static let migrations: [Migration] = [
         .ingestTables, .detectorTables, .alertsOutbox, .apiUsersAndChat, .cancellableAlerts, .rolesAndReviews,
-        .suppressionRules, .findingAttention,
+        .suppressionRules, .findingAttention, .partitionBRINIndex,
     ]
 
     /// The name of the partition holding `fiscalYear`, e.g. `finance_expense_y2024`.
@@ -25,8 +25,7 @@ public enum Schema {
         return year
     }
 
-    /// DDL creating the partition of `fiscalYear` (without indexes: a load fills a new partition first and
-    /// indexes it after COMMIT, which is several times faster than maintaining indexes row by row).
+    /// DDL creating the partition of `fiscalYear` (its index is created next, see ``partitionIndexes(fiscalYear:)``).
     ///
     /// - Precondition: `fiscalYear` is in ``fiscalYears`` (the table's CHECK), so the name is a safe identifier.
     public static func createPartitionStatement(fiscalYear: Int) -> String {
@@ -35,21 +34,32 @@ public enum Schema {
             "CREATE TABLE \(partitionName(fiscalYear: fiscalYear)) PARTITION OF finance_expense FOR VALUES IN (\(fiscalYear))"
     }
 
-    /// The indexes of one partition, by name: the original system's indexes (functional area, cost centre,
-    /// directorate, fiscal year + period, amount) plus a BRIN index on (batch_id, source_line), which finds a
-    /// batch's rows (replace, evidence lines) at almost no cost because loads append batches in order.
-    public static func partitionIndexes(fiscalYear: Int) -> [(name: String, statement: String)] {
+    /// The one index of a partition, by name: BRIN over (batch_id, source_line, posting_period).
+    ///
+    /// Loads append batches in order and extracts come in period order, so each block range holds a narrow run of
+    /// batches, lines and periods: the index finds a batch's rows (replace, the load's totals check), evidence lines
+    /// by (batch, line) and a period's lines (waterfall, explore) while costing one pass over the partition to
+    /// summarise. The detector reads every line, and no other query filters on a dimension alone; the five btree
+    /// indexes of the original schema were not used by any query and cost most of a load (NOTES.md, issue 14).
+    /// Small block ranges (16 pages) keep an evidence lookup to a few hundred rows.
+    ///
+    /// - Parameters:
+    ///   - fiscalYear: The partition's year.
+    ///   - autosummarize: Let autovacuum summarise new block ranges (for a shard's table, which no load
+    ///     summarises; a local partition is summarised by the load before COMMIT).
+    /// - Returns: The index's name and its `CREATE INDEX IF NOT EXISTS` statement.
+    public static func partitionIndexes(fiscalYear: Int, autosummarize: Bool = false) -> [(
+        name: String, statement: String
+    )] {
         let table = partitionName(fiscalYear: fiscalYear)
         return [
-            ("functional_area", "(functional_area)"),
-            ("cost_center", "(cost_center_id)"),
-            ("directorate", "(directorate)"),
-            ("period", "(general_ledger_fiscal_year, posting_period)"),
-            ("amount", "(amount)"),
-            ("batch_line", "USING brin (batch_id, source_line)"),
+            (
+                "\(table)_brin",
+                """
+                CREATE INDEX IF NOT EXISTS \(table)_brin ON \(table) USING brin (batch_id, source_line, posting_period) \
+                WITH (pages_per_range = 16\(autosummarize ? ", autosummarize = on" : ""))
+                """
+            )
         ]
-        .map { suffix, definition in
-            ("\(table)_\(suffix)", "CREATE INDEX IF NOT EXISTS \(table)_\(suffix) ON \(table) \(definition)")
-        }
     }
 }
