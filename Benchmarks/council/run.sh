@@ -3,7 +3,7 @@
 # (Newcastle, Darlington) with their mapping profiles into a throwaway database each, runs one `finrca detect` over
 # all history with the default configuration, and prints what a controller would get: findings per month of data
 # (all, and high + critical), by kind and severity, duplicate findings whose lines carry distinct references that
-# form a run, and the 20 highest-ranked findings.
+# form a run, what the caps left out, and the 20 highest-ranked findings (severity, then attention score).
 #
 #   Benchmarks/council/run.sh [newcastle|darlington ...]     (default: both; FINRCA_BIN overrides the binary)
 #   FINRCA_CONFIG=my.yaml Benchmarks/council/run.sh          (another configuration)
@@ -48,9 +48,11 @@ for ledger in "${ledgers[@]}"; do
       'months', (SELECT count(DISTINCT (general_ledger_fiscal_year, posting_period)) FROM finance_expense),
       'lines', (SELECT count(*) FROM finance_expense),
       'findings', (SELECT coalesce(json_agg(json_build_object(
-          'id', f.id, 'kind', f.kind, 'severity', f.severity, 'score', f.score, 'period', f.period,
+          'id', f.id, 'kind', f.kind, 'severity', f.severity, 'score', f.score,
+          'attention', to_jsonb(f)->'attention', 'period', f.period,
           'path', f.dimension_path, 'delta', f.delta, 'actual', f.actual, 'explanation', f.explanation,
           'details', f.details, 'references', refs.refs)), '[]')
         FROM findings f JOIN run ON f.last_run_id = run.id LEFT JOIN refs ON refs.id = f.id))" > "$work/$ledger-findings.json"
-  python3 Benchmarks/council/summarise.py "$ledger" "$work/$ledger-findings.json" "$work/$ledger-time"
+  python3 Benchmarks/council/summarise.py "$ledger" "$work/$ledger-findings.json" "$work/$ledger-time" \
+    "$work/$ledger-detect.json"
 done

@@ -25,6 +25,7 @@ def run_of_references(references):
 
 def main():
     ledger, path, timing = sys.argv[1], sys.argv[2], sys.argv[3]
+    report = json.load(open(sys.argv[4])) if len(sys.argv) > 4 else {}
     data = json.load(open(path))
     seconds, kilobytes = open(timing).read().split()
     findings = data["findings"]
@@ -41,10 +42,16 @@ def main():
     print(f"duplicate findings whose distinct references form a run: {len(runs)} (target 0)")
     for f in runs[:5]:
         print(f"   #{f['id']} {f['explanation'][:140]}  refs {sorted(set(f['references']))[:6]}")
-    ranked = sorted(findings, key=lambda f: (URGENCY.index(f["severity"]), -abs(float(f["delta"] or f["actual"] or 0)), f["id"]))
+    left_out = report.get("left_out_by_kind") or {}
+    print("left out by the caps: " + (", ".join(f"{k} {n}" for k, n in sorted(left_out.items())) or "none"))
+    # Severity, then the attention score (absent before it existed), then the money at stake.
+    ranked = sorted(findings, key=lambda f: (URGENCY.index(f["severity"]), -(f.get("attention") or 0),
+                                             -abs(float(f["delta"] or f["actual"] or 0)), f["id"]))
     print("top 20 by rank:")
     for f in ranked[:20]:
-        print(f"  #{f['id']} [{f['severity']}] {f['kind']} {f['period'] or ''} {f['path']}: {f['explanation'][:160]}")
+        attention = f" a={f['attention']:.2f}" if f.get("attention") is not None else ""
+        print(f"  #{f['id']} [{f['severity']}{attention}] {f['kind']} {f['period'] or ''} {f['path']}: "
+              f"{f['explanation'][:160]}")
 
 
 main()

@@ -74,6 +74,7 @@ public enum FinrcaServer {
         let router = Router(context: FinrcaRequestContext.self)
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: LogRequestsMiddleware(.debug))
+        router.add(middleware: DatabaseErrorMiddleware(logger: logger))
         if !configuration.corsOrigins.isEmpty {
             router.add(middleware: OriginCORSMiddleware(origins: configuration.corsOrigins))
         }
@@ -84,27 +85,38 @@ public enum FinrcaServer {
         let client = dependencies.client
         let store = dependencies.store
         MetaController(client: client, store: store, logger: logger).add(to: routes)
-        MetricsController(registry: dependencies.registry, client: client, logger: logger).add(to: routes)
-        let hasher = PasswordHasher(cost: configuration.bcryptCost)
+        let limits = configuration.limits
+        // Routes that read the database answer within their class's statement timeout plus the database wait.
+        let cheap = DeadlineRoutes(routes, deadline: limits.cheapDeadline)
+        MetricsController(registry: dependencies.registry, client: client, logger: logger).add(to: cheap)
+        let hasher = PasswordHasher(
+            cost: configuration.bcryptCost,
+            gate: PasswordHashGate(permits: limits.passwordHashes)
+        )
         let auth = AuthController(
             client: client,
             issuer: issuer,
             hasher: hasher,
             refreshLifetime: .seconds(86_400 * configuration.refreshTokenDays),
             allowRegister: configuration.allowRegister,
+            limiter: AuthRateLimiter(limits: limits),
             logger: logger
         )
-        auth.add(to: routes)
+        auth.add(to: cheap)
         let protected = routes.group().add(middleware: BearerAuthenticator(issuer: issuer))
         auth.addMe(to: protected)
         let documents = DocumentController(store: store)
         documents.add(to: protected)
-        WaterfallController(documents: documents, client: client, logger: logger).add(to: protected)
-        FindingsController(client: client, logger: logger).add(to: protected)
-        FindingLinesController(client: client, logger: logger).add(to: protected)
-        ReviewController(client: client, logger: logger).add(to: protected)
-        ExploreController(store: store, client: client, logger: logger).add(to: protected)
-        UsersController(client: client, hasher: hasher, logger: logger).add(to: protected)
+        let protectedCheap = DeadlineRoutes(protected, deadline: limits.cheapDeadline)
+        let protectedBounded = DeadlineRoutes(protected, deadline: limits.boundedDeadline)
+        let timeouts = StatementTimeouts(boundedMilliseconds: limits.boundedStatementTimeoutMilliseconds)
+        WaterfallController(documents: documents, client: client, timeouts: timeouts, logger: logger)
+            .add(to: protectedBounded)
+        FindingsController(client: client, logger: logger).add(to: protectedCheap)
+        FindingLinesController(client: client, timeouts: timeouts, logger: logger).add(to: protectedBounded)
+        ReviewController(client: client, logger: logger).add(to: protectedCheap)
+        ExploreController(store: store, client: client, timeouts: timeouts, logger: logger).add(to: protectedBounded)
+        UsersController(client: client, hasher: hasher, logger: logger).add(to: protectedCheap)
         var model: ChatModelClient?
         if let httpClient = dependencies.httpClient, let key = dependencies.modelAPIKey {
             model = ChatModelClient(
@@ -116,7 +128,9 @@ public enum FinrcaServer {
                 logger: logger
             )
         }
-        ChatController(client: client, store: store, model: model, logger: logger).add(to: protected)
+        // A chat answer may wait for the model as well.
+        let chat = DeadlineRoutes(protected, deadline: limits.cheapDeadline + .seconds(configuration.llmTimeoutSeconds))
+        ChatController(client: client, store: store, model: model, logger: logger).add(to: chat)
         return router
     }
 }

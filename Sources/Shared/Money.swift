@@ -25,7 +25,8 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
     }
 
     /// Parses the plain decimal form produced by ``description`` (also accepts 0 or 1 decimal digit and no
-    /// decimals), as PostgreSQL prints `NUMERIC(15,2)` values. Returns nil for anything else.
+    /// decimals), as PostgreSQL prints `NUMERIC(15,2)` values and their sums. Returns nil for anything else,
+    /// and for an amount beyond ±``Int64/max`` minor units.
     public init?(decimalText text: some StringProtocol) {
         var negative = false
         var units: Int64 = 0
@@ -43,8 +44,8 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
                 let digit = Int64(byte - UInt8(ascii: "0"))
                 if decimals < 0 {
                     digits += 1
-                    guard digits <= 16 else { return nil }
-                    units = units * 10 + digit
+                    guard digits <= 17, let shifted = Self.checked(units, times: 10, plus: digit) else { return nil }
+                    units = shifted
                 } else {
                     decimals += 1
                     guard decimals <= 2 else { return nil }
@@ -56,8 +57,15 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
         }
         guard digits > 0 else { return nil }
         if decimals == 1 { cents *= 10 }
-        let magnitude = units * 100 + cents
+        guard let magnitude = Self.checked(units, times: 100, plus: cents) else { return nil }
         self.minorUnits = negative ? -magnitude : magnitude
+    }
+
+    /// `value × factor + addend`, or nil when that does not fit in `Int64`.
+    private static func checked(_ value: Int64, times factor: Int64, plus addend: Int64) -> Int64? {
+        let (product, productOverflow) = value.multipliedReportingOverflow(by: factor)
+        let (sum, sumOverflow) = product.addingReportingOverflow(addend)
+        return productOverflow || sumOverflow ? nil : sum
     }
 
     /// Orders amounts by value.

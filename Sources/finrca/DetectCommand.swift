@@ -85,6 +85,13 @@ struct DetectCommand: AsyncParsableCommand {
                 + report.findingsByKind.keys.sorted().map { "\($0) \(report.findingsByKind[$0]!)" }
                 .joined(separator: ", ")
         )
+        if !report.leftOutByKind.isEmpty {
+            lines.append(
+                "  left out by the caps (highest attention kept): "
+                    + report.leftOutByKind.keys.sorted().map { "\($0) \(report.leftOutByKind[$0]!)" }
+                    .joined(separator: ", ")
+            )
+        }
         lines.append(
             "  timings: "
                 + report.timings.keys.sorted().map { String(format: "%@ %.2f s", $0, report.timings[$0]!) }

@@ -84,7 +84,14 @@ struct InboxScan {
             )
             let loader = BatchLoader(configuration: configuration.ingest, logger: logger)
             for file in files {
-                let outcome = try await load(file, profile: profile, loader: loader, inbox: inbox, on: connection)
+                let outcome = try await load(
+                    file,
+                    scanID: scanID,
+                    profile: profile,
+                    loader: loader,
+                    inbox: inbox,
+                    on: connection
+                )
                 summary.files.append(outcome)
                 if outcome.outcome == "failed" {
                     worst = .dataRejected
@@ -132,9 +139,12 @@ struct InboxScan {
         return summary
     }
 
-    /// Loads one file and moves it where it belongs.
+    /// Loads one file and moves it where it belongs. A file whose earlier loads never finished
+    /// (``Inbox/maximumUnfinishedLoads``) goes to the failed folder unread; an error that stops the scan is noted
+    /// on the file's attempt record, unless the database connection is gone (not the file's doing).
     private func load(
         _ file: String,
+        scanID: String,
         profile: MappingProfile,
         loader: BatchLoader,
         inbox: Inbox,
@@ -143,6 +153,20 @@ struct InboxScan {
         let name = (file as NSString).lastPathComponent
         var fileLogger = logger
         fileLogger[metadataKey: "etl.file"] = .string(name)
+        if let setAside = try inbox.beginLoad(file, scan: scanID) {
+            fileLogger.error(
+                "file set aside: its earlier loads never finished",
+                metadata: ["reason": .string(setAside.reason)]
+            )
+            return FileOutcome(
+                file: name,
+                outcome: "failed",
+                rowsLoaded: 0,
+                rowsRejected: 0,
+                movedTo: setAside.movedTo,
+                reason: setAside.reason
+            )
+        }
         do {
             let report = try await loader.load(.init(path: file, profile: profile), on: connection)
             switch report.status {
@@ -180,6 +204,13 @@ struct InboxScan {
             return try refuse(file, name: name, reason: error.description, inbox: inbox, logger: fileLogger)
         } catch let error as MappingError {
             return try refuse(file, name: name, reason: error.description, inbox: inbox, logger: fileLogger)
+        } catch {
+            if connection.isClosed {
+                inbox.withdrawLoad(file)
+            } else {
+                inbox.loadStopped(file, error: String(reflecting: error))
+            }
+            throw error
         }
     }
 

@@ -36,7 +36,10 @@ struct ServeCommand: AsyncParsableCommand {
             let registry = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(FinrcaServer.metricsFactory(registry: registry))
             let client = PostgresClient(
-                configuration: try Database.clientConfiguration(configuration.database),
+                configuration: try Database.clientConfiguration(
+                    configuration.database,
+                    statementTimeoutMilliseconds: configuration.server.limits.statementTimeoutMilliseconds
+                ),
                 backgroundLogger: logger
             )
             let store = DocumentStore()
@@ -78,6 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
             )
             let app = Application(
                 router: router,
+                server: .limitedHTTP1(configuration.server.limits, logger: logger),
                 configuration: .init(
                     address: .hostname(configuration.server.host, port: configuration.server.port),
                     serverName: "finrca"

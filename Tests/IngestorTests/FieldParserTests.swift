@@ -73,5 +73,9 @@ struct FieldParserTests {
         #expect(Self.date("1900-02-29", .isoDate) == .failure(FieldError("not a valid calendar date")))
         #expect(Self.date("05/07/24", .dayMonthYearSlashes) == .failure(FieldError("not a date in format DD/MM/YYYY")))
         #expect(Self.date("2024-13-01", .isoDate) == .failure(FieldError("not a valid calendar date")))
+        let format = FieldError("not a date in format YYYY-MM-DD")
+        #expect(Self.date("2024-07-99999999999999999999", .isoDate) == .failure(format))
+        #expect(Self.date("99999999999999999999-07-01", .isoDate) == .failure(format))
+        #expect(Self.date("1.1.20240", .dayMonthYearDots) == .failure(FieldError("not a date in format DD.MM.YYYY")))
     }
 }

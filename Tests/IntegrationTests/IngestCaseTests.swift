@@ -333,6 +333,12 @@ struct IngestCase: CustomTestStringConvertible, Sendable {
             ),
             .stored([row("V1", "5.00", "5.00", "S", "7", "2024", nil)])
         ),
+        IngestCase(
+            "12,000 rows of the largest amount: refused at the row whose amount no control total can hold",
+            "posting_period,general_ledger_fiscal_year,company_code_currency_value,debit_credit_ind\n"
+                + String(repeating: "7,2024,9999999999999.99,S\n", count: 12_000),
+            .fileError("9225: column company_code_currency_value: the file's amounts add up to more than")
+        ),
         IngestCase("header only: nothing to load", h, .stored([])),
         IngestCase("empty file refused", "", .fileError("file is empty")),
         IngestCase(

@@ -62,7 +62,7 @@ struct ScanTests {
                 for _ in 0..<1_000 where !locked {
                     locked =
                         try await connection.value(
-                            "SELECT count(*)::text FROM pg_locks WHERE locktype = 'advisory' AND classid = 1718185586 AND objid = 1667301380 AND granted"
+                            "SELECT count(*)::text FROM pg_locks WHERE locktype = 'advisory' AND classid = 1718185586 AND objid = 1667301380 AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
                         ) == "1"
                     if !locked { try await Task.sleep(for: .milliseconds(10)) }
                 }

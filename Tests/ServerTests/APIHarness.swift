@@ -29,6 +29,14 @@ struct APIHarness {
     let connection: PostgresConnection
     let log: RouteLog
 
+    /// The default limits but for the sign-in buckets, large enough for tests that log in many times.
+    static let relaxedLimits: ServerLimits = {
+        var limits = ServerLimits()
+        limits.authBurst = 1000
+        limits.authPerMinute = 6000
+        return limits
+    }()
+
     /// Runs `body` with a harness; the model is called only with `modelAPIKey`.
     static func with(
         allowRegister: Bool = false,
@@ -36,9 +44,11 @@ struct APIHarness {
         modelURL: String? = nil,
         modelAPIKey: String? = nil,
         webAssets: WebAssets? = nil,
+        limits: ServerLimits = relaxedLimits,
         _ body: @escaping @Sendable (APIHarness) async throws -> Void
     ) async throws {
         var configuration = ServerConfiguration()
+        configuration.limits = limits
         configuration.jwtSecret = secret
         configuration.bcryptCost = 4
         configuration.allowRegister = allowRegister
@@ -49,7 +59,10 @@ struct APIHarness {
         try await TestDatabase.withFreshDatabase { database, connection in
             try await seed(connection)
             let postgres = PostgresClient(
-                configuration: try Database.clientConfiguration(database),
+                configuration: try Database.clientConfiguration(
+                    database,
+                    statementTimeoutMilliseconds: limits.statementTimeoutMilliseconds
+                ),
                 backgroundLogger: TestDatabase.logger
             )
             let http = HTTPClient(eventLoopGroupProvider: .singleton)

@@ -20,6 +20,15 @@ struct MoneyTests {
         #expect(Money(decimalText: "") == nil)
     }
 
+    @Test("sums up to Int64 minor units are read; beyond that nil, never a trap")
+    func largeSums() {
+        #expect(Money(decimalText: "92233720368547758.07")?.minorUnits == .max)
+        #expect(Money(decimalText: "-92233720368547758.07")?.minorUnits == -.max)
+        #expect(Money(decimalText: "92233720368547758.08") == nil)
+        #expect(Money(decimalText: "99999999999999999.99") == nil)
+        #expect(Money(decimalText: "120000000000000000.00") == nil)
+    }
+
     @Test("JSON carries exact decimal strings")
     func json() throws {
         let data = try JSONEncoder().encode(["total": Money(minorUnits: -123_456_789)])

@@ -33,8 +33,8 @@ public struct ForestPass: Sendable {
         return Result(flagged: flagged, threshold: threshold)
     }
 
-    /// Findings for the highest-scoring flagged lines that `alreadyReported` does not contain and whose amount
-    /// is material.
+    /// Findings for the flagged lines that `alreadyReported` does not contain and whose amount is material, ranked
+    /// by ``Attention`` (the amount weighed by the isolation score among those lines), at most `limit`.
     public static func drafts(
         _ result: Result,
         columns: LedgerColumns,
@@ -43,9 +43,11 @@ public struct ForestPass: Sendable {
         wording: Wording,
         materiality: Int64,
         limit: Int
-    ) -> [FindingDraft] {
-        let candidates = result.flagged.filter {
-            !alreadyReported.contains($0.row) && columns.amount[$0.row].magnitude >= materiality.magnitude
+    ) -> LineFindings {
+        let candidates = result.flagged.compactMap { flagged -> (row: Int, score: Double, stake: UInt64)? in
+            let stake = columns.amount[flagged.row].magnitude
+            return !alreadyReported.contains(flagged.row) && stake >= materiality.magnitude
+                ? (flagged.row, flagged.score, stake) : nil
         }
         let dimensionsShown: [LedgerDimension] = [.directorate, .costCenter, .glAccount, .supplier]
         let frequencies: [[Int]] = dimensionsShown.map { dimension in
@@ -53,44 +55,45 @@ public struct ForestPass: Sendable {
             for code in columns.codes(dimension) { frequency[Int(code)] += 1 }
             return frequency
         }
-        return candidates.prefix(limit)
-            .map { flagged in
-                let row = flagged.row
-                let amount = columns.amount[row]
-                let batch = columns.batchID[row]
-                let line = columns.sourceLine[row]
-                var dimensions: [DimensionValue] = []
-                var rarest: (DimensionValue, Double)?
-                for (position, dimension) in dimensionsShown.enumerated() {
-                    let code = columns.codes(dimension)[row]
-                    guard let value = columns.dictionary(dimension).value(code) else { continue }
-                    let share = Double(frequencies[position][Int(code)]) / Double(columns.count)
-                    dimensions.append(DimensionValue(dimension, value))
-                    if rarest == nil || share < rarest!.1 { rarest = (DimensionValue(dimension, value), share) }
-                }
-                let file = batchFiles[batch] ?? "batch \(batch)"
-                let rarity =
-                    rarest.map {
-                        ", \($0.0.dimension.label) \($0.0.value) appears on \(String(format: "%.2f", $0.1 * 100)) % of lines"
-                    } ?? ""
-                let kind = amount < 0 ? "credit" : "payment"
-                let explanation =
-                    "Line \(line) of \(file): a \(wording.money(amount)) \(kind) whose combination of amount, period and dimensions is among the rarest in the ledger (isolation score \(String(format: "%.3f", flagged.score)), threshold \(String(format: "%.3f", result.threshold)))\(rarity)."
-                return FindingDraft(
-                    kind: .isolationForest,
-                    period: FiscalPeriod(year: Int(columns.fiscalYear[row]), period: Int(columns.period[row])),
-                    dimensions: dimensions,
-                    actual: Money(minorUnits: amount),
-                    expected: nil,
-                    score: flagged.score,
-                    explanation: explanation,
-                    evidence: [EvidenceLine(batchID: batch, line: line, amount: Money(minorUnits: amount))],
-                    details: [
-                        "isolation_score": String(format: "%.4f", flagged.score),
-                        "threshold": String(format: "%.4f", result.threshold),
-                    ],
-                    subject: "line \(batch):\(line)"
-                )
+        return LineFindings.ranked(candidates, kind: .isolationForest, materiality: materiality, limit: limit) {
+            row,
+            score in
+            let flagged = ScoredLine(row: row, score: score)
+            let amount = columns.amount[row]
+            let batch = columns.batchID[row]
+            let line = columns.sourceLine[row]
+            var dimensions: [DimensionValue] = []
+            var rarest: (DimensionValue, Double)?
+            for (position, dimension) in dimensionsShown.enumerated() {
+                let code = columns.codes(dimension)[row]
+                guard let value = columns.dictionary(dimension).value(code) else { continue }
+                let share = Double(frequencies[position][Int(code)]) / Double(columns.count)
+                dimensions.append(DimensionValue(dimension, value))
+                if rarest == nil || share < rarest!.1 { rarest = (DimensionValue(dimension, value), share) }
             }
+            let file = batchFiles[batch] ?? "batch \(batch)"
+            let rarity =
+                rarest.map {
+                    ", \($0.0.dimension.label) \($0.0.value) appears on \(String(format: "%.2f", $0.1 * 100)) % of lines"
+                } ?? ""
+            let kind = amount < 0 ? "credit" : "payment"
+            let explanation =
+                "Line \(line) of \(file): a \(wording.money(amount)) \(kind) whose combination of amount, period and dimensions is among the rarest in the ledger (isolation score \(String(format: "%.3f", flagged.score)), threshold \(String(format: "%.3f", result.threshold)))\(rarity)."
+            return FindingDraft(
+                kind: .isolationForest,
+                period: FiscalPeriod(year: Int(columns.fiscalYear[row]), period: Int(columns.period[row])),
+                dimensions: dimensions,
+                actual: Money(minorUnits: amount),
+                expected: nil,
+                score: flagged.score,
+                explanation: explanation,
+                evidence: [EvidenceLine(batchID: batch, line: line, amount: Money(minorUnits: amount))],
+                details: [
+                    "isolation_score": String(format: "%.4f", flagged.score),
+                    "threshold": String(format: "%.4f", result.threshold),
+                ],
+                subject: "line \(batch):\(line)"
+            )
+        }
     }
 }

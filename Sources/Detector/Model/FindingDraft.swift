@@ -45,6 +45,8 @@ public struct FindingDraft: Sendable {
     /// What singles the finding out beyond kind, period and dimensions (e.g. `line 3:1044` for a line-level
     /// finding); part of the fingerprint.
     public var subject: String?
+    /// The ``Attention`` score that ranks it among every finding of the run (nil until ranked).
+    public var attention: Double?
 
     /// Creates a draft.
     public init(

@@ -41,11 +41,14 @@ extension DashboardBuilder {
         ]
     }
 
-    /// An anomalies document: the method, how many lines it flagged, and the first 1,000 of them.
-    static func anomalies(method: String, _ flags: [ScoredLine], columns: LedgerColumns) -> [(String, JSONValue)] {
+    /// An anomalies document: the method, how many lines it flagged, and the first `limit` of them, highest score
+    /// first.
+    static func anomalies(method: String, _ flags: [ScoredLine], columns: LedgerColumns, limit: Int = 1000)
+        -> [(String, JSONValue)]
+    {
         [
             ("method", .string(method)), ("flagged_lines", .int(Int64(flags.count))),
-            ("lines", .array(flags.prefix(1000).map { line($0, columns: columns) })),
+            ("lines", .array(flags.prefix(limit).map { line($0, columns: columns) })),
         ]
     }
 

@@ -57,7 +57,8 @@ public struct DashboardBuilder: Sendable {
         add(
             "anomalies_statistical",
             "finrca.anomalies/1",
-            anomalies(method: "statistical", inputs.statisticalFlags, columns: columns)
+            // Every flagged line (at most 1 % of the ledger): the findings are capped, the flags are not.
+            anomalies(method: "statistical", inputs.statisticalFlags, columns: columns, limit: Int.max)
         )
         add(
             "anomalies_ml",

@@ -21,6 +21,8 @@ public struct DetectorAnalysis: Sendable {
     public var rowsScanned: Int
     /// Materiality in minor units (configured, or ``automaticMateriality(_:)``).
     public var materiality: Int64
+    /// How the findings were ranked: severity thresholds and what the caps left out.
+    public var ranking: RankingSummary
 
     /// Findings by kind (raw values).
     public var findingsByKind: [String: Int] {
@@ -32,18 +34,16 @@ public struct DetectorAnalysis: Sendable {
         findings.reduce(into: [:]) { counts, finding in counts[finding.severity.rawValue, default: 0] += 1 }
     }
 
-    /// The three most important findings' sentences: most severe first, then the most money at stake.
+    /// The three most important findings' sentences: most severe first, then the highest attention.
     public var headlines: [String] {
         Self.headlines(findings)
     }
 
-    /// The three most important sentences of `findings`: most severe first, then the most money at stake.
+    /// The three most important sentences of `findings`: most severe first, then the highest attention.
     static func headlines(_ findings: [Finding]) -> [String] {
         findings.sorted {
             $0.severity != $1.severity
-                ? $0.severity > $1.severity
-                : ($0.draft.delta ?? $0.draft.actual ?? .zero).minorUnits.magnitude
-                    > ($1.draft.delta ?? $1.draft.actual ?? .zero).minorUnits.magnitude
+                ? $0.severity > $1.severity : ($0.draft.attention ?? 0) > ($1.draft.attention ?? 0)
         }
         .prefix(3).map(\.draft.explanation)
     }
@@ -107,9 +107,22 @@ public struct DetectorAnalysis: Sendable {
         // same slice); it is stored once.
         var fingerprints = Set<String>()
         drafts = drafts.filter { fingerprints.insert(Finding.fingerprint(of: $0)).inserted }
-        let findings = drafts.map { draft in
+        let ranking = FindingRanking(
+            drafts: drafts,
+            undrafted: context.undrafted,
+            materiality: context.materiality,
+            months: context.totals.count,
+            rates: configuration.severityRates,
+            caps: configuration.caps
+        )
+        let findings = ranking.kept.map { draft in
             Finding(
                 draft: draft,
+                level: ranking.calibration.severity(
+                    attention: draft.attention!,
+                    stake: Attention.stake(draft),
+                    materiality: context.materiality
+                ),
                 materiality: context.materiality,
                 provisional: provisionalPeriod != nil && draft.period == provisionalPeriod
                     && draft.kind != .incompletePeriod,
@@ -146,7 +159,12 @@ public struct DetectorAnalysis: Sendable {
             timings: timings,
             currency: currency,
             rowsScanned: context.columns.count,
-            materiality: context.materiality
+            materiality: context.materiality,
+            ranking: RankingSummary(
+                ranking,
+                reversed: context.normalLines.reversed,
+                scheduled: context.normalLines.scheduled
+            )
         )
     }
 

@@ -41,6 +41,8 @@ public struct DetectorRunner: Sendable {
         public var alertsQueued: Int
         /// Findings left out because they match a reviewer's suppression rule.
         public var suppressed: Int
+        /// Candidate findings the caps left out, by kind (the run summary has the same figures).
+        public var leftOutByKind: [String: Int]
 
         enum CodingKeys: String, CodingKey {
             case runID = "run_id"
@@ -53,6 +55,7 @@ public struct DetectorRunner: Sendable {
             case provisional, timings, seconds, currency, currencies, headlines
             case alertsQueued = "alerts_queued"
             case suppressed
+            case leftOutByKind = "left_out_by_kind"
         }
     }
 
@@ -140,7 +143,8 @@ public struct DetectorRunner: Sendable {
             currencies: analysis.scopes.map(\.currency),
             headlines: analysis.headlines,
             alertsQueued: outcome.alertsQueued,
-            suppressed: analysis.suppressed.values.reduce(0, +)
+            suppressed: analysis.suppressed.values.reduce(0, +),
+            leftOutByKind: analysis.leftOutByKind
         )
     }
 }

@@ -6,7 +6,7 @@ public import Shared
 public struct Finding: Sendable {
     /// What the pass produced.
     public var draft: FindingDraft
-    /// From money at stake and materiality.
+    /// From the ranking's calibration (``SeverityCalibration``), or from money at stake and materiality alone.
     public var severity: Severity
     /// Hash of (kind, period, dimension path, subject): the same finding in a later run updates the stored one.
     public var fingerprint: String
@@ -15,12 +15,21 @@ public struct Finding: Sendable {
     /// The currency of its amounts.
     public var currency: String
 
-    /// Shapes `draft` for storage.
-    public init(draft: FindingDraft, materiality: Int64, provisional: Bool, currency: String = "") {
+    /// Shapes `draft` for storage. Its severity is `level` (one lower when provisional), or without a level the
+    /// money at stake's (``Severity/of(_:materiality:provisional:)``).
+    public init(
+        draft: FindingDraft,
+        level: Severity? = nil,
+        materiality: Int64,
+        provisional: Bool,
+        currency: String = ""
+    ) {
         self.draft = draft
         self.provisional = provisional
         self.currency = currency
-        severity = Severity.of(draft, materiality: materiality, provisional: provisional)
+        severity =
+            level.map { provisional ? $0.lowered : $0 }
+            ?? Severity.of(draft, materiality: materiality, provisional: provisional)
         fingerprint = Self.fingerprint(of: draft)
     }
 

@@ -15,6 +15,8 @@ struct PassContext {
     let latest: FiscalPeriod?
     let materiality: Int64
     let wording: Wording
+    /// Lines cancelled by their exact reversal: never outliers, and left out of trends.
+    let reversals: ReversalPairs
 
     /// Lines the statistical pass flagged, highest score first.
     var statisticalFlags: [ScoredLine] = []
@@ -26,6 +28,10 @@ struct PassContext {
     var changes: [SliceChange] = []
     /// The latest period's change at organisation level, explained.
     var latestExplanation: ChangeExplanation?
+    /// Candidates of the line-level passes beyond their caps (ranked, not drafted).
+    var undrafted: [UndraftedCandidate] = []
+    /// Lines above the statistical threshold left unflagged as reversals and as schedules.
+    var normalLines = (reversed: 0, scheduled: 0)
 
     init(inputs: DetectorInputs, configuration: DetectorConfiguration, period: FiscalPeriod?, currency: String) {
         self.configuration = configuration
@@ -43,6 +49,7 @@ struct PassContext {
         latest = period ?? totals.keys.max()
         materiality = configuration.materiality ?? DetectorAnalysis.automaticMateriality(totals)
         wording = Wording(currency: currency)
+        reversals = ReversalPairs(columns, windowDays: configuration.reversalWindowDays)
     }
 
     mutating func statistical() async -> [FindingDraft] {
@@ -51,13 +58,16 @@ struct PassContext {
                 threshold: configuration.statisticalThreshold,
                 minimumGroupSize: configuration.statisticalMinimumGroupSize,
                 maximumFlagShare: configuration.statisticalMaximumFlagShare,
-                maximumFindings: configuration.statisticalMaximumFindings
+                maximumFindings: configuration.statisticalMaximumFindings,
+                scheduleMinimumPeriods: configuration.scheduleMinimumPeriods,
+                yearEndPeriods: configuration.yearEndPeriods
             )
         )
-        let result = await pass.run(columns)
+        let result = await pass.run(columns, isPaired: reversals.isPaired)
         statisticalFlags = result.flagged
         accountMedians = result.accountMedians
-        return StatisticalFindings.drafts(
+        normalLines = (result.reversed, result.scheduled)
+        let findings = StatisticalFindings.drafts(
             result,
             columns: columns,
             batchFiles: inputs.batchFiles,
@@ -65,6 +75,8 @@ struct PassContext {
             materiality: materiality,
             limit: configuration.statisticalMaximumFindings
         )
+        undrafted += findings.undrafted
+        return findings.drafts
     }
 
     mutating func isolationForest() async -> [FindingDraft] {
@@ -79,9 +91,16 @@ struct PassContext {
                 contamination: configuration.forestContamination
             )
         )
-        let result = await pass.run(columns, accountMedians: accountMedians)
+        var result = await pass.run(columns, accountMedians: accountMedians)
+        result.flagged.removeAll { reversals.isPaired[$0.row] }
+        let scheduled = PaymentSchedules.scheduled(
+            result.flagged.map(\.row),
+            in: columns,
+            minimumPeriods: configuration.scheduleMinimumPeriods
+        )
+        result.flagged.removeAll { scheduled.contains($0.row) }
         forestFlags = result.flagged
-        return ForestPass.drafts(
+        let findings = ForestPass.drafts(
             result,
             columns: columns,
             alreadyReported: Set(statisticalFlags.map(\.row)),
@@ -90,6 +109,8 @@ struct PassContext {
             materiality: materiality,
             limit: configuration.forestMaximumFindings
         )
+        undrafted += findings.undrafted
+        return findings.drafts
     }
 
     func audit() async -> [FindingDraft] {
@@ -115,13 +136,16 @@ struct PassContext {
                 threshold: configuration.trendThreshold,
                 minimumSignificance: configuration.trendMinimumSignificance,
                 materiality: materiality,
-                maximumFindings: configuration.trendMaximumFindings
+                yearEndPeriods: configuration.yearEndPeriods,
+                minimumPeriodShare: configuration.completenessMinimumShare
             )
         )
         // Trends look at spend without the lines the statistical pass flagged: one outlier line is reported once,
-        // as an outlier, not again as a rise and a fall of its cost centre, account and directorate.
+        // as an outlier, not again as a rise and a fall of its cost centre, account and directorate. A line and its
+        // reversal are left out too: across a month end they would be a rise and a fall of an event that did not
+        // happen.
         let relevant = LedgerReader.SliceTotal
-            .excluding(statisticalFlags.map(\.row), from: inputs.sliceTotals, columns: columns)
+            .excluding(statisticalFlags.map(\.row) + reversals.rows, from: inputs.sliceTotals, columns: columns)
             .filter { total in requestedPeriod.map { total.period <= $0 } ?? true }
         let (monthOverMonth, yearOverYear) = pass.run(relevant)
         changes = monthOverMonth
@@ -140,8 +164,10 @@ struct PassContext {
     mutating func rootCause() async -> [FindingDraft] {
         guard let latest else { return [] }
         let rank = { (change: SliceChange) in change.dimension == nil ? 0 : change.dimension == .directorate ? 1 : 2 }
+        // The targets are chosen among the most significant changes, as many as month-over-month findings are kept.
         let targets =
-            changes.sorted {
+            changes.prefix(configuration.trendMaximumFindings)
+            .sorted {
                 rank($0) != rank($1) ? rank($0) < rank($1) : $0.significance > $1.significance
             }
             .prefix(configuration.rootCauseMaximumChanges)

@@ -102,7 +102,8 @@ public struct RunAnalysis: Sendable {
     }
 
     /// The run's figures for operators: materiality (of the currency with the most lines), findings by kind, seconds
-    /// per step, and with several currencies their codes.
+    /// per step, the ranking's figures (``RankingSummary``: what the caps left out, severity thresholds), and with
+    /// several currencies their codes.
     func summary(including steps: [String: Double]) -> JSONValue {
         let byKind = findingsByKind
         let timings = self.timings.merging(steps) { _, outside in outside }
@@ -111,6 +112,7 @@ public struct RunAnalysis: Sendable {
             ("findings_by_kind", .object(byKind.keys.sorted().map { ($0, .int(Int64(byKind[$0]!))) })),
             ("timings", .object(timings.keys.sorted().map { ($0, .double(timings[$0]!)) })),
         ]
+        pairs += RankingSummary.combined(scopes.map(\.ranking))?.fields ?? []
         if scopes.count > 1 { pairs.append(("currencies", .array(scopes.map { .string($0.currency) }))) }
         if !suppressed.isEmpty {
             pairs.append(
@@ -126,6 +128,11 @@ public struct RunAnalysis: Sendable {
     /// Findings by kind (raw values), all currencies together.
     public var findingsByKind: [String: Int] {
         findings.reduce(into: [:]) { counts, finding in counts[finding.draft.kind.rawValue, default: 0] += 1 }
+    }
+
+    /// Candidates the caps left out, by kind (raw values), all currencies together.
+    public var leftOutByKind: [String: Int] {
+        RankingSummary.combined(scopes.map(\.ranking))?.leftOut ?? [:]
     }
 
     /// Findings by severity (raw values), all currencies together.

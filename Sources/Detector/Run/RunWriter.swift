@@ -118,18 +118,20 @@ public struct RunWriter: Sendable {
             for try await (id, inserted)
                 in try await connection.query(
                     """
-                    INSERT INTO findings (fingerprint, kind, severity, score, period, dimensions, dimension_path, actual,
-                                          expected, delta, currency, explanation, evidence, details, provisional,
-                                          first_run_id, last_run_id)
+                    INSERT INTO findings (fingerprint, kind, severity, score, attention, period, dimensions,
+                                          dimension_path, actual, expected, delta, currency, explanation, evidence,
+                                          details, provisional, first_run_id, last_run_id)
                     VALUES (\(finding.fingerprint), \(draft.kind.rawValue), \(finding.severity.rawValue),
-                            \(draft.score.isFinite ? draft.score : 1e300), \(draft.period?.description),
+                            \(draft.score.isFinite ? draft.score : 1e300), \(draft.attention),
+                            \(draft.period?.description),
                             \(finding.dimensionsJSON.text)::jsonb, \(Finding.path(draft.dimensions)),
                             \(draft.actual?.description)::numeric, \(draft.expected?.description)::numeric,
                             \(draft.delta?.description)::numeric, \(finding.currency), \(draft.explanation),
                             \(finding.evidenceJSON.text)::jsonb, \(finding.detailsJSON.text)::jsonb,
                             \(finding.provisional), \(runID), \(runID))
                     ON CONFLICT (fingerprint) DO UPDATE SET
-                        severity = EXCLUDED.severity, score = EXCLUDED.score, actual = EXCLUDED.actual,
+                        severity = EXCLUDED.severity, score = EXCLUDED.score, attention = EXCLUDED.attention,
+                        actual = EXCLUDED.actual,
                         expected = EXCLUDED.expected, delta = EXCLUDED.delta, currency = EXCLUDED.currency,
                         explanation = EXCLUDED.explanation, evidence = EXCLUDED.evidence, details = EXCLUDED.details,
                         provisional = EXCLUDED.provisional, last_run_id = EXCLUDED.last_run_id, last_seen = now(),

@@ -13,11 +13,14 @@ extension Severity {
     ///
     /// A provisional finding (its period looks incomplete) is one level lower, never below info.
     public static func of(_ draft: FindingDraft, materiality: Int64, provisional: Bool) -> Severity {
-        let stake = (draft.delta ?? draft.actual ?? .zero).minorUnits.magnitude
-        let unit = UInt64(max(materiality, 1))
-        let level: Severity =
-            stake >= 100 * unit
-            ? .critical : stake >= 20 * unit ? .high : stake >= 5 * unit ? .medium : stake >= unit ? .low : .info
+        let level = of(stake: Attention.stake(draft), materiality: materiality)
         return provisional ? level.lowered : level
+    }
+
+    /// The level of `stake` minor units at stake, by the table of ``of(_:materiality:provisional:)``.
+    public static func of(stake: UInt64, materiality: Int64) -> Severity {
+        let unit = UInt64(max(materiality, 1))
+        return stake >= 100 * unit
+            ? .critical : stake >= 20 * unit ? .high : stake >= 5 * unit ? .medium : stake >= unit ? .low : .info
     }
 }

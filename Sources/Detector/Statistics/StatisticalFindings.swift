@@ -1,8 +1,9 @@
 import Foundation
 import Shared
 
-/// Turns flagged lines into findings: the lines with the most money above their GL account's median, at most
-/// `limit`, each explained against that median.
+/// Turns flagged lines into findings: the material flagged lines ranked by ``Attention`` (their excess over
+/// their GL account's median, weighed by their robust z among the flagged lines), at most `limit`, each explained
+/// against that median.
 public enum StatisticalFindings {
     /// Findings for the flagged lines whose excess over the account median is at least `materiality`.
     public static func drafts(
@@ -12,17 +13,22 @@ public enum StatisticalFindings {
         wording: Wording,
         materiality: Int64,
         limit: Int
-    ) -> [FindingDraft] {
-        let material = result.flagged.filter {
-            (columns.amount[$0.row] - result.accountMedians[$0.row]).magnitude >= materiality.magnitude
+    ) -> LineFindings {
+        let candidates = result.flagged.compactMap { flagged -> (row: Int, score: Double, stake: UInt64)? in
+            let stake = (columns.amount[flagged.row] - result.accountMedians[flagged.row]).magnitude
+            return stake >= materiality.magnitude ? (flagged.row, flagged.score, stake) : nil
         }
-        let ranked = material.sorted { left, right in
-            let a = (columns.amount[left.row] - result.accountMedians[left.row]).magnitude
-            let b = (columns.amount[right.row] - result.accountMedians[right.row]).magnitude
-            return a != b ? a > b : left.row < right.row
+        return LineFindings.ranked(candidates, kind: .statisticalOutlier, materiality: materiality, limit: limit) {
+            row,
+            score in
+            draft(
+                for: ScoredLine(row: row, score: score),
+                result: result,
+                columns: columns,
+                batchFiles: batchFiles,
+                wording: wording
+            )
         }
-        return ranked.prefix(limit)
-            .map { draft(for: $0, result: result, columns: columns, batchFiles: batchFiles, wording: wording) }
     }
 
     private static func draft(
@@ -40,10 +46,12 @@ public enum StatisticalFindings {
         let account = columns.dictionary(.glAccount).value(columns.codes(.glAccount)[row]) ?? "(none)"
         let file = batchFiles[batch] ?? "batch \(batch)"
         let ratio = median != 0 ? Double(amount) / Double(median) : Double.infinity
+        let yearEnd = !result.yearEnd.isEmpty && result.yearEnd[row]
+        let peers = yearEnd ? "the account's median year-end line" : "the account's median line"
         let multiple: String =
             ratio.isFinite
-            ? "\(Int(ratio.rounded()))× the account's median line of \(wording.money(median))"
-            : "where the account's median line is \(wording.money(median))"
+            ? "\(Int(ratio.rounded()))× \(peers) of \(wording.money(median))"
+            : "where \(peers) is \(wording.money(median))"
         let supplier = columns.dictionary(.supplier).value(columns.codes(.supplier)[row])
         let payee: String = supplier.map { " to \($0)" } ?? ""
         let z = String(format: "%.1f", flagged.score)
@@ -55,7 +63,7 @@ public enum StatisticalFindings {
                 dimensions.append(DimensionValue(dimension, value))
             }
         }
-        let details: [String: String] = [
+        var details: [String: String] = [
             "robust_z": String(format: "%.2f", flagged.score),
             "ledger_robust_z": String(format: "%.2f", result.scopeScores[0][row]),
             "cost_center_robust_z": String(format: "%.2f", result.scopeScores[2][row]),
@@ -63,6 +71,7 @@ public enum StatisticalFindings {
             "classic_z_amount": String(format: "%.2f", result.classicScores[row]),
             "robust_z_amount": String(format: "%.2f", result.amountScores[row]),
         ]
+        if yearEnd { details["judged_against"] = "year-end lines" }
         return FindingDraft(
             kind: .statisticalOutlier,
             period: FiscalPeriod(year: Int(columns.fiscalYear[row]), period: Int(columns.period[row])),

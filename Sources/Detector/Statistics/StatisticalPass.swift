@@ -15,18 +15,27 @@ public struct StatisticalConfiguration: Sendable {
     public var maximumFlagShare: Double
     /// At most this many findings (the most money first); every flagged line is in the anomaly document.
     public var maximumFindings: Int
+    /// A line its supplier is booked in this many periods at the same amount is a schedule, not an outlier
+    /// (``PaymentSchedules``); 0 = no schedules.
+    public var scheduleMinimumPeriods: Int
+    /// Year-end periods (13–16 by default): their lines are judged only against other year-end lines.
+    public var yearEndPeriods: Set<Int>
 
     /// Creates a configuration with the documented defaults.
     public init(
         threshold: Double = 2.5,
         minimumGroupSize: Int = 30,
         maximumFlagShare: Double = 0.01,
-        maximumFindings: Int = 100
+        maximumFindings: Int = 100,
+        scheduleMinimumPeriods: Int = 3,
+        yearEndPeriods: Set<Int> = [13, 14, 15, 16]
     ) {
+        self.yearEndPeriods = yearEndPeriods
         self.threshold = threshold
         self.minimumGroupSize = minimumGroupSize
         self.maximumFlagShare = maximumFlagShare
         self.maximumFindings = maximumFindings
+        self.scheduleMinimumPeriods = scheduleMinimumPeriods
     }
 }
 
@@ -69,6 +78,13 @@ public struct StatisticalPass: Sendable {
         public var amountScores: [Double]
         /// Per line: the median amount (minor units) of its GL account, the "expected" of a finding.
         public var accountMedians: [Int64]
+        /// Lines above the threshold that were not flagged because their exact reversal is in the ledger
+        /// (``ReversalPairs``).
+        public var reversed: Int = 0
+        /// Lines above the threshold that were not flagged because they are payments of a schedule.
+        public var scheduled: Int = 0
+        /// Per line: whether it is in a year-end period (empty when the ledger has no year-end lines).
+        public var yearEnd: [Bool] = []
     }
 
     private let configuration: StatisticalConfiguration
@@ -78,8 +94,9 @@ public struct StatisticalPass: Sendable {
         self.configuration = configuration
     }
 
-    /// Scores every line; work per scope runs concurrently.
-    public func run(_ columns: LedgerColumns) async -> Result {
+    /// Scores every line; work per scope runs concurrently. A line of a reversal pair (`isPaired[row]`) or of a
+    /// schedule is never flagged and does not count against the flag share.
+    public func run(_ columns: LedgerColumns, isPaired: [Bool]? = nil) async -> Result {
         let count = columns.count
         guard count > 0 else {
             return Result(
@@ -95,11 +112,24 @@ public struct StatisticalPass: Sendable {
         for index in 0..<count { logMagnitude[index] = log10(1 + Double(columns.amount[index].magnitude) / 100) }
         let magnitudes = logMagnitude
         let minimumGroupSize = configuration.minimumGroupSize
+        let yearEndPeriods = configuration.yearEndPeriods
+        let yearEnd =
+            columns.period.contains { yearEndPeriods.contains(Int($0)) }
+            ? columns.period.map { yearEndPeriods.contains(Int($0)) } : []
         let perScope: [[Double]] = await withTaskGroup(of: (Int, [Double]).self) { group in
             for (position, scope) in Self.scopes.enumerated() {
                 let codes = scope.map { columns.codes($0) }
                 group.addTask {
-                    (position, Self.modifiedZScores(magnitudes, codes: codes, minimumGroupSize: minimumGroupSize))
+                    let scores =
+                        yearEnd.isEmpty
+                        ? Self.modifiedZScores(magnitudes, codes: codes, minimumGroupSize: minimumGroupSize)
+                        : Self.modifiedZScores(
+                            magnitudes,
+                            codes: codes,
+                            yearEnd: yearEnd,
+                            minimumGroupSize: minimumGroupSize
+                        )
+                    return (position, scores)
                 }
             }
             var result = [[Double]](repeating: [], count: Self.scopes.count)
@@ -112,8 +142,16 @@ public struct StatisticalPass: Sendable {
         let classic = columns.amount.map { ledger.zScore(Double($0)) }
         let robustAmount = columns.amount.map { ledger.modifiedZScore(Double($0)) }
         let limit = Int((Double(count) * configuration.maximumFlagShare).rounded(.down))
-        let flagged = combined.indices
-            .filter { combined[$0] > configuration.threshold }
+        let aboveThreshold = combined.indices.filter { combined[$0] > configuration.threshold }
+        let unpaired = isPaired.map { paired in aboveThreshold.filter { !paired[$0] } } ?? aboveThreshold
+        let scheduled = PaymentSchedules.scheduled(
+            unpaired,
+            in: columns,
+            minimumPeriods: configuration.scheduleMinimumPeriods
+        )
+        let ordinary = scheduled.isEmpty ? unpaired : unpaired.filter { !scheduled.contains($0) }
+        let flagged =
+            ordinary
             .map { ScoredLine(row: $0, score: combined[$0]) }
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.row < $1.row }
             .prefix(limit)
@@ -123,7 +161,10 @@ public struct StatisticalPass: Sendable {
             scopeScores: perScope,
             classicScores: classic,
             amountScores: robustAmount,
-            accountMedians: Self.groupMedians(columns.amount, codes: columns.codes(.glAccount))
+            accountMedians: Self.groupMedians(columns.amount, codes: columns.codes(.glAccount), yearEnd: yearEnd),
+            reversed: aboveThreshold.count - unpaired.count,
+            scheduled: scheduled.count,
+            yearEnd: yearEnd
         )
     }
 
@@ -146,11 +187,37 @@ public struct StatisticalPass: Sendable {
         return scores
     }
 
+    /// Modified z-scores where a year-end line (`yearEnd[row]`) is judged only against year-end lines and any
+    /// other line only against other lines: the groups and the fallback statistics of each kind are its own. When
+    /// the ledger has fewer than `minimumGroupSize` year-end lines they are not judged (score 0).
+    static func modifiedZScores(_ values: [Double], codes: [Int32]?, yearEnd: [Bool], minimumGroupSize: Int)
+        -> [Double]
+    {
+        var scores = [Double](repeating: 0, count: values.count)
+        for kind in [false, true] {
+            let rows = values.indices.filter { yearEnd[$0] == kind }
+            guard !rows.isEmpty, !kind || rows.count >= minimumGroupSize else { continue }
+            let subset = Self.modifiedZScores(
+                rows.map { values[$0] },
+                codes: codes.map { codes in rows.map { codes[$0] } },
+                minimumGroupSize: minimumGroupSize
+            )
+            for (position, row) in rows.enumerated() { scores[row] = subset[position] }
+        }
+        return scores
+    }
+
     /// Row indices per code.
     static func members(_ codes: [Int32]) -> [[Int]] {
         var members = [[Int]](repeating: [], count: Int(codes.max() ?? 0) + 1)
         for (row, code) in codes.enumerated() { members[Int(code)].append(row) }
         return members
+    }
+
+    /// Per row, the median signed amount of its group, year-end lines (`yearEnd[row]`, when not empty) apart.
+    static func groupMedians(_ amounts: [Int64], codes: [Int32], yearEnd: [Bool]) -> [Int64] {
+        guard !yearEnd.isEmpty else { return groupMedians(amounts, codes: codes) }
+        return groupMedians(amounts, codes: codes.indices.map { codes[$0] * 2 + (yearEnd[$0] ? 1 : 0) })
     }
 
     /// Per row, the median signed amount of its group (exact: the lower middle for even counts).

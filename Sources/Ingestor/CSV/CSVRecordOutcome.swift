@@ -17,3 +17,12 @@ struct CSVFieldSpan {
     var end: Int
     var inScratch: Bool
 }
+
+/// The reader reached a state its parser should never produce (a finrca defect): reported as an error for the
+/// file, with the line, instead of stopping the process.
+struct CSVReaderFault: Error, Equatable {
+    /// The physical line the reader was on.
+    var line: Int
+    /// What went wrong.
+    var reason: String
+}

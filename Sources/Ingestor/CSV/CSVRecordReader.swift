@@ -76,11 +76,6 @@ final class CSVRecordReader<Source: ByteSource> {
         return UnsafeBufferPointer(start: buffer + span.start, count: span.end - span.start)
     }
 
-    /// Whether field `index` was written in quotes.
-    func fieldWasQuoted(_ index: Int) -> Bool {
-        spans[index].inScratch || (spans[index].start > recordStart && buffer[spans[index].start - 1] == Self.quote)
-    }
-
     /// The raw bytes of the current record, including its line end. Valid until the next call of ``next()``.
     var rawRecord: UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: buffer + recordStart, count: recordEnd - recordStart)
@@ -104,7 +99,7 @@ final class CSVRecordReader<Source: ByteSource> {
                 try refill()
                 continue
             }
-            switch parseRecord() {
+            switch try parseRecord() {
             case .complete(let next, let newlines):
                 let blank =
                     spans.count == 1 && !spans[0].inScratch && spans[0].start == start && spans[0].end == start
@@ -114,7 +109,10 @@ final class CSVRecordReader<Source: ByteSource> {
             case .incomplete:
                 if endOfInput {
                     // parseRecord reports incomplete only while more input may come
-                    preconditionFailure("incomplete record at end of input")
+                    throw CSVReaderFault(
+                        line: nextLine,
+                        reason: "the CSV reader stopped inside a record at the end (a finrca defect)"
+                    )
                 }
                 if end - start >= maximumRecordBytes {
                     recordLine = nextLine
@@ -146,7 +144,7 @@ final class CSVRecordReader<Source: ByteSource> {
     }
 
     /// Parses one record starting at `start` within the bytes read so far.
-    private func parseRecord() -> ParseResult {
+    private func parseRecord() throws(CSVReaderFault) -> ParseResult {
         spans.removeAll(keepingCapacity: true)
         scratch.removeAll(keepingCapacity: true)
         var position = start
@@ -230,7 +228,12 @@ final class CSVRecordReader<Source: ByteSource> {
                 position = cursor + 1
                 continue
             }
-            guard let next = lineEnd(at: cursor) else { preconditionFailure("line end expected") }
+            guard let next = lineEnd(at: cursor) else {
+                throw CSVReaderFault(
+                    line: nextLine + newlines,
+                    reason: "the CSV reader expected a line end (a finrca defect)"
+                )
+            }
             return next < 0 ? .incomplete : .complete(next: next, newlines: newlines + 1)
         }
     }

@@ -4,7 +4,9 @@ import Foundation
 /// files moved to the failed folder with a `NAME.reason` file beside them.
 ///
 /// A file is moved only after its load committed (or was refused), so a scan that dies leaves it in the inbox
-/// and the next scan loads it, or finds it already loaded (by its SHA-256) and archives it.
+/// and the next scan loads it, or finds it already loaded (by its SHA-256) and archives it. A file whose loads
+/// keep ending without an outcome (a crash, a kill, an error that stops the scan) is moved to the failed folder
+/// after ``maximumUnfinishedLoads`` of them (see ``beginLoad(_:scan:now:)``), so it cannot hold up the files after it.
 public struct Inbox: Sendable {
     /// Where new files arrive.
     public var inbox: String
@@ -91,6 +93,7 @@ public struct Inbox: Sendable {
         } catch {
             throw FolderError(path: file, reason: "cannot move it to \(folder): \(error.localizedDescription)")
         }
+        removeAttemptRecord(of: file)
         return target
     }
 

@@ -1,6 +1,5 @@
-import Shared
 import Foundation
-import Yams
+import Shared
 
 /// How the columns of one kind of extract map onto `finance_expense`, and how its values are written.
 ///
@@ -169,61 +168,4 @@ public struct MappingError: Error, Sendable, CustomStringConvertible {
 
     /// `mapping config/mappings/x.yaml: reason`.
     public var description: String { "mapping \(source): \(reason)" }
-}
-
-extension MappingProfile {
-    /// Loads a profile: a built-in name, a YAML file path, or `NAME` found as `NAME.yaml` in `directory`.
-    public static func load(nameOrPath: String, directory: String) throws -> MappingProfile {
-        if let builtIn = builtIn[nameOrPath] { return builtIn }
-        var path = nameOrPath
-        if !FileManager.default.fileExists(atPath: path) {
-            path = (directory as NSString).appendingPathComponent(nameOrPath + ".yaml")
-        }
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw MappingError(
-                source: nameOrPath,
-                reason:
-                    "no built-in profile of that name (\(builtIn.keys.sorted().joined(separator: ", "))) and no file \(path)"
-            )
-        }
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw MappingError(source: path, reason: "cannot read: \(error.localizedDescription)")
-        }
-        return try parse(yaml: text, source: path)
-    }
-
-    /// Parses and checks a YAML profile, resolving `extends`.
-    public static func parse(yaml: String, source: String) throws -> MappingProfile {
-        var profile: MappingProfile
-        do {
-            profile = try YAMLDecoder().decode(MappingProfile.self, from: yaml)
-        } catch let error as DecodingError {
-            throw MappingError(source: source, reason: describe(error))
-        } catch {
-            throw MappingError(source: source, reason: "not valid YAML: \(error)")
-        }
-        if let base = profile.extends {
-            guard let baseProfile = builtIn[base] else {
-                throw MappingError(source: source, reason: "extends '\(base)', which is not a built-in profile")
-            }
-            profile = profile.merged(over: baseProfile)
-        }
-        _ = try ResolvedSettings(profile: profile, source: source)
-        return profile
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map(\.stringValue).joined(separator: ".")
-        }
-        switch error {
-        case .keyNotFound(let key, _): return "missing key '\(key.stringValue)'"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return "\(path(context)): \(context.debugDescription)"
-        @unknown default: return "\(error)"
-        }
-    }
 }

@@ -27,10 +27,10 @@ struct CopyTextBuffer: ~Copyable {
     /// The bytes written so far.
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: pointer, count: count) }
 
-    /// Forgets everything after `count` bytes (used to drop a half-written rejected row).
+    /// Forgets everything after `count` bytes (used to drop a half-written rejected row); a larger `count`
+    /// changes nothing.
     mutating func truncate(to count: Int) {
-        precondition(count <= self.count)
-        self.count = count
+        self.count = max(0, min(count, self.count))
     }
 
     /// Forgets everything.

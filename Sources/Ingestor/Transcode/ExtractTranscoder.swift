@@ -22,6 +22,11 @@ public struct TranscodeTotals: Sendable, Equatable {
     /// Accepted rows by fiscal year.
     public var years: [Int: YearTotal] = [:]
 
+    /// The largest sum of absolute amounts (minor units) a file may carry: ``Int64/max``, so no year's total and
+    /// no file total can overflow. A file beyond it is refused (at its 9,224th row of the largest `NUMERIC(15,2)`
+    /// amount, 9,999,999,999,999.99).
+    public static let maximumGrossMinorUnits = UInt64(Int64.max)
+
     /// Signed total of all accepted rows, in minor units.
     public var minorUnits: Int64 { years.values.reduce(0) { $0 + $1.minorUnits } }
 }
@@ -37,8 +42,11 @@ final class ExtractTranscoder<Source: ByteSource> {
     private let plan: TranscodePlan
     private let chunkBytes: Int
     private let maxStoredRejects: Int
+    private let fileName: String
     private var yearBuffers: [Int: YearBuffer] = [:]
     private var endOfInput = false
+    /// The absolute amounts of the accepted rows summed, in minor units (bounds every control total).
+    private var grossMinorUnits: UInt64 = 0
 
     /// Totals so far; final once ``nextChunk()`` returned nil.
     private(set) var totals = TranscodeTotals()
@@ -86,7 +94,7 @@ final class ExtractTranscoder<Source: ByteSource> {
         if hasBOM { _ = try reader.skipPrefix(bom) }
         var header: [String] = []
         headerLoop: while true {
-            switch try reader.next() {
+            switch try Self.next(reader, fileName: fileName) {
             case .record:
                 header = (0..<reader.fieldCount)
                     .map { index in
@@ -110,16 +118,31 @@ final class ExtractTranscoder<Source: ByteSource> {
         transcoder = RowTranscoder(plan: plan, batchID: batchID)
         self.chunkBytes = chunkBytes
         self.maxStoredRejects = maxStoredRejects
+        self.fileName = fileName
     }
 
     /// Transcodes rows until one fiscal year has about `chunkBytes` ready and passes them, with the year, to
     /// `body`; returns nil once the file is exhausted and every buffer was handed out. The bytes are valid only
     /// inside `body`.
     func nextChunk<Result>(_ body: (UnsafeRawBufferPointer, Int) async throws -> Result) async throws -> Result? {
+        guard let ready = try fillChunk() else { return nil }
+        defer { ready.buffer.removeAll() }
+        return try await body(ready.buffer.bytes, ready.fiscalYear)
+    }
+
+    /// ``nextChunk(_:)`` for a caller that does not suspend (unit tests, the fuzzer in `Benchmarks/fuzz`).
+    func nextChunkNow<Result>(_ body: (UnsafeRawBufferPointer, Int) throws -> Result) throws -> Result? {
+        guard let ready = try fillChunk() else { return nil }
+        defer { ready.buffer.removeAll() }
+        return try body(ready.buffer.bytes, ready.fiscalYear)
+    }
+
+    /// Transcodes rows until one fiscal year's buffer is ready to be sent; nil once every buffer was handed out.
+    private func fillChunk() throws -> YearBuffer? {
         var ready: YearBuffer?
         var rowsSinceSizeCheck = 0
         while ready == nil, !endOfInput {
-            switch try reader.next() {
+            switch try Self.next(reader, fileName: fileName) {
             case .end:
                 endOfInput = true
             case .blank:
@@ -129,20 +152,9 @@ final class ExtractTranscoder<Source: ByteSource> {
                 reject(column: nil, reason: "not valid CSV: \(reason)")
             case .record:
                 totals.rowsRead += 1
-                let reader = self.reader
-                do {
-                    let facts = try transcoder.transcode(
-                        fieldCount: reader.fieldCount,
-                        field: { reader.field($0) },
-                        line: reader.recordLine,
-                        buffers: { self.buffer(for: $0) }
-                    )
-                    totals.rowsAccepted += 1
-                    totals.years[facts.fiscalYear, default: .init(rows: 0, minorUnits: 0)].rows += 1
-                    totals.years[facts.fiscalYear]!.minorUnits += facts.signedMinorUnits
+                if let facts = transcodeRecord() {
+                    try count(facts)
                     if let target = yearBuffers[facts.fiscalYear], target.buffer.count >= chunkBytes { ready = target }
-                } catch {
-                    reject(column: error.column.isEmpty ? nil : error.column, reason: error.reason)
                 }
                 rowsSinceSizeCheck += 1
                 if rowsSinceSizeCheck == 256, ready == nil {
@@ -156,9 +168,55 @@ final class ExtractTranscoder<Source: ByteSource> {
         if ready == nil {
             ready = yearBuffers.values.filter { $0.buffer.count > 0 }.min { $0.fiscalYear < $1.fiscalYear }
         }
-        guard let ready else { return nil }
-        defer { ready.buffer.removeAll() }
-        return try await body(ready.buffer.bytes, ready.fiscalYear)
+        return ready
+    }
+
+    /// The reader's next outcome; a ``CSVReaderFault`` becomes an ``IngestFileError`` for the file.
+    private static func next(_ reader: CSVRecordReader<Source>, fileName: String) throws -> CSVRecordOutcome {
+        do {
+            return try reader.next()
+        } catch let fault as CSVReaderFault {
+            throw IngestFileError(file: fileName, line: fault.line, reason: fault.reason)
+        }
+    }
+
+    /// Transcodes the current record into its year's buffer; nil (and the row rejected) when it is refused.
+    private func transcodeRecord() -> RowTranscoder.RowFacts? {
+        let reader = self.reader
+        do {
+            return try transcoder.transcode(
+                fieldCount: reader.fieldCount,
+                field: { reader.field($0) },
+                line: reader.recordLine,
+                buffers: { self.buffer(for: $0) }
+            )
+        } catch {
+            reject(column: error.column.isEmpty ? nil : error.column, reason: error.reason)
+            return nil
+        }
+    }
+
+    /// Adds an accepted row to the control totals.
+    ///
+    /// - Throws: ``IngestFileError`` naming the row's line and amount column when the amounts read so far add
+    ///   up, in absolute value, beyond ``TranscodeTotals/maximumGrossMinorUnits``: past that a year's or the
+    ///   file's signed total could not be held exactly.
+    private func count(_ facts: RowTranscoder.RowFacts) throws {
+        let (gross, overflow) = grossMinorUnits.addingReportingOverflow(facts.signedMinorUnits.magnitude)
+        guard !overflow, gross <= TranscodeTotals.maximumGrossMinorUnits else {
+            throw IngestFileError(
+                file: fileName,
+                line: reader.recordLine,
+                column: transcoder.header(of: .companyCodeCurrencyValue),
+                reason:
+                    "the file's amounts add up to more than \(Money(minorUnits: .max)) in absolute value, beyond what "
+                    + "a control total can hold exactly; nothing was loaded"
+            )
+        }
+        grossMinorUnits = gross
+        totals.rowsAccepted += 1
+        totals.years[facts.fiscalYear, default: .init(rows: 0, minorUnits: 0)].rows += 1
+        totals.years[facts.fiscalYear, default: .init(rows: 0, minorUnits: 0)].minorUnits += facts.signedMinorUnits
     }
 
     private func buffer(for fiscalYear: Int) -> YearBuffer {
@@ -212,27 +270,8 @@ final class ExtractTranscoder<Source: ByteSource> {
                 if let index = candidates.firstIndex(of: byte) { counts[index] += 1 }
             }
         }
-        let best = counts.indices.max { counts[$0] < counts[$1] }!
+        var best = 0
+        for index in counts.indices where counts[index] > counts[best] { best = index }
         return counts[best] > 0 ? candidates[best] : UInt8(ascii: ",")
     }
-}
-
-/// A file that cannot be loaded at all, naming the file, the line and the reason.
-public struct IngestFileError: Error, Sendable, CustomStringConvertible {
-    /// The file.
-    public var file: String
-    /// The line concerned (1 for whole-file problems).
-    public var line: Int
-    /// What is wrong.
-    public var reason: String
-
-    /// Creates the error.
-    public init(file: String, line: Int, reason: String) {
-        self.file = file
-        self.line = line
-        self.reason = reason
-    }
-
-    /// `file.csv:1: reason`.
-    public var description: String { "\(file):\(line): \(reason)" }
 }

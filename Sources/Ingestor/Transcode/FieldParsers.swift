@@ -198,8 +198,10 @@ enum FieldParsers {
                     part += 1
                     guard part < 3 else { throw FieldError("not a date in format \(format.rawValue)") }
                 } else if byte >= 0x30, byte <= 0x39 {
-                    numbers[part] = numbers[part] * 10 + Int(byte - 0x30)
+                    // at most 4 digits per part, so the number cannot overflow (a 20-digit day trapped before)
                     digitCounts[part] += 1
+                    guard digitCounts[part] <= 4 else { throw FieldError("not a date in format \(format.rawValue)") }
+                    numbers[part] = numbers[part] * 10 + Int(byte - 0x30)
                 } else if format == .isoDate, part == 2, byte == UInt8(ascii: "T") || byte == 0x20, offset >= 8 {
                     break  // a timestamp: the time of day is ignored
                 } else {

@@ -245,6 +245,11 @@ struct RowTranscoder {
         }
     }
 
+    /// The name messages use for `column`: its header in the file, or the target column's own name.
+    func header(of column: FinanceExpenseColumn) -> String {
+        failure(columns.firstIndex(of: column) ?? valueIndex, "").column
+    }
+
     private func failure(_ index: Int, _ reason: String) -> ColumnFailure {
         switch plan.sources[index] {
         case .field(_, let header): ColumnFailure(column: header, reason: reason)

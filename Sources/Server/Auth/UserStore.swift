@@ -97,12 +97,15 @@ public struct UserStore: Sendable {
             }
     }
 
-    /// All users, by name.
-    public func list(on connection: PostgresConnection) async throws -> [User] {
+    /// The users by name, at most `limit` of them (nil = all).
+    public func list(limit: Int? = nil, on connection: PostgresConnection) async throws -> [User] {
         var users: [User] = []
         for try await (id, name, role, disabled, created)
             in try await connection.query(
-                "SELECT id, username, role, disabled, created_at FROM api_users ORDER BY username",
+                """
+                SELECT id, username, role, disabled, created_at FROM api_users ORDER BY username
+                LIMIT \(limit.map(Int64.init))
+                """,
                 logger: logger
             )
             .decode((Int64, String, String, Bool, Date).self)

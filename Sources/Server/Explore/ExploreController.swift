@@ -9,12 +9,19 @@ import Shared
 public struct ExploreController: Sendable {
     let store: DocumentStore
     let client: PostgresClient
+    let timeouts: StatementTimeouts
     let logger: Logger
 
-    /// Creates the controller.
-    public init(store: DocumentStore, client: PostgresClient, logger: Logger) {
+    /// Creates the controller; both routes run under `timeouts`' bounded statement timeout.
+    public init(
+        store: DocumentStore,
+        client: PostgresClient,
+        timeouts: StatementTimeouts = StatementTimeouts(),
+        logger: Logger
+    ) {
         self.store = store
         self.client = client
+        self.timeouts = timeouts
         self.logger = logger
     }
 
@@ -25,7 +32,9 @@ public struct ExploreController: Sendable {
                 query: { request.uri.queryParameters.get($0) },
                 currency: try currency(request)
             )
-            let bridge = try await bridge(filter)
+            let bridge = try await timeouts.withBoundedConnection(client, logger: logger) {
+                try await self.bridge(filter, on: $0)
+            }
             return Response.json(text: bridge.json(currency: filter.currency).text, cacheControl: "private, no-cache")
         }
         group.get("/explore/lines") { request, _ in
@@ -40,7 +49,9 @@ public struct ExploreController: Sendable {
                     }
                     return offset
                 } ?? 0
-            return try await lines(filter, limit: limit, offset: offset)
+            return try await timeouts.withBoundedConnection(client, logger: logger) {
+                try await self.lines(filter, limit: limit, offset: offset, on: $0)
+            }
         }
     }
 
@@ -51,7 +62,7 @@ public struct ExploreController: Sendable {
     }
 
     /// Per member of every open level, its totals in both periods (one GROUPING SETS query).
-    func bridge(_ filter: ExploreFilter) async throws -> ExploreBridge {
+    func bridge(_ filter: ExploreFilter, on connection: PostgresConnection) async throws -> ExploreBridge {
         let open = filter.openLevels
         let inFrom = "x.general_ledger_fiscal_year = filter.from_year AND x.posting_period = filter.from_period"
         let inTo = "x.general_ledger_fiscal_year = filter.to_year AND x.posting_period = filter.to_period"
@@ -78,7 +89,7 @@ public struct ExploreController: Sendable {
         var members: [ExploreBridge.Member] = []
         var totals = (from: Money.zero, to: Money.zero, linesFrom: Int64(0), linesTo: Int64(0))
         for try await (level, member, before, after, linesBefore, linesAfter)
-            in try await client.query(
+            in try await connection.query(
                 filter.query(body),
                 logger: logger
             )
@@ -104,11 +115,16 @@ public struct ExploreController: Sendable {
     }
 
     /// The lines under `filter` in either period, largest magnitude first.
-    func lines(_ filter: ExploreFilter, limit: Int, offset: Int) async throws -> Response {
+    func lines(
+        _ filter: ExploreFilter,
+        limit: Int,
+        offset: Int,
+        on connection: PostgresConnection
+    ) async throws -> Response {
         let condition = ExploreFilter.conditionSQL("x")
         var total: Int64 = 0
         for try await count
-            in try await client.query(
+            in try await connection.query(
                 filter.query("SELECT count(*) FROM finance_expense x, filter WHERE \(condition)"),
                 logger: logger
             )
@@ -118,7 +134,7 @@ public struct ExploreController: Sendable {
         }
         var rows: [String] = []
         for try await text
-            in try await client.query(
+            in try await connection.query(
                 filter.query(
                     """
                     SELECT \(FindingLinesController.lineJSON("x"))

@@ -54,8 +54,13 @@ public struct ReviewController: Sendable {
         }
         group.get("/rules") { request, _ in
             let all = request.uri.queryParameters.get("removed") == "true"
+            let limit = try FindingsController.limit(
+                request.uri.queryParameters.get("limit"),
+                default: 200,
+                maximum: 1000
+            )
             let rules = try await client.withConnection { connection in
-                try await SuppressionRuleStore(logger: logger).list(includingRemoved: all, on: connection)
+                try await SuppressionRuleStore(logger: logger).list(includingRemoved: all, limit: limit, on: connection)
             }
             return Response.json(
                 text: JSONValue.object([("rules", .array(rules.map(Self.json)))]).text,
@@ -73,9 +78,14 @@ public struct ReviewController: Sendable {
             guard removed else { throw APIError.notFound("no active rule \(id)") }
             return Response(status: .noContent)
         }
-        group.get("/findings/:id/reviews") { _, context in
+        group.get("/findings/:id/reviews") { request, context in
             let id = try Self.findingID(context)
-            let rows = try await ReviewStore(logger: logger).history(findingID: id, on: client)
+            let limit = try FindingsController.limit(
+                request.uri.queryParameters.get("limit"),
+                default: 200,
+                maximum: 1000
+            )
+            let rows = try await ReviewStore(logger: logger).history(findingID: id, limit: limit, on: client)
             return Response.json(
                 text: "{\"reviews\":[" + rows.joined(separator: ",") + "]}",
                 cacheControl: "private, no-cache"

@@ -113,14 +113,14 @@ public struct ReviewStore: Sendable {
         return rule
     }
 
-    /// The reviews of finding `id`, oldest first, as JSON objects' text.
-    public func history(findingID id: Int64, on client: PostgresClient) async throws -> [String] {
+    /// The first `limit` reviews of finding `id`, oldest first, as JSON objects' text.
+    public func history(findingID id: Int64, limit: Int, on client: PostgresClient) async throws -> [String] {
         var rows: [String] = []
         for try await text
             in try await client.query(
                 """
                 SELECT jsonb_build_object('status', status, 'note', note, 'reviewed_by', reviewed_by, 'reviewed_at', reviewed_at)::text
-                FROM finding_reviews WHERE finding_id = \(id) ORDER BY id
+                FROM finding_reviews WHERE finding_id = \(id) ORDER BY id LIMIT \(Int64(limit))
                 """,
                 logger: logger
             )

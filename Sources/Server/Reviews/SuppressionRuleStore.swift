@@ -93,8 +93,12 @@ public struct SuppressionRuleStore: Sendable {
         return rule
     }
 
-    /// Every rule, newest first; removed ones only with `includingRemoved`.
-    public func list(includingRemoved: Bool = false, on connection: PostgresConnection) async throws -> [StoredRule] {
+    /// The rules newest first, at most `limit` of them (nil = all); removed ones only with `includingRemoved`.
+    public func list(
+        includingRemoved: Bool = false,
+        limit: Int? = nil,
+        on connection: PostgresConnection
+    ) async throws -> [StoredRule] {
         var rules: [StoredRule] = []
         for try await (id, scope, kind, dimensions, amount, currency, source, note, by, at, removed)
             in try await connection
@@ -103,6 +107,7 @@ public struct SuppressionRuleStore: Sendable {
                 SELECT id, scope, kind, dimensions::text, amount::text, currency, source_finding_id, note, created_by,
                        created_at, removed_at
                 FROM suppression_rules WHERE \(includingRemoved) OR removed_at IS NULL ORDER BY id DESC
+                LIMIT \(limit.map(Int64.init))
                 """,
                 logger: logger
             )

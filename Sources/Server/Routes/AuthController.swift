@@ -3,7 +3,9 @@ public import Logging
 public import PostgresNIO
 import Shared
 
-/// `POST /login`, `/refresh`, `/logout` and (when enabled) `/register`.
+/// `POST /login`, `/refresh`, `/logout` and (when enabled) `/register`. `/login`, `/refresh` and `/register` take
+/// a token from the client address's bucket, and `/login` and `/register` one from the user name's, before they
+/// read the database or hash a password (``AuthRateLimiter``).
 public struct AuthController: Sendable {
     struct Credentials: Decodable {
         var username: String
@@ -21,6 +23,7 @@ public struct AuthController: Sendable {
     let hasher: PasswordHasher
     let refreshLifetime: Duration
     let allowRegister: Bool
+    let limiter: AuthRateLimiter
     let logger: Logger
 
     /// Creates the controller.
@@ -30,6 +33,7 @@ public struct AuthController: Sendable {
         hasher: PasswordHasher,
         refreshLifetime: Duration,
         allowRegister: Bool,
+        limiter: AuthRateLimiter,
         logger: Logger
     ) {
         self.client = client
@@ -37,6 +41,7 @@ public struct AuthController: Sendable {
         self.hasher = hasher
         self.refreshLifetime = refreshLifetime
         self.allowRegister = allowRegister
+        self.limiter = limiter
         self.logger = logger
     }
 
@@ -56,7 +61,9 @@ public struct AuthController: Sendable {
     private var users: UserStore { UserStore(logger: logger) }
 
     func login(_ request: Request, context: FinrcaRequestContext) async throws -> Response {
+        try limiter.admit(address: context.clientAddress)
         let credentials = try await Self.decode(Credentials.self, request, context)
+        try limiter.admit(username: credentials.username)
         let stored = try await client.withConnection {
             try await users.credentials(username: credentials.username, on: $0)
         }
@@ -71,6 +78,7 @@ public struct AuthController: Sendable {
     }
 
     func refresh(_ request: Request, context: FinrcaRequestContext) async throws -> Response {
+        try limiter.admit(address: context.clientAddress)
         let body = try await Self.decode(RefreshRequest.self, request, context)
         let user = try await client.withConnection {
             try await users.redeemRefreshToken(sha256: TokenIssuer.sha256(body.refreshToken), on: $0)
@@ -95,7 +103,9 @@ public struct AuthController: Sendable {
 
     func register(_ request: Request, context: FinrcaRequestContext) async throws -> Response {
         guard allowRegister else { throw APIError.notFound("registration is disabled (server.allow_register)") }
+        try limiter.admit(address: context.clientAddress)
         let credentials = try await Self.decode(Credentials.self, request, context)
+        try limiter.admit(username: credentials.username)
         do {
             guard UserStore.isValidName(credentials.username) else {
                 throw UserStore.AddError.invalidName(credentials.username)

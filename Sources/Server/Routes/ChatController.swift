@@ -38,10 +38,18 @@ public struct ChatController: Sendable {
 
     /// Adds the routes to `group`.
     public func add(to group: some RouterMethods<FinrcaRequestContext>) {
-        group.get("/rooms") { _, context in
+        group.get("/rooms") { request, context in
             let user = try context.requireUser()
+            let limit = try FindingsController.limit(
+                request.uri.queryParameters.get("limit"),
+                default: 100,
+                maximum: 500
+            )
             let rooms = try await strings(
-                "SELECT \(unescaped: Self.roomJSON) FROM chat_rooms WHERE user_id = \(user.id) ORDER BY updated_at DESC, id DESC"
+                """
+                SELECT \(unescaped: Self.roomJSON) FROM chat_rooms WHERE user_id = \(user.id)
+                ORDER BY updated_at DESC, id DESC LIMIT \(Int64(limit))
+                """
             )
             return Response.json(text: "{\"rooms\":[" + rooms.joined(separator: ",") + "]}")
         }
@@ -87,7 +95,7 @@ public struct ChatController: Sendable {
             let limit = try FindingsController.limit(
                 request.uri.queryParameters.get("limit"),
                 default: 100,
-                maximum: 500
+                maximum: 200
             )
             let before =
                 try request.uri.queryParameters.get("before")

@@ -9,11 +9,13 @@ import Shared
 /// periods and the periods holding a high or critical change (month-on-month, year-on-year or root cause).
 public struct FindingLinesController: Sendable {
     let client: PostgresClient
+    let timeouts: StatementTimeouts
     let logger: Logger
 
-    /// Creates the controller.
-    public init(client: PostgresClient, logger: Logger) {
+    /// Creates the controller; `/findings/{id}/lines` runs under `timeouts`' bounded statement timeout.
+    public init(client: PostgresClient, timeouts: StatementTimeouts = StatementTimeouts(), logger: Logger) {
         self.client = client
+        self.timeouts = timeouts
         self.logger = logger
     }
 
@@ -59,10 +61,16 @@ public struct FindingLinesController: Sendable {
     }
 
     func lines(finding id: Int64, limit: Int) async throws -> Response {
+        try await timeouts.withBoundedConnection(client, logger: logger) { connection in
+            try await lines(finding: id, limit: limit, on: connection)
+        }
+    }
+
+    private func lines(finding id: Int64, limit: Int, on connection: PostgresConnection) async throws -> Response {
         var found = false
         var total: Int64 = 0
         for try await count
-            in try await client.query(
+            in try await connection.query(
                 "SELECT jsonb_array_length(evidence)::int8 FROM findings WHERE id = \(id)",
                 logger: logger
             )
@@ -79,7 +87,7 @@ public struct FindingLinesController: Sendable {
         // (0.44 s on 1M lines for 20 pairs, NOTES.md, issue 14).
         var rows: [String] = []
         for try await text
-            in try await client.query(
+            in try await connection.query(
                 """
                 WITH evidence AS (
                     SELECT (e.value->>'batch_id')::int8 AS batch_id, (e.value->>'line')::int8 AS line, e.value->'amount' AS amount,

@@ -32,9 +32,14 @@ public struct UsersController: Sendable {
 
     /// Adds the routes to `group` (which requires a token).
     public func add(to group: some RouterMethods<FinrcaRequestContext>) {
-        group.get("/users") { _, context in
+        group.get("/users") { request, context in
             try Self.requireAdmin(context)
-            let list = try await client.withConnection { try await users.list(on: $0) }
+            let limit = try FindingsController.limit(
+                request.uri.queryParameters.get("limit"),
+                default: 200,
+                maximum: 1000
+            )
+            let list = try await client.withConnection { try await users.list(limit: limit, on: $0) }
             let formatter = ISO8601DateFormatter()
             return Response.json(
                 .object([

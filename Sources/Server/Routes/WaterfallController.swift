@@ -16,12 +16,19 @@ public struct WaterfallController: Sendable {
 
     let documents: DocumentController
     let client: PostgresClient
+    let timeouts: StatementTimeouts
     let logger: Logger
 
-    /// Creates the controller.
-    public init(documents: DocumentController, client: PostgresClient, logger: Logger) {
+    /// Creates the controller; the bridge of other periods runs under `timeouts`' bounded statement timeout.
+    public init(
+        documents: DocumentController,
+        client: PostgresClient,
+        timeouts: StatementTimeouts = StatementTimeouts(),
+        logger: Logger
+    ) {
         self.documents = documents
         self.client = client
+        self.timeouts = timeouts
         self.logger = logger
     }
 
@@ -84,28 +91,31 @@ public struct WaterfallController: Sendable {
         let (fromYear, fromPeriod, toYear, toPeriod) = (
             Int32(from.year), Int32(from.period), Int32(to.year), Int32(to.period)
         )
-        var start: [String: Int64] = [:]
-        var end: [String: Int64] = [:]
         // No COALESCE in the filter or the grouping: postgres_fdw (PostgreSQL 15) cannot send it to a shard, and
         // either would keep the aggregation here. NULL and '' are the same member, added up below.
-        for try await (member, before, after)
-            in try await client.query(
-                """
-                SELECT \(unescaped: dimension.quotedColumn),
-                       (coalesce(sum(amount) FILTER (WHERE general_ledger_fiscal_year = \(fromYear) AND posting_period = \(fromPeriod)), 0) * 100)::int8,
-                       (coalesce(sum(amount) FILTER (WHERE general_ledger_fiscal_year = \(toYear) AND posting_period = \(toPeriod)), 0) * 100)::int8
-                FROM finance_expense
-                WHERE ((general_ledger_fiscal_year = \(fromYear) AND posting_period = \(fromPeriod))
-                       OR (general_ledger_fiscal_year = \(toYear) AND posting_period = \(toPeriod)))
-                  AND (company_code_currency_key = \(currency) OR (\(currency) = '' AND company_code_currency_key IS NULL))
-                GROUP BY general_ledger_fiscal_year, 1
-                """,
-                logger: logger
-            )
-            .decode((String?, Int64, Int64).self)
-        {
-            start[member ?? "", default: 0] += before
-            end[member ?? "", default: 0] += after
+        let (start, end) = try await timeouts.withBoundedConnection(client, logger: logger) { connection in
+            var start: [String: Int64] = [:]
+            var end: [String: Int64] = [:]
+            for try await (member, before, after)
+                in try await connection.query(
+                    """
+                    SELECT \(unescaped: dimension.quotedColumn),
+                           (coalesce(sum(amount) FILTER (WHERE general_ledger_fiscal_year = \(fromYear) AND posting_period = \(fromPeriod)), 0) * 100)::int8,
+                           (coalesce(sum(amount) FILTER (WHERE general_ledger_fiscal_year = \(toYear) AND posting_period = \(toPeriod)), 0) * 100)::int8
+                    FROM finance_expense
+                    WHERE ((general_ledger_fiscal_year = \(fromYear) AND posting_period = \(fromPeriod))
+                           OR (general_ledger_fiscal_year = \(toYear) AND posting_period = \(toPeriod)))
+                      AND (company_code_currency_key = \(currency) OR (\(currency) = '' AND company_code_currency_key IS NULL))
+                    GROUP BY general_ledger_fiscal_year, 1
+                    """,
+                    logger: logger
+                )
+                .decode((String?, Int64, Int64).self)
+            {
+                start[member ?? "", default: 0] += before
+                end[member ?? "", default: 0] += after
+            }
+            return (start, end)
         }
         return VarianceBridge(dimension: dimension, from: from, to: to, start: start, end: end)
     }

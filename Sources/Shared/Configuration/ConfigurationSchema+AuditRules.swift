@@ -23,7 +23,7 @@ extension ConfigurationSchema {
             name: "detector.audit.schedule_min_periods",
             defaultValue: "3",
             isSecret: false,
-            summary: "an amount paid to one supplier in this many periods is a schedule, not a duplicate"
+            summary: "an amount paid to one supplier in this many periods is a schedule, not a duplicate nor an outlier"
         ),
         Key(
             name: "detector.audit.placeholder_suppliers",

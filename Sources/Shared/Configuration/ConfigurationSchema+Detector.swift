@@ -54,7 +54,7 @@ extension ConfigurationSchema {
             name: "detector.statistical.max_findings",
             defaultValue: "100",
             isSecret: false,
-            summary: "outlier findings per run, largest money first (all flags are in the anomaly document)"
+            summary: "outlier findings per run, highest attention first (all flags are in the anomaly document)"
         ),
         Key(
             name: "detector.isolation_forest.trees",
@@ -79,7 +79,8 @@ extension ConfigurationSchema {
             name: "detector.isolation_forest.max_findings",
             defaultValue: "50",
             isSecret: false,
-            summary: "Isolation Forest findings per run (lines flagged by both the forest and statistics)"
+            summary:
+                "Isolation Forest findings per run, highest attention first (lines not already statistical outliers)"
         ),
         Key(
             name: "detector.trend.threshold",
@@ -97,7 +98,7 @@ extension ConfigurationSchema {
             name: "detector.trend.max_findings",
             defaultValue: "100",
             isSecret: false,
-            summary: "trend findings per run"
+            summary: "month-over-month, and year-over-year, findings per run, highest attention first"
         ),
         Key(
             name: "detector.root_cause.max_changes",
@@ -145,7 +146,8 @@ extension ConfigurationSchema {
             name: "detector.completeness.min_share",
             defaultValue: "0.5",
             isSecret: false,
-            summary: "a latest period with fewer lines or less money than this share of its usual level is incomplete"
+            summary:
+                "a latest period with fewer lines or less money than this share of its usual level is incomplete; an earlier period with fewer lines is not compared in trends"
         ),
     ]
 }

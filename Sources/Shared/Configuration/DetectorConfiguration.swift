@@ -73,6 +73,20 @@ public struct DetectorConfiguration: Sendable {
     public var splitRoundUnit: Int64 = 100_000
     /// `detector.audit.benford_per_supplier`.
     public var benfordPerSupplier = false
+    /// `detector.reversal_window_days`.
+    public var reversalWindowDays = 31
+    /// `detector.year_end_periods`.
+    public var yearEndPeriods: Set<Int> = [13, 14, 15, 16]
+    /// `detector.severity.critical_per_month`.
+    public var severityCriticalPerMonth = 0.25
+    /// `detector.severity.high_per_month`.
+    public var severityHighPerMonth = 1.5
+    /// `detector.severity.medium_per_month`.
+    public var severityMediumPerMonth = 4.0
+    /// `detector.max_findings_per_kind`.
+    public var maximumFindingsPerKind = 100
+    /// `detector.max_findings`.
+    public var maximumFindings = 500
 
     /// Creates a configuration with the documented defaults.
     public init() {}
@@ -140,6 +154,7 @@ public struct DetectorConfiguration: Sendable {
             }
         completenessMinimumShare = try reader.double("detector.completeness.min_share", in: 0...1)
         try readAuditRules(reader)
+        try readRankingKeys(reader)
     }
 
     /// Reads the keys of the duplicate payment rules and of Benford's populations.

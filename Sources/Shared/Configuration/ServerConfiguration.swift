@@ -26,6 +26,8 @@ public struct ServerConfiguration: Sendable {
     public var llmTimeoutSeconds = 20
     /// The web app's folder; nil = the installed one beside the binary (`../share/finrca/web`), if present.
     public var webDirectory: String?
+    /// Rate limits, timeouts and statement timeouts (`server.limits.*`).
+    public var limits = ServerLimits()
 
     /// Creates a configuration with the documented defaults.
     public init() {}
@@ -48,5 +50,6 @@ public struct ServerConfiguration: Sendable {
         llmModel = reader.string("server.llm_model") ?? llmModel
         llmTimeoutSeconds = try reader.int("server.llm_timeout_seconds", in: 1...300)
         webDirectory = reader.string("server.web_dir").flatMap { $0.isEmpty ? nil : $0 }
+        limits = try ServerLimits(reader: reader)
     }
 }

@@ -31,10 +31,12 @@ public enum Database {
         return connection
     }
 
-    /// The settings of a connection pool (`finrca serve`) with at most `database.pool_size` connections.
-    public static func clientConfiguration(_ configuration: DatabaseConfiguration) throws
-        -> PostgresClient.Configuration
-    {
+    /// The settings of a connection pool (`finrca serve`) with at most `database.pool_size` connections; with
+    /// `statementTimeoutMilliseconds`, every connection starts with that `statement_timeout`.
+    public static func clientConfiguration(
+        _ configuration: DatabaseConfiguration,
+        statementTimeoutMilliseconds: Int? = nil
+    ) throws -> PostgresClient.Configuration {
         let tls: PostgresClient.Configuration.TLS
         switch configuration.tls {
         case .disable: tls = .disable
@@ -51,6 +53,11 @@ public enum Database {
         )
         client.options.maximumConnections = configuration.poolSize
         client.options.connectTimeout = .seconds(configuration.connectTimeout.components.seconds)
+        if let statementTimeoutMilliseconds {
+            client.options.additionalStartupParameters.append(
+                ("statement_timeout", String(statementTimeoutMilliseconds))
+            )
+        }
         return client
     }
 

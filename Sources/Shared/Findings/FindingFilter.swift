@@ -51,6 +51,7 @@ public struct FindingFilter: Sendable, Equatable {
 public enum FindingOrder: Sendable {
     /// Newest first (by id), as the API pages them.
     case newestFirst
-    /// Most severe first, then the most money at stake, then by id, as a person triages them.
+    /// Most severe first, then the highest attention score, then the most money at stake, then by id, as a person
+    /// triages them.
     case mostUrgentFirst
 }

@@ -4,7 +4,7 @@ public import PostgresNIO
 /// The one JSON shape of a stored finding, built by PostgreSQL from the stored numerics so amounts stay exact.
 /// The API, the CLI and exports all read findings through it.
 ///
-/// Fields: `id`, `kind`, `severity`, `score`, `period`, `dimensions`, `dimension_path`, `actual`, `expected`,
+/// Fields: `id`, `kind`, `severity`, `score`, `attention`, `period`, `dimensions`, `dimension_path`, `actual`, `expected`,
 /// `delta`, `currency`, `explanation`, `evidence` (each line with `batch_id`, `line`, `amount` and the loaded
 /// file's `file_name`), `details`, `review_status`, `review_note`, `reviewed_by`, `reviewed_at`, `provisional`,
 /// `fingerprint`, `first_seen`, `last_seen`, `times_seen`, `first_run_id`, `last_run_id`, `link`.
@@ -12,7 +12,8 @@ public enum FindingProjection {
     /// The JSON object of the finding `f`, as text.
     static let objectSQL = """
         jsonb_build_object(
-            'id', f.id, 'kind', f.kind, 'severity', f.severity, 'score', f.score, 'period', f.period,
+            'id', f.id, 'kind', f.kind, 'severity', f.severity, 'score', f.score, 'attention', f.attention,
+            'period', f.period,
             'dimensions', f.dimensions, 'dimension_path', f.dimension_path, 'actual', f.actual, 'expected', f.expected,
             'delta', f.delta, 'currency', f.currency, 'explanation', f.explanation,
             'evidence', (SELECT coalesce(jsonb_agg(e.value || jsonb_build_object('file_name', b.file_name) ORDER BY e.position), '[]'::jsonb)
@@ -57,6 +58,7 @@ public enum FindingProjection {
               AND f.last_run_id = coalesce(
                   \(filter.run), CASE WHEN \(filter.latestRunOnly) THEN (SELECT max(id) FROM detector_runs) END, f.last_run_id)
             ORDER BY CASE WHEN \(urgent) THEN array_position(\(urgency), f.severity) END,
+                     CASE WHEN \(urgent) THEN f.attention END DESC NULLS LAST,
                      CASE WHEN \(urgent) THEN abs(coalesce(f.delta, f.actual, 0)) END DESC,
                      CASE WHEN \(urgent) THEN f.id ELSE -f.id END
             LIMIT \(Int64(limit)) OFFSET \(Int64(offset))
