@@ -16,6 +16,9 @@ command -v node >/dev/null || apt_install nodejs
 python3 -c 'import openapi_spec_validator' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check openapi-spec-validator
 FINRCA_TEST_DATABASE_URL="${FINRCA_TEST_DATABASE_URL:-$(bash scripts/pg-start.sh)}"
 export FINRCA_TEST_DATABASE_URL
+# two more clusters for the sharded-ledger test; it skips (saying so) when they cannot start
+FINRCA_TEST_SHARD_DATABASE_URLS="${FINRCA_TEST_SHARD_DATABASE_URLS:-$(bash scripts/pg-shards.sh || log "extra clusters did not start; the sharded-ledger test will skip")}"
+export FINRCA_TEST_SHARD_DATABASE_URLS
 
 log "checking the format (swift format lint --strict, configuration in .swift-format)"
 swift format lint --strict --recursive --parallel Sources Tests Package.swift \

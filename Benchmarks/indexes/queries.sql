@@ -44,7 +44,7 @@ WHERE ((general_ledger_fiscal_year = :fy AND posting_period = :fp)
        OR (general_ledger_fiscal_year = :ty AND posting_period = :tp))
   AND coalesce(company_code_currency_key, '') = :'cur'
 GROUP BY 1;
-\echo '### S2 API evidence lines of the finding with the most evidence (GET /findings/{id}/lines?limit=1000)'
+\echo '### S2 API evidence lines of the finding with the most evidence (GET /findings/{id}/lines?limit=1000), LATERAL'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF)
 WITH evidence AS (
     SELECT (e.value->>'batch_id')::int8 AS batch_id, (e.value->>'line')::int8 AS line, e.value->'amount' AS amount,
@@ -53,7 +53,9 @@ WITH evidence AS (
     WHERE f.id = :finding ORDER BY e.position LIMIT 1000)
 SELECT CASE WHEN x.batch_id IS NULL THEN ev.amount::text ELSE x.amount::text || b.file_name END
 FROM evidence ev
-LEFT JOIN finance_expense x ON x.batch_id = ev.batch_id AND x.source_line = ev.line
+LEFT JOIN LATERAL (
+    SELECT * FROM finance_expense l WHERE l.batch_id = ev.batch_id AND l.source_line = ev.line LIMIT 1
+) x ON true
 LEFT JOIN ingest_batches b ON b.id = ev.batch_id
 ORDER BY ev.position;
 \echo '### S3 API explore bridge, no filter (GET /explore/bridge?from&to)'

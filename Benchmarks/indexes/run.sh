@@ -4,7 +4,8 @@
 # (p99), once with the original schema's indexes and once with the one BRIN index the load now builds.
 #
 #   Benchmarks/indexes/run.sh   (FINRCA_BIN: default .build/release/finrca; ROWS: default 1000000;
-#                                DURATION: wrk's -d per route, default 10s; CONNECTIONS: wrk -c, default 8)
+#                                DURATION: wrk's -d per route, default 10s; CONNECTIONS: wrk -c, default 8;
+#                                SETS: the index sets in the order measured, default "original brin")
 #
 # Set-up: a fresh database on the private cluster, ROWS generated rows (seed 42) ingested, one detector run, one
 # API user, finrca serve on a free loopback port. The two index sets are swapped on the same data with psql (the
@@ -85,7 +86,7 @@ indexes_brin() {
 }
 
 results=()
-for set in original brin; do
+for set in ${SETS:-original brin}; do
   log "index set: $set"
   started=$(date +%s.%N)
   "indexes_$set"
@@ -106,6 +107,5 @@ done
 echo "rows $rows, evidence lines of finding $finding: $evidence, wrk -t2 -c$connections -d$duration"
 printf '%-10s %-16s %10s %10s %10s\n' "indexes" "route" "req/s" "p50" "p99"
 for r in "${results[@]}"; do printf '%-10s %-16s %10s %10s %10s\n' $r; done
-grep -h -A0 "^###\|Execution Time" "$out"/plan-original.txt > "$out/summary-original.txt"
-grep -h -A0 "^###\|Execution Time" "$out"/plan-brin.txt > "$out/summary-brin.txt"
+for set in ${SETS:-original brin}; do grep -h "^###\|Execution Time" "$out/plan-$set.txt" > "$out/summary-$set.txt"; done
 paste "$out/summary-original.txt" "$out/summary-brin.txt" | sed 's/\t/   |   /'

@@ -18,6 +18,7 @@ struct Finrca: AsyncParsableCommand {
             MigrateCommand.self, IngestCommand.self, DetectCommand.self, FindingsCommand.self, NotifyCommand.self,
             RunCommand.self, StatusCommand.self, ServeCommand.self, UserCommand.self, RCACommand.self,
             GenerateCommand.self, BenchCommand.self, IForestCommand.self, RCACaseCommand.self, RulesCommand.self,
+            ShardCommand.self,
         ]
     )
 }

@@ -25,7 +25,10 @@ enum IngestSummary {
             lines.append("  total \(report.total)  sha256 \(report.sha256.prefix(16))…  profile \(report.profile)")
             if report.indexSeconds > 0 {
                 lines.append(
-                    String(format: "  partition indexes summarised in %.2f s before commit", report.indexSeconds)
+                    String(
+                        format: "  partition indexes built or summarised in %.2f s before commit",
+                        report.indexSeconds
+                    )
                 )
             }
             if let replaced = report.replaced { lines.append("  replaced batch \(replaced)") }

@@ -1,4 +1,5 @@
 import Foundation
+public import Shared
 public import Testing
 
 /// What the machine offers the tests that need real parts, so a plain `swift test` anywhere runs the unit tests
@@ -8,6 +9,21 @@ public enum TestEnvironment {
     /// `scripts/test.sh` sets after starting the private cluster.
     public static let hasDatabase: Bool = !(ProcessInfo.processInfo.environment["FINRCA_TEST_DATABASE_URL"] ?? "")
         .isEmpty
+
+    /// The extra PostgreSQL servers for the sharded-ledger test: `FINRCA_TEST_SHARD_DATABASE_URLS`, two URLs
+    /// separated by spaces, which `scripts/test.sh` sets when `scripts/pg-shards.sh` could start two clusters.
+    public static let shardDatabaseURLs: [String] =
+        (ProcessInfo.processInfo.environment["FINRCA_TEST_SHARD_DATABASE_URLS"] ?? "").split(separator: " ")
+        .map(String.init)
+
+    /// The connection settings of ``shardDatabaseURLs``.
+    ///
+    /// - Throws: ``ConfigurationError`` for a URL that is not `postgres://user@host:port/database`.
+    public static func shardServers() throws -> [DatabaseConfiguration] {
+        try shardDatabaseURLs.map { url in
+            try FinrcaConfiguration.load(file: nil, environment: ["FINRCA_DATABASE_URL": url]).database
+        }
+    }
 
     /// Whether `command` is an executable on `PATH`.
     public static func hasCommand(_ command: String) -> Bool {
@@ -26,6 +42,15 @@ extension Trait where Self == ConditionTrait {
         .enabled(
             if: TestEnvironment.hasDatabase,
             "FINRCA_TEST_DATABASE_URL is not set: run scripts/test.sh, or start the private PostgreSQL with scripts/pg-start.sh and export the URL it prints"
+        )
+    }
+
+    /// Runs the suite only when two extra PostgreSQL servers are named (``TestEnvironment/shardDatabaseURLs``);
+    /// skipped with a message otherwise.
+    public static var needsShardServers: Self {
+        .enabled(
+            if: TestEnvironment.shardDatabaseURLs.count == 2,
+            "FINRCA_TEST_SHARD_DATABASE_URLS does not name two servers: scripts/test.sh sets it when scripts/pg-shards.sh can start two extra clusters (export the URLs it prints)"
         )
     }
 

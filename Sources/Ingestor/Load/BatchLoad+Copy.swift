@@ -5,16 +5,17 @@ import Shared
 extension BatchLoad {
     /// Streams the transcoder's rows with one `COPY … FROM STDIN` per run of chunks of the same fiscal year,
     /// straight into that year's partition (no routing through the parent); a year without a partition gets one
-    /// first (with its index), in this transaction.
+    /// first (without its index), in this transaction.
     ///
-    /// - Returns: The fiscal years of the local partitions rows were written to (foreign partitions, on other
-    ///   servers, are written through postgres_fdw and indexed there).
+    /// - Returns: The fiscal years of the local partitions this load created, and of the existing local partitions
+    ///   it appended to (foreign partitions, on other servers, are written through postgres_fdw and indexed there).
     func copyRows(from transcoder: ExtractTranscoder<FileByteSource>, on connection: PostgresConnection) async throws
-        -> [Int]
+        -> (created: [Int], appended: [Int])
     {
         let existing = try await loader.partitions.existingYears(on: connection)
         var knownYears = existing.all
         var writtenYears: Set<Int> = []
+        var createdYears: Set<Int> = []
 
         func pull() async throws -> (ByteBuffer, Int)? {
             try await transcoder.nextChunk { bytes, fiscalYear in
@@ -30,6 +31,7 @@ extension BatchLoad {
             if !knownYears.contains(year) {
                 try await loader.partitions.create(fiscalYear: year, on: connection)
                 knownYears.insert(year)
+                createdYears.insert(year)
             }
             writtenYears.insert(year)
             try await connection.copyFrom(
@@ -48,6 +50,8 @@ extension BatchLoad {
                 }
             }
         }
-        return writtenYears.subtracting(existing.foreign).sorted()
+        return (
+            createdYears.sorted(), writtenYears.subtracting(existing.foreign).subtracting(createdYears).sorted()
+        )
     }
 }

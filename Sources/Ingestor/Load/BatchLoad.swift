@@ -3,8 +3,8 @@ import Logging
 import PostgresNIO
 import Shared
 
-/// One file's load once its batch is recorded: stream the rows in one transaction, summarise the partitions'
-/// indexes, decide, commit or roll back.
+/// One file's load once its batch is recorded: stream the rows in one transaction, decide, index (build the new
+/// partitions' BRIN indexes, summarise the others' over the new rows), commit or roll back.
 struct BatchLoad {
     let loader: BatchLoader
     let request: BatchLoader.Request
@@ -63,7 +63,7 @@ struct BatchLoad {
         on connection: PostgresConnection
     ) async throws -> TransactionEnd<IngestReport> {
         let copyStarted = ContinuousClock.now
-        let writtenYears = try await copyRows(from: transcoder, on: connection)
+        let written = try await copyRows(from: transcoder, on: connection)
         let totals = transcoder.totals
         let digest = observer.digest()
         var report = IngestReport(
@@ -105,9 +105,10 @@ struct BatchLoad {
         case .integrityFailure:
             throw IntegrityError(batchID: batchID, expected: totals.years, stored: facts.stored)
         case .commit(let previous):
-            let summarizeStarted = ContinuousClock.now
-            try await loader.partitions.summarize(fiscalYears: writtenYears, on: connection)
-            report.indexSeconds = (ContinuousClock.now - summarizeStarted).inSeconds
+            let indexStarted = ContinuousClock.now
+            try await loader.partitions.buildIndexes(fiscalYears: written.created, on: connection)
+            try await loader.partitions.summarize(fiscalYears: written.appended, on: connection)
+            report.indexSeconds = (ContinuousClock.now - indexStarted).inSeconds
             if let previous {
                 try await store.replace(previous, by: batchID, on: connection)
                 report.replaced = previous

@@ -13,8 +13,8 @@ public import Shared
 ///    partition gets one, created in the same transaction;
 /// 3. before COMMIT, ``LoadDecision/decide(_:)`` compares the database's row count and signed total per fiscal
 ///    year with the totals counted while reading, checks the share of rejected rows and the file's SHA-256, and
-///    says whether the transaction commits or rolls back; before COMMIT the BRIN index of every partition written to
-///    is summarised over the new rows (one pass over the new pages).
+///    says whether the transaction commits or rolls back; before COMMIT the partitions the load created get their BRIN
+///    index and those it appended to have theirs summarised over the new rows (one pass over the new pages).
 ///
 /// So a batch is visible entirely or not at all: a crash, a kill or an error before COMMIT leaves nothing.
 public struct BatchLoader: Sendable {

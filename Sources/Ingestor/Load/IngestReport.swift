@@ -61,7 +61,8 @@ public struct IngestReport: Sendable, Codable {
     public var rejectsSample: [RejectedRow] = []
     /// Wall time from the start until the rows were committed (visible, verified and indexed).
     public var seconds: Double = 0
-    /// Time spent before COMMIT summarising the partitions' BRIN indexes over the new rows (part of `seconds`).
+    /// Time spent before COMMIT building the new partitions' BRIN indexes and summarising the others' over the new
+    /// rows (part of `seconds`).
     public var indexSeconds: Double = 0
     /// Size of the file.
     public var fileBytes: Int = 0

@@ -36,8 +36,9 @@ public struct PartitionManager: Sendable {
         return years
     }
 
-    /// Creates the partition of `fiscalYear` with its (empty) index; the load summarises the index before COMMIT
-    /// (see ``summarize(fiscalYears:on:)``).
+    /// Creates the partition of `fiscalYear` without its index: the load fills it first and builds the index
+    /// before COMMIT (see ``buildIndexes(fiscalYears:on:)``). Loads that created the partition with its index
+    /// measured 6.5 s for 1M lines against 3.8 s this way (NOTES.md, issue 14).
     ///
     /// - Throws: ``PartitionRangeError`` when the year is outside the table's range.
     func create(fiscalYear: Int, on connection: PostgresConnection) async throws {
@@ -47,9 +48,6 @@ public struct PartitionManager: Sendable {
             "\(unescaped: Schema.createPartitionStatement(fiscalYear: fiscalYear))",
             logger: logger
         )
-        for index in Schema.partitionIndexes(fiscalYear: fiscalYear) {
-            try await connection.query("\(unescaped: index.statement)", logger: logger)
-        }
         logger.info("created partition", metadata: ["etl.partition": "\(table)"])
     }
 
@@ -67,8 +65,8 @@ public struct PartitionManager: Sendable {
         }
     }
 
-    /// Builds the indexes of `fiscalYears`' partitions (partitions created before the index existed, or whose
-    /// index was dropped). `CREATE INDEX` takes a SHARE lock, so readers are never blocked.
+    /// Builds the indexes of `fiscalYears`' partitions: partitions a load created (before its COMMIT), or ones whose
+    /// index is missing. `CREATE INDEX` takes a SHARE lock, so readers are never blocked.
     func buildIndexes(fiscalYears: [Int], on connection: PostgresConnection) async throws {
         guard !fiscalYears.isEmpty else { return }
         try await connection.query(

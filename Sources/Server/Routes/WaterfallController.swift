@@ -80,7 +80,8 @@ public struct WaterfallController: Sendable {
     }
 
     /// The bridge from `from`'s total to `to`'s by the members of `dimension`, summed by PostgreSQL over the lines
-    /// in `currency` only.
+    /// in `currency` only. Grouped by fiscal year too (the partition key), so with year partitions on other
+    /// servers each one's sums run there (partition-wise aggregation); the years of a member are added here.
     func bridge(
         dimension: LedgerDimension,
         from: FiscalPeriod,
@@ -90,27 +91,29 @@ public struct WaterfallController: Sendable {
         let (fromYear, fromPeriod, toYear, toPeriod) = (
             Int32(from.year), Int32(from.period), Int32(to.year), Int32(to.period)
         )
+        // No COALESCE in the filter or the grouping: postgres_fdw (PostgreSQL 15) cannot send it to a shard, and
+        // either would keep the aggregation here. NULL and '' are the same member, added up below.
         let (start, end) = try await timeouts.withBoundedConnection(client, logger: logger) { connection in
             var start: [String: Int64] = [:]
             var end: [String: Int64] = [:]
             for try await (member, before, after)
                 in try await connection.query(
                     """
-                    SELECT coalesce(\(unescaped: dimension.quotedColumn), ''),
+                    SELECT \(unescaped: dimension.quotedColumn),
                            (coalesce(sum(amount) FILTER (WHERE general_ledger_fiscal_year = \(fromYear) AND posting_period = \(fromPeriod)), 0) * 100)::int8,
                            (coalesce(sum(amount) FILTER (WHERE general_ledger_fiscal_year = \(toYear) AND posting_period = \(toPeriod)), 0) * 100)::int8
                     FROM finance_expense
                     WHERE ((general_ledger_fiscal_year = \(fromYear) AND posting_period = \(fromPeriod))
                            OR (general_ledger_fiscal_year = \(toYear) AND posting_period = \(toPeriod)))
-                      AND coalesce(company_code_currency_key, '') = \(currency)
-                    GROUP BY 1
+                      AND (company_code_currency_key = \(currency) OR (\(currency) = '' AND company_code_currency_key IS NULL))
+                    GROUP BY general_ledger_fiscal_year, 1
                     """,
                     logger: logger
                 )
-                .decode((String, Int64, Int64).self)
+                .decode((String?, Int64, Int64).self)
             {
-                start[member, default: 0] += before
-                end[member, default: 0] += after
+                start[member ?? "", default: 0] += before
+                end[member ?? "", default: 0] += after
             }
             return (start, end)
         }
