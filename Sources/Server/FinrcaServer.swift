@@ -75,6 +75,7 @@ public enum FinrcaServer {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: DatabaseErrorMiddleware(logger: logger))
+        router.add(middleware: MethodNotAllowedMiddleware(log: log))
         if !configuration.corsOrigins.isEmpty {
             router.add(middleware: OriginCORSMiddleware(origins: configuration.corsOrigins))
         }

@@ -118,4 +118,22 @@ struct LimitsAPITests {
             #expect(try await api.send(.get, "/findings/1/reviews?limit=1", token: token).status == .ok)
         }
     }
+
+    @Test(
+        "what schemathesis found: 405 with Allow for a method a path lacks; a finding id below 1 and removed=AAA are 400"
+    )
+    func schemathesisFindings() async throws {
+        try await APIHarness.with { api in
+            _ = try await api.connection.rows("UPDATE api_users SET role = 'admin' WHERE username = 'alice'")
+            let (token, _) = try await api.login()
+            let trace = try await api.send(.trace, "/users", token: token)
+            #expect(trace.status == .methodNotAllowed)
+            #expect(trace.headers[.allow] == "GET, POST")
+            #expect(try await api.send(.put, "/findings/3", token: token).headers[.allow] == "GET")
+            #expect(try await api.send(.trace, "/no-such-path", token: token).status == .notFound)
+            #expect(try await api.send(.get, "/findings/0/reviews", token: token).status == .badRequest)
+            let removed = try await api.send(.get, "/rules?removed=AAA", token: token)
+            #expect(try removed.json()["error"]?["code"]?.stringValue == "invalid_removed")
+        }
+    }
 }

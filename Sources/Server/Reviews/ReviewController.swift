@@ -53,7 +53,11 @@ public struct ReviewController: Sendable {
             return try await FindingsController(client: client, logger: logger).one(id)
         }
         group.get("/rules") { request, _ in
-            let all = request.uri.queryParameters.get("removed") == "true"
+            let removed = request.uri.queryParameters.get("removed") ?? "false"
+            guard ["true", "false"].contains(removed) else {
+                throw APIError.badParameter("removed", "removed is true or false")
+            }
+            let all = removed == "true"
             let limit = try FindingsController.limit(
                 request.uri.queryParameters.get("limit"),
                 default: 200,
@@ -103,8 +107,8 @@ public struct ReviewController: Sendable {
     }
 
     static func findingID(_ context: FinrcaRequestContext) throws -> Int64 {
-        guard let id = context.parameters.get("id", as: Int64.self) else {
-            throw APIError.badParameter("id", "a finding id is a whole number")
+        guard let id = context.parameters.get("id", as: Int64.self), id > 0 else {
+            throw APIError.badParameter("id", "a finding id is a whole number from 1")
         }
         return id
     }
