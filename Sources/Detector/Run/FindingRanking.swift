@@ -14,7 +14,7 @@ public struct FindingRanking: Sendable {
         public var perRun: Int
 
         /// Creates caps.
-        public init(perKind: [FindingKind: Int] = [:], otherKinds: Int = 100, perRun: Int = 500) {
+        public init(perKind: [FindingKind: Int] = [:], otherKinds: Int = 100, perRun: Int = 1000) {
             self.perKind = perKind
             self.otherKinds = otherKinds
             self.perRun = perRun

@@ -4,7 +4,7 @@ public import Shared
 /// Settings of the statistical pass.
 ///
 /// - Configuration keys (`detector.statistical.*`): `threshold` (default 2.5), `min_group_size` (30),
-///   `max_flag_share` (0.01), `max_findings` (100).
+///   `max_flag_share` (0.01), `max_findings` (400).
 public struct StatisticalConfiguration: Sendable {
     /// A line is an outlier when its modified z-score on log-magnitude exceeds this in its scopes (see
     /// ``StatisticalPass``).
@@ -26,7 +26,7 @@ public struct StatisticalConfiguration: Sendable {
         threshold: Double = 2.5,
         minimumGroupSize: Int = 30,
         maximumFlagShare: Double = 0.01,
-        maximumFindings: Int = 100,
+        maximumFindings: Int = 400,
         scheduleMinimumPeriods: Int = 3,
         yearEndPeriods: Set<Int> = [13, 14, 15, 16]
     ) {

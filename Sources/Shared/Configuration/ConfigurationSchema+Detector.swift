@@ -52,7 +52,7 @@ extension ConfigurationSchema {
         ),
         Key(
             name: "detector.statistical.max_findings",
-            defaultValue: "100",
+            defaultValue: "400",
             isSecret: false,
             summary: "outlier findings per run, highest attention first (all flags are in the anomaly document)"
         ),

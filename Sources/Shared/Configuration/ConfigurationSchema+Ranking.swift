@@ -43,7 +43,7 @@ extension ConfigurationSchema {
         ),
         Key(
             name: "detector.max_findings",
-            defaultValue: "500",
+            defaultValue: "1000",
             isSecret: false,
             summary:
                 "findings per run in all, highest attention first, after the caps per kind (the summary counts the rest)"

@@ -28,7 +28,7 @@ public struct DetectorConfiguration: Sendable {
     /// `detector.statistical.max_flag_share`.
     public var statisticalMaximumFlagShare = 0.01
     /// `detector.statistical.max_findings`.
-    public var statisticalMaximumFindings = 100
+    public var statisticalMaximumFindings = 400
     /// `detector.isolation_forest.trees`.
     public var forestTrees = 100
     /// `detector.isolation_forest.subsample`.
@@ -86,7 +86,7 @@ public struct DetectorConfiguration: Sendable {
     /// `detector.max_findings_per_kind`.
     public var maximumFindingsPerKind = 100
     /// `detector.max_findings`.
-    public var maximumFindings = 500
+    public var maximumFindings = 1000
 
     /// Creates a configuration with the documented defaults.
     public init() {}
