@@ -116,7 +116,8 @@ public enum FinrcaServer {
                 logger: logger
             )
         }
-        ChatController(client: client, store: store, model: model, logger: logger).add(to: protected)
+        ChatController(client: client, store: store, model: model, limits: configuration.chat, logger: logger)
+            .add(to: protected)
         return router
     }
 }

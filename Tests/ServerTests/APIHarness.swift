@@ -36,6 +36,7 @@ struct APIHarness {
         modelURL: String? = nil,
         modelAPIKey: String? = nil,
         webAssets: WebAssets? = nil,
+        chatLimits: ChatLimits = ChatLimits(),
         _ body: @escaping @Sendable (APIHarness) async throws -> Void
     ) async throws {
         var configuration = ServerConfiguration()
@@ -44,6 +45,7 @@ struct APIHarness {
         configuration.allowRegister = allowRegister
         configuration.corsOrigins = corsOrigins
         configuration.llmTimeoutSeconds = 5
+        configuration.chat = chatLimits
         if let modelURL { configuration.llmURL = modelURL }
         let frozen = configuration
         try await TestDatabase.withFreshDatabase { database, connection in

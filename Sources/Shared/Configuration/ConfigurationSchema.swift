@@ -17,7 +17,7 @@ public enum ConfigurationSchema {
 
     /// All keys.
     public static let keys: [Key] =
-        databaseKeys + ingestKeys + detectorKeys + notifyKeys + serverKeys + auditRuleKeys
+        databaseKeys + ingestKeys + detectorKeys + notifyKeys + serverKeys + chatKeys + auditRuleKeys
 
     private static let byName: [String: Key] = Dictionary(uniqueKeysWithValues: keys.map { ($0.name, $0) })
 

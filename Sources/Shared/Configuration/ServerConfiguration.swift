@@ -26,6 +26,8 @@ public struct ServerConfiguration: Sendable {
     public var llmTimeoutSeconds = 20
     /// The web app's folder; nil = the installed one beside the binary (`../share/finrca/web`), if present.
     public var webDirectory: String?
+    /// The chat's message size cap and per-user quota.
+    public var chat = ChatLimits()
 
     /// Creates a configuration with the documented defaults.
     public init() {}
@@ -48,5 +50,6 @@ public struct ServerConfiguration: Sendable {
         llmModel = reader.string("server.llm_model") ?? llmModel
         llmTimeoutSeconds = try reader.int("server.llm_timeout_seconds", in: 1...300)
         webDirectory = reader.string("server.web_dir").flatMap { $0.isEmpty ? nil : $0 }
+        chat = try ChatLimits(reader: reader)
     }
 }
