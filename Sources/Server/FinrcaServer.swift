@@ -131,7 +131,8 @@ public enum FinrcaServer {
         }
         // A chat answer may wait for the model as well.
         let chat = DeadlineRoutes(protected, deadline: limits.cheapDeadline + .seconds(configuration.llmTimeoutSeconds))
-        ChatController(client: client, store: store, model: model, logger: logger).add(to: chat)
+        ChatController(client: client, store: store, model: model, limits: configuration.chat, logger: logger)
+            .add(to: chat)
         return router
     }
 }

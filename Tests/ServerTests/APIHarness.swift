@@ -45,6 +45,7 @@ struct APIHarness {
         modelAPIKey: String? = nil,
         webAssets: WebAssets? = nil,
         limits: ServerLimits = relaxedLimits,
+        chatLimits: ChatLimits = ChatLimits(),
         _ body: @escaping @Sendable (APIHarness) async throws -> Void
     ) async throws {
         var configuration = ServerConfiguration()
@@ -54,6 +55,7 @@ struct APIHarness {
         configuration.allowRegister = allowRegister
         configuration.corsOrigins = corsOrigins
         configuration.llmTimeoutSeconds = 5
+        configuration.chat = chatLimits
         if let modelURL { configuration.llmURL = modelURL }
         let frozen = configuration
         try await TestDatabase.withFreshDatabase { database, connection in

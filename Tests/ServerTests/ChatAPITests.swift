@@ -82,6 +82,49 @@ struct ChatAPITests {
         }
     }
 
+    @Test(
+        "a message over the byte cap is 413 however few characters it has; past the hourly quota 429 with Retry-After"
+    )
+    func limits() async throws {
+        var limits = ChatLimits()
+        limits.maxMessageBytes = 100
+        limits.messagesPerHour = 3
+        try await APIHarness.with(chatLimits: limits) { api in
+            let (token, _) = try await api.login()
+            let room = try await Self.room(api, token: token)
+            func ask(_ message: String) async throws -> APIHarness.Reply {
+                try await api.send(
+                    .post,
+                    "/chat/\(room)",
+                    token: token,
+                    body: JSONValue.object([("message", .string(message))]).text
+                )
+            }
+            // 10 characters (grapheme clusters), 250 bytes.
+            let families = try await ask(String(repeating: "👨‍👩‍👧‍👦", count: 10))
+            #expect(families.status == .contentTooLarge)
+            #expect(try families.json()["error"]?["message"]?.stringValue?.contains("at most 100 bytes") == true)
+            let huge = try await api.send(
+                .post,
+                "/chat/\(room)",
+                token: token,
+                body: #"{"message":""# + String(repeating: "x", count: 2 << 20) + #""}"#
+            )
+            #expect(huge.status == .contentTooLarge)
+            #expect(try await ask(String(repeating: "a", count: 100)).status == .ok)
+            #expect(try await ask("total spend?").status == .ok)
+            #expect(try await ask("how many anomalies were found?").status == .ok)
+            let refused = try await ask("what is the trend?")
+            #expect(refused.status == .tooManyRequests)
+            let wait = try #require(refused.headers[.retryAfter].flatMap { Int($0) })
+            #expect((3_500...3_600).contains(wait))
+            #expect(
+                try await api.connection.value("SELECT count(*)::text FROM chat_messages WHERE role = 'user'") == "3",
+                "refused messages are neither answered nor stored"
+            )
+        }
+    }
+
     @Test("rooms are private, renamed, emptied and deleted; unknown rooms are 404")
     func rooms() async throws {
         try await APIHarness.with(allowRegister: true) { api in
@@ -130,6 +173,13 @@ struct ChatAPITests {
                 #expect(
                     reply["answer"]?["content"]?.stringValue
                         == "Spend in total was GBP 12,345,678.90 over 48,213 lines."
+                )
+                let facts = reply["answer"]?["facts"]?.arrayValue ?? []
+                #expect(
+                    facts.contains {
+                        $0["label"]?.stringValue == "total spend" && $0["value"]?.stringValue == "12345678.90"
+                    },
+                    "the facts are shown beside the model's answer"
                 )
             }
             let request = try #require(try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").first)

@@ -35,22 +35,20 @@ public struct AnswerComposer: Sendable {
     }
 
     /// The model's phrasing in place of `answer`'s text when every number in it is supported by `answer`'s
-    /// facts or the question (see ``NumberGrounding``); otherwise `answer` unchanged.
+    /// facts (see ``NumberGrounding``; numbers only in the question are not); otherwise `answer` unchanged.
     ///
     /// - Parameters:
     ///   - modelText: The model's message content.
     ///   - answer: The deterministic answer whose facts the model was given.
-    ///   - question: The question as asked.
     /// - Returns: The answer to send (``ChatAnswer/phrasing`` tells which) and the numbers that were not
     ///   supported, for the log; an empty model text falls back with no numbers listed.
     public func adopt(
         modelText: String,
-        over answer: ChatAnswer,
-        question: String
+        over answer: ChatAnswer
     ) -> (answer: ChatAnswer, unsupported: [String]) {
         let text = String(modelText.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
         guard !text.isEmpty else { return (answer, []) }
-        let unsupported = NumberGrounding(facts: answer.facts, question: question)
+        let unsupported = NumberGrounding(facts: answer.facts)
             .unsupportedNumbers(in: text, language: answer.language)
         guard unsupported.isEmpty else { return (answer, unsupported) }
         var phrased = answer

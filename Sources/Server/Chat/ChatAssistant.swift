@@ -4,7 +4,7 @@ public import Shared
 ///
 /// The HTTP layer loads the latest run's documents, calls ``answer(_:documents:findings:)``, and, when a model
 /// is configured, sends ``LLMPrompt/requestBody(question:answer:)`` and passes the reply to
-/// ``AnswerComposer/adopt(modelText:over:question:)``.
+/// ``AnswerComposer/adopt(modelText:over:)``.
 public struct ChatAssistant: Sendable {
     /// Creates an assistant.
     public init() {}

@@ -4,7 +4,7 @@
 /// `juta`, `bn`, `miliar`, and `%`/`percent`/`persen` are read; signs are ignored) is supported when one of its
 /// readings is:
 /// 1. **equal** to a fact's numeric value (amount, count, score or ratio, by magnitude), or to a number written
-///    in a fact's label or text value or in the question (`31090`, the `3.1bn` of an explanation), or
+///    in a fact's label or text value (`31090`, the `3.1bn` of an explanation), or
 /// 2. a **faithful rounding** of a fact's numeric value: written with at least 2 significant digits, with
 ///    coarser precision than the fact, and equal to the fact rounded to the precision written (half a unit of
 ///    the last written digit; at an exact tie either neighbour). For 1234567.89: `1,234,567.9`, `1,234,568`,
@@ -12,10 +12,11 @@
 ///    `1 million` (one significant digit) are not.
 ///
 /// Percentages are compared with the facts' percentages: ratios × 100 and percent values, by the same two rules
-/// (0.60345 supports `60.3%` and `60%`, not `61%`). A year (1900–2100) is supported when it appears in the facts
-/// or the question, on its own or as part of a period; a period `YYYY-PP` only when that period appears there
-/// (`May 2024` in the question counts as `2024-05`). A bare integer from 0 to 10 ("3 findings") must equal a
-/// fact or a number in the facts or question exactly. List markers at the start of a line (`1.`, `2)`) are
+/// (0.60345 supports `60.3%` and `60%`, not `61%`). A year (1900–2100) is supported when it appears in the facts,
+/// on its own or as part of a period; a period `YYYY-PP` only when that period appears there (`May 2024` in a
+/// label counts as `2024-05`). A bare integer from 0 to 10 ("3 findings") must equal a fact or a number in the
+/// facts exactly. Only the facts count: a number that appears only in the question is not supported (a
+/// question can say anything). List markers at the start of a line (`1.`, `2)`) are
 /// formatting, not figures. Numbers written in words ("three") are not checked.
 public struct NumberGrounding: Sendable {
     private let numericFacts: [ExactDecimal]
@@ -26,11 +27,11 @@ public struct NumberGrounding: Sendable {
 
     private static let ten = ExactDecimal(negative: false, digits: [1], exponent: 1)
 
-    /// Prepares the check for answers built from `facts` to `question`.
-    public init(facts: [ChatFact], question: String) {
+    /// Prepares the check for answers built from `facts`.
+    public init(facts: [ChatFact]) {
         var numeric: [ExactDecimal] = []
         var percents: [ExactDecimal] = []
-        var texts = [question]
+        var texts: [String] = []
         for fact in facts {
             texts.append(fact.label)
             switch fact.kind {
@@ -48,7 +49,7 @@ public struct NumberGrounding: Sendable {
             }
         }
         var written: Set<ExactDecimal> = []
-        var periods = Set(IntentClassifier.periods(in: QuestionToken.tokenize(question)).periods)
+        var periods: Set<String> = []
         for text in texts {
             for language in ChatLanguage.allCases {
                 for number in WrittenNumber.scan(text, language: language) {

@@ -1,8 +1,9 @@
 import Foundation
+import NIOCore
 public import Hummingbird
 public import Logging
 public import PostgresNIO
-import Shared
+public import Shared
 
 /// Chat rooms and messages (stored in PostgreSQL, each room private to its user) and `POST /chat/{room_id}`,
 /// which answers from the served run's documents: deterministically, or phrased by a model when one is
@@ -19,13 +20,26 @@ public struct ChatController: Sendable {
     let client: PostgresClient
     let store: DocumentStore
     let model: ChatModelClient?
+    let limits: ChatLimits
+    let quota: ChatQuota
+    let responder: ChatResponder
     let logger: Logger
 
-    /// Creates the controller; `model` nil answers deterministically.
-    public init(client: PostgresClient, store: DocumentStore, model: ChatModelClient?, logger: Logger) {
+    /// Creates the controller; `model` nil answers deterministically; `limits` caps a message's size and each
+    /// user's messages per hour and day.
+    public init(
+        client: PostgresClient,
+        store: DocumentStore,
+        model: ChatModelClient?,
+        limits: ChatLimits = ChatLimits(),
+        logger: Logger
+    ) {
         self.client = client
         self.store = store
         self.model = model
+        self.limits = limits
+        quota = ChatQuota(limits: limits)
+        responder = ChatResponder(client: client, logger: logger)
         self.logger = logger
     }
 
@@ -123,22 +137,30 @@ public struct ChatController: Sendable {
             guard let room = context.parameters.get("room_id", as: Int64.self) else {
                 throw APIError.badParameter("room_id", "a room id is a whole number")
             }
-            let body = try await AuthController.decode(ChatBody.self, request, context)
-            return try await chat(body.message, room: room, user: user)
+            let text = try await message(request)
+            return try await chat(text, room: room, user: user)
         }
     }
 
     func chat(_ message: String, room: Int64, user: AuthenticatedUser) async throws -> Response {
         let question = message.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !question.isEmpty, question.count <= 2000 else {
-            throw APIError.badParameter("message", "the message must be 1 to 2000 characters")
+        guard !question.isEmpty else {
+            throw APIError.badParameter("message", "the message is empty")
         }
         let roomTitle = try await owned("SELECT title FROM chat_rooms WHERE id = \(room) AND user_id = \(user.id)")
         guard let snapshot = store.current else { throw APIError.noRun }
+        if case .refused(let retryAfter) = quota.admit(user: user.id) {
+            throw APIError(
+                .tooManyRequests,
+                "chat_quota",
+                "at most \(limits.messagesPerHour) chat messages an hour and \(limits.messagesPerDay) a day; try again in \(retryAfter) s",
+                headers: [.retryAfter: String(retryAfter)]
+            )
+        }
         var answer: ChatAnswer
         do {
-            answer = try ChatAssistant().answer(question, documents: snapshot.contents)
-        } catch {
+            answer = try await responder.answer(question, snapshot: snapshot)
+        } catch let error as ChatDataError {
             logger.error("chat could not collect facts", metadata: ["error": "\(error)"])
             throw APIError(
                 .internalServerError,
@@ -146,10 +168,10 @@ public struct ChatController: Sendable {
                 "the latest run's documents lack what this answer needs: \(error)"
             )
         }
-        if let model {
+        if let model, answer.intent != .general || answer.facts.contains(where: { $0.kind != .text }) {
             do {
                 let text = try await model.phrase(question: question, answer: answer)
-                let adopted = AnswerComposer().adopt(modelText: text, over: answer, question: question)
+                let adopted = AnswerComposer().adopt(modelText: text, over: answer)
                 if !adopted.unsupported.isEmpty {
                     logger.notice(
                         "model answer used numbers not in the facts; answered deterministically",
@@ -200,6 +222,37 @@ public struct ChatController: Sendable {
             text:
                 "{\"room_id\":\(room),\"phrasing\":\"\(answer.phrasing.rawValue)\",\"language\":\"\(answer.language.rawValue)\",\"question\":\(stored[0]),\"answer\":\(stored[1])}"
         )
+    }
+
+    /// The `message` of a chat request's JSON body, refused with 413 when it is longer than
+    /// ``ChatLimits/maxMessageBytes`` UTF-8 bytes (the body is read only up to what such a message can take,
+    /// every byte escaped as `\uXXXX`).
+    func message(_ request: Request) async throws -> String {
+        let tooLong = APIError(
+            .contentTooLarge,
+            "message_too_long",
+            "a chat message is at most \(limits.maxMessageBytes) bytes of UTF-8 (server.chat_max_message_bytes)"
+        )
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: 6 * limits.maxMessageBytes + 1024)
+        } catch {
+            throw tooLong
+        }
+        let body: ChatBody
+        do {
+            body = try JSONDecoder().decode(ChatBody.self, from: Data(buffer.readableBytesView))
+        } catch {
+            throw APIError(.badRequest, "invalid_body", "the request body must be JSON with the documented fields")
+        }
+        guard body.message.utf8.count <= limits.maxMessageBytes else {
+            throw APIError(
+                .contentTooLarge,
+                "message_too_long",
+                "the message is \(body.message.utf8.count) bytes; a chat message is at most \(limits.maxMessageBytes) bytes of UTF-8 (server.chat_max_message_bytes)"
+            )
+        }
+        return body.message
     }
 
     /// The caller and the room id of a `/rooms/:id…` route.

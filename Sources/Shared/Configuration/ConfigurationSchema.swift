@@ -17,8 +17,8 @@ public enum ConfigurationSchema {
 
     /// All keys.
     public static let keys: [Key] =
-        databaseKeys + ingestKeys + detectorKeys + notifyKeys + serverKeys + serverLimitKeys + auditRuleKeys
-        + rankingKeys
+        databaseKeys + ingestKeys + detectorKeys + notifyKeys + serverKeys + serverLimitKeys + chatKeys
+        + auditRuleKeys + rankingKeys
 
     private static let byName: [String: Key] = Dictionary(uniqueKeysWithValues: keys.map { ($0.name, $0) })
 

@@ -28,6 +28,8 @@ public struct ServerConfiguration: Sendable {
     public var webDirectory: String?
     /// Rate limits, timeouts and statement timeouts (`server.limits.*`).
     public var limits = ServerLimits()
+    /// The chat's message size cap and per-user quota.
+    public var chat = ChatLimits()
 
     /// Creates a configuration with the documented defaults.
     public init() {}
@@ -51,5 +53,6 @@ public struct ServerConfiguration: Sendable {
         llmTimeoutSeconds = try reader.int("server.llm_timeout_seconds", in: 1...300)
         webDirectory = reader.string("server.web_dir").flatMap { $0.isEmpty ? nil : $0 }
         limits = try ServerLimits(reader: reader)
+        chat = try ChatLimits(reader: reader)
     }
 }
