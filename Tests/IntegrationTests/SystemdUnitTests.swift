@@ -1,4 +1,5 @@
 import FinrcaTestSupport
+import CoreFoundation
 import Foundation
 import Testing
 
