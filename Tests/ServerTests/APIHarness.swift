@@ -29,11 +29,16 @@ struct APIHarness {
     let connection: PostgresConnection
     let log: RouteLog
 
-    /// The default limits but for the sign-in buckets, large enough for tests that log in many times.
+    /// The default limits but for the sign-in buckets, large enough for tests that log in many times, and the
+    /// statement deadlines, long enough for a loaded test machine.
     static let relaxedLimits: ServerLimits = {
         var limits = ServerLimits()
         limits.authBurst = 1000
         limits.authPerMinute = 6000
+        // Deadlines are tested on their own (LimitsAPITests); elsewhere a loaded test machine must not turn a slow
+        // answer into a 503.
+        limits.statementTimeoutMilliseconds = 60_000
+        limits.databaseWait = .seconds(60)
         return limits
     }()
 

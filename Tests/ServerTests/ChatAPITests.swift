@@ -104,6 +104,9 @@ struct ChatAPITests {
             let families = try await ask(String(repeating: "👨‍👩‍👧‍👦", count: 10))
             #expect(families.status == .contentTooLarge)
             #expect(try families.json()["error"]?["message"]?.stringValue?.contains("at most 100 bytes") == true)
+            let nul = try await ask("total spend?\u{0}")
+            #expect(nul.status == .badRequest, "PostgreSQL text cannot hold NUL: refused, not a 500")
+            #expect(try nul.json()["error"]?["code"]?.stringValue == "invalid_message")
             let huge = try await api.send(
                 .post,
                 "/chat/\(room)",

@@ -245,6 +245,9 @@ public struct ChatController: Sendable {
         } catch {
             throw APIError(.badRequest, "invalid_body", "the request body must be JSON with the documented fields")
         }
+        guard !body.message.utf8.contains(0) else {
+            throw APIError(.badRequest, "invalid_message", "a chat message cannot contain the NUL character (U+0000)")
+        }
         guard body.message.utf8.count <= limits.maxMessageBytes else {
             throw APIError(
                 .contentTooLarge,
@@ -266,8 +269,8 @@ public struct ChatController: Sendable {
 
     static func title(_ text: String) throws -> String {
         let title = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...200).contains(title.count) else {
-            throw APIError.badParameter("title", "a title is 1 to 200 characters")
+        guard (1...200).contains(title.count), !title.utf8.contains(0) else {
+            throw APIError.badParameter("title", "a title is 1 to 200 characters, without NUL (U+0000)")
         }
         return title
     }
