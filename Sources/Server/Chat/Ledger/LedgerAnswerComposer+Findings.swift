@@ -29,7 +29,7 @@ extension LedgerAnswerComposer {
                 "Proses terakhir tidak memiliki temuan jenis \(kindName)\(narrowed)."
             )
             : language.pick(
-                "The latest run has \(total) findings of kind \(kindName)\(narrowed); the most severe\(rows.count < total ? " \(rows.count)" : ""), with their lines:",
+                "The latest run has \(total) finding\(total == 1 ? "" : "s") of kind \(kindName)\(narrowed); the most severe\(rows.count < total ? " \(rows.count)" : ""), with their lines:",
                 "Proses terakhir memiliki \(total) temuan jenis \(kindName)\(narrowed); yang paling berat\(rows.count < total ? " (\(rows.count))" : ""), beserta barisnya:"
             )
         for (index, row) in rows.enumerated() {

@@ -24,7 +24,7 @@ extension LedgerAnswerComposer {
                 name: names[member.value],
                 amount: member.sum.amount
             )
-            let name = LedgerPhrases.member(entry, language)
+            let name = LedgerPhrases.bare(entry)
             shown.append(name)
             facts.append(
                 amount(
@@ -118,7 +118,7 @@ extension LedgerAnswerComposer {
             )
         )
         let headline = language.pick(
-            "\(name) accounted for \(facts[2].formattedValue(in: language)) of the spend of \(parent)\(inSpan): \(facts[0].formattedValue(in: language)) of \(facts[1].formattedValue(in: language)).",
+            "\(name.prefix(1).uppercased())\(name.dropFirst()) accounted for \(facts[2].formattedValue(in: language)) of the spend of \(parent)\(inSpan): \(facts[0].formattedValue(in: language)) of \(facts[1].formattedValue(in: language)).",
             "Porsi \(name) adalah \(facts[2].formattedValue(in: language)) dari pengeluaran \(parent)\(inSpan): \(facts[0].formattedValue(in: language)) dari \(facts[1].formattedValue(in: language))."
         )
         let chart = LedgerCharts.bars(

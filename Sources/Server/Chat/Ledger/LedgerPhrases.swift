@@ -5,12 +5,17 @@ enum LedgerPhrases {
     /// `Directorate of Finance`, `supplier Acme Ltd`, `cost centre 31090 (Treasury)`: the value alone when it
     /// already says what it is.
     static func member(_ entry: ChatVocabulary.Entry, _ language: ChatLanguage) -> String {
-        let label = ChatMember.label(ofDimension: entry.dimension.rawValue, in: language)
-        let words = NameMatching.words(entry.value)
-        if let first = NameMatching.words(label).first, words.contains(first) || words.contains("direktorat") {
-            return entry.value
+        let words = Set(NameMatching.words(entry.value))
+        let says = ChatLanguage.allCases.compactMap {
+            NameMatching.words(ChatMember.label(ofDimension: entry.dimension.rawValue, in: $0)).first
         }
-        return entry.phrase(in: language)
+        return says.contains(where: words.contains) ? entry.value : entry.phrase(in: language)
+    }
+
+    /// The member without its dimension's name, for a list of that dimension: `Acme Ltd`, `31090 (Treasury)`.
+    static func bare(_ entry: ChatVocabulary.Entry) -> String {
+        guard let name = entry.name, !name.isEmpty, name != entry.value else { return entry.value }
+        return "\(entry.value) (\(name))"
     }
 
     /// The members joined: `supplier Acme Ltd in Directorate of Finance`; `the ledger` / `buku besar` for none.
