@@ -45,8 +45,9 @@ public struct RankingSummary: Sendable, Equatable {
             (
                 "severity_thresholds",
                 .object([
-                    ("critical", threshold(calibration.critical)), ("high", threshold(calibration.high)),
-                    ("medium", threshold(calibration.medium)),
+                    (Severity.critical.rawValue, threshold(calibration.critical)),
+                    (Severity.high.rawValue, threshold(calibration.high)),
+                    (Severity.medium.rawValue, threshold(calibration.medium)),
                 ])
             ),
             ("reversed_lines", .int(Int64(reversedLines))),
