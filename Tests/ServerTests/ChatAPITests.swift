@@ -148,6 +148,8 @@ struct ChatAPITests {
         try await APIHarness.with(allowRegister: true) { api in
             let (alice, _) = try await api.login()
             let room = try await Self.room(api, token: alice)
+            let bodiless = try await api.send(.post, "/rooms", token: alice)
+            #expect(bodiless.status == .created, "the request body is optional: an untitled room")
             _ = try await api.send(.post, "/register", body: #"{"username":"bob","password":"long enough pw"}"#)
             let (bob, _) = try await api.login(username: "bob", password: "long enough pw")
             #expect(try await api.send(.get, "/rooms/\(room)", token: bob).status == .notFound)

@@ -69,7 +69,7 @@ public struct ChatController: Sendable {
         }
         group.post("/rooms") { request, context in
             let user = try context.requireUser()
-            let body = try await AuthController.decode(RoomBody.self, request, context)
+            let body = try await AuthController.decode(RoomBody.self, request, context, optional: true)
             let title = try Self.title(body.title ?? RoomTitle.untitled)
             let room = try await strings(
                 "INSERT INTO chat_rooms (user_id, title) VALUES (\(user.id), \(title)) RETURNING \(unescaped: Self.roomJSON)"

@@ -47,15 +47,25 @@ public struct WaterfallController: Sendable {
             )
         }
         group.post("/charts/rca-waterfall") { request, context in
-            try await answer(try await AuthController.decode(Parameters.self, request, context), request: request)
+            try await answer(
+                try await AuthController.decode(Parameters.self, request, context, optional: true),
+                request: request
+            )
         }
     }
 
     func answer(_ parameters: Parameters, request: Request) async throws -> Response {
-        if parameters.from == nil, parameters.to == nil, parameters.dimension == nil {
-            return try documents.document("chart_rca_waterfall").response(to: request)
+        var (fromText, toText, dimensionText) = (parameters.from, parameters.to, parameters.dimension)
+        if fromText == nil, toText == nil {
+            // The latest flagged change: the run's document, or its periods by another dimension or currency.
+            let latest = try documents.document("chart_rca_waterfall")
+            guard dimensionText != nil || parameters.currency != nil,
+                let from = latest.content["from"]?.stringValue, let to = latest.content["to"]?.stringValue
+            else { return try latest.response(to: request) }
+            (fromText, toText) = (from, to)
+            dimensionText = dimensionText ?? latest.content["dimension"]?.stringValue
         }
-        guard let fromText = parameters.from, let toText = parameters.to else {
+        guard let fromText, let toText else {
             throw APIError.badParameter(
                 "period",
                 "give both from and to (YYYY-PP), or neither for the latest flagged change"
@@ -67,7 +77,7 @@ public struct WaterfallController: Sendable {
                 "from and to must be periods like 2024-05 (fiscal year, posting period 01-16)"
             )
         }
-        guard let dimension = LedgerDimension(rawValue: parameters.dimension ?? LedgerDimension.directorate.rawValue)
+        guard let dimension = LedgerDimension(rawValue: dimensionText ?? LedgerDimension.directorate.rawValue)
         else {
             throw APIError.badParameter("dimension", "dimension must be one of \(LedgerDimension.choices)")
         }
