@@ -55,20 +55,18 @@ public struct WaterfallController: Sendable {
     }
 
     func answer(_ parameters: Parameters, request: Request) async throws -> Response {
-        var (fromText, toText, dimensionText) = (parameters.from, parameters.to, parameters.dimension)
-        if fromText == nil, toText == nil {
-            // The latest flagged change: the run's document, or its periods by another dimension or currency.
-            let latest = try documents.document("chart_rca_waterfall")
-            guard dimensionText != nil || parameters.currency != nil,
-                let from = latest.content["from"]?.stringValue, let to = latest.content["to"]?.stringValue
-            else { return try latest.response(to: request) }
-            (fromText, toText) = (from, to)
-            dimensionText = dimensionText ?? latest.content["dimension"]?.stringValue
+        // What is not given is the latest flagged change's (the run's document, served as it is when nothing is).
+        let latest = try documents.document("chart_rca_waterfall")
+        if parameters.from == nil, parameters.to == nil, parameters.dimension == nil, parameters.currency == nil {
+            return try latest.response(to: request)
         }
+        let fromText = parameters.from ?? latest.content["from"]?.stringValue
+        let toText = parameters.to ?? latest.content["to"]?.stringValue
+        let dimensionText = parameters.dimension ?? latest.content["dimension"]?.stringValue
         guard let fromText, let toText else {
             throw APIError.badParameter(
                 "period",
-                "give both from and to (YYYY-PP), or neither for the latest flagged change"
+                "the run flagged no change to take the missing period from: give both from and to (YYYY-PP)"
             )
         }
         guard let from = FiscalPeriod(fromText), let to = FiscalPeriod(toText) else {
