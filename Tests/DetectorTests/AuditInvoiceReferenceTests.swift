@@ -21,6 +21,8 @@ struct AuditInvoiceReferenceTests {
         arguments: [
             ("INV-1001-1", "1001"), ("INV-1001/12", "1001"), ("1001A", "1001"), ("1001b", "1001"),
             ("INV-1001", "1001"), ("INV-1001-123", "1001123"), ("2019 07", "2019"), ("ABCD", "ABCD"),
+            ("INV-1001-2  ", "1001"), ("1001A ", "1001"), ("ÄB-123-4", "B123"), ("-1", nil), ("A", nil),
+            ("Supplier invoice reference 000123456789-10", "SUPPLIERINVOICEREFERENCE000123456789"),
         ] as [(String, String?)]
     )
     func stem(reference: String, expected: String?) {
@@ -32,6 +34,9 @@ struct AuditInvoiceReferenceTests {
         #expect(InvoiceReference.runKey("1900053954").map { [$0.prefix, String($0.number)] } == ["", "1900053954"])
         #expect(InvoiceReference.runKey("INV-000120").map { [$0.prefix, String($0.number)] } == ["", "120"])
         #expect(InvoiceReference.runKey("AB-77").map { [$0.prefix, String($0.number)] } == ["AB", "77"])
+        #expect(InvoiceReference.runKey("INVX-5").map { [$0.prefix, String($0.number)] } == ["INVX", "5"])
+        #expect(InvoiceReference.runKey("NO-INV-5").map { [$0.prefix, String($0.number)] } == ["", "5"])
+        #expect(InvoiceReference.runKey("A1B-022").map { [$0.prefix, String($0.number)] } == ["A1B", "22"])
         #expect(InvoiceReference.runKey("REF-A") == nil)
         #expect(InvoiceReference.runKey("1234567890123456789") == nil)
     }

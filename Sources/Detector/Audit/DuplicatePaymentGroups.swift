@@ -23,7 +23,7 @@ struct DuplicatePaymentGroups {
         let differentReferences = DifferentReferenceDuplicates(settings: settings, schedules: schedules)
         var groups: [DuplicateGroup] = []
         var candidates: [[Int]] = []
-        for run in lines.runs where run.count > 1 {
+        for run in lines.runs {
             let sameReferences = ReferenceDuplicates(run: run, lines: lines)
             groups += sameReferences.groups
             candidates += differentReferences.candidates(

@@ -20,12 +20,12 @@ struct PaymentSchedules: Sendable {
     /// amount) is paid in at least `minimumPeriods` fiscal periods.
     init(_ columns: LedgerColumns, minimumPeriods: Int) {
         let suppliers = columns.codes(.supplier)
-        var keys: [(supplier: Int32, amount: Int64, period: Int32)] = []
+        var keys: [PeriodKey] = []
         for row in 0..<columns.count where suppliers[row] != 0 && columns.amount[row] > 0 {
             let period = Int32(columns.fiscalYear[row]) * 100 + Int32(columns.period[row])
-            keys.append((suppliers[row], columns.amount[row], period))
+            keys.append(PeriodKey(supplier: suppliers[row], period: period, amount: columns.amount[row]))
         }
-        keys.sort { ($0.supplier, $0.amount, $0.period) < ($1.supplier, $1.amount, $1.period) }
+        keys.sort()
         var periodsPaid: [Key: Int] = [:]
         var start = 0
         while start < keys.count {
@@ -41,6 +41,17 @@ struct PaymentSchedules: Sendable {
             start = end
         }
         self.periodsPaid = periodsPaid
+    }
+
+    /// A payment's supplier, amount and fiscal period (year × 100 + period), ordered in that order.
+    private struct PeriodKey: Comparable {
+        let supplier: Int32
+        let period: Int32
+        let amount: Int64
+
+        static func < (left: PeriodKey, right: PeriodKey) -> Bool {
+            (left.supplier, left.amount, left.period) < (right.supplier, right.amount, right.period)
+        }
     }
 
     /// Whether the supplier with dictionary code `supplier` is paid `amount` (minor units) on a schedule.

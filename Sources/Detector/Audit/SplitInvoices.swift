@@ -23,39 +23,69 @@ struct SplitInvoices {
     }
 
     /// The split invoices among `lines`, each in (posting day, row) order.
+    ///
+    /// Each reference's stem is computed once, into a reused buffer; a stem that only one reference has cannot
+    /// make a split (that needs two references), so only the lines of shared stems are sorted and chained.
     func groups(in lines: PaymentLines) -> [DuplicateGroup] {
-        var stemCodes: [String: Int32] = [:]
-        var stemByReference: [Int32: Int32] = [:]
-        var keys: [(supplier: Int32, stem: Int32, day: Int32, row: Int)] = []
+        let references = lines.columns.references
+        var stemCodes = UTF8Index()
+        // Per reference code: its stem's code (0: no stem), or -1 while not yet computed.
+        var stemOfReference = [Int32](repeating: -1, count: references.count)
+        // Per stem code: how many references have it.
+        var referencesPerStem: [Int] = [0]
+        var form: [UInt8] = []
+        for row in lines.rows {
+            guard let reference = lines.reference(row), lines.day(row) != nil, stemOfReference[Int(reference)] < 0
+            else { continue }
+            var stem: Int32 = 0
+            if InvoiceReference.stem(references.values[Int(reference)], into: &form) {
+                // Stems are ASCII: equal bytes are equal stems.
+                stem = form.withUnsafeBytes { bytes in
+                    let hash = UTF8Index.hash(bytes)
+                    if let code = stemCodes.code(of: bytes, hash: hash) { return code }
+                    let code = Int32(referencesPerStem.count)
+                    stemCodes.insert(bytes, hash: hash, code: code)
+                    referencesPerStem.append(0)
+                    return code
+                }
+                referencesPerStem[Int(stem)] += 1
+            }
+            stemOfReference[Int(reference)] = stem
+        }
+        var keys: [Key] = []
         for row in lines.rows {
             guard let reference = lines.reference(row), let day = lines.day(row) else { continue }
-            if stemByReference[reference] == nil {
-                let stem = lines.referenceText(row).flatMap(InvoiceReference.stem)
-                stemByReference[reference] =
-                    stem.map { text in
-                        if let code = stemCodes[text] { return code }
-                        let code = Int32(stemCodes.count + 1)
-                        stemCodes[text] = code
-                        return code
-                    } ?? 0
+            let stem = stemOfReference[Int(reference)]
+            if stem != 0, referencesPerStem[Int(stem)] > 1 {
+                keys.append(Key(supplier: lines.suppliers[row], stem: stem, day: day, row: row))
             }
-            let stem = stemByReference[reference]!
-            if stem != 0 { keys.append((lines.suppliers[row], stem, day, row)) }
         }
-        keys.sort { ($0.supplier, $0.stem, $0.day, $0.row) < ($1.supplier, $1.stem, $1.day, $1.row) }
+        keys.sort()
         var groups: [DuplicateGroup] = []
-        var cluster: [Int] = []
-        for (index, key) in keys.enumerated() {
-            if index > 0, keys[index - 1].supplier == key.supplier, keys[index - 1].stem == key.stem,
-                Int(key.day) - Int(keys[index - 1].day) <= windowDays
+        var start = 0
+        while start < keys.count {
+            var end = start + 1
+            while end < keys.count, keys[end].supplier == keys[start].supplier, keys[end].stem == keys[start].stem,
+                Int(keys[end].day) - Int(keys[end - 1].day) <= windowDays
             {
-                cluster.append(key.row)
-                continue
+                end += 1
             }
-            groups += split(cluster, lines: lines)
-            cluster = [key.row]
+            if end - start > 1 { groups += split(keys[start..<end].map(\.row), lines: lines) }
+            start = end
         }
-        return groups + split(cluster, lines: lines)
+        return groups
+    }
+
+    /// A line with a reference and a posting date, in the order parts are chained in.
+    private struct Key: Comparable {
+        let supplier: Int32
+        let stem: Int32
+        let day: Int32
+        let row: Int
+
+        static func < (left: Key, right: Key) -> Bool {
+            (left.supplier, left.stem, left.day, left.row) < (right.supplier, right.stem, right.day, right.row)
+        }
     }
 
     /// `rows` as a split invoice, or nothing.

@@ -1,33 +1,5 @@
 public import Shared
 
-/// Strings replaced by dense integer codes, assigned in order of first appearance; code 0 is "absent" (NULL).
-public struct Dictionary32: Sendable {
-    /// Values by code; `values[0]` is the empty string standing for NULL.
-    public private(set) var values: [String] = [""]
-    private var codes: [String: Int32] = [:]
-
-    /// Creates an empty dictionary.
-    public init() {}
-
-    /// The code of `value`, adding it when new; nil (NULL) is code 0.
-    public mutating func code(_ value: String?) -> Int32 {
-        guard let value else { return 0 }
-        if let code = codes[value] { return code }
-        let code = Int32(values.count)
-        values.append(value)
-        codes[value] = code
-        return code
-    }
-
-    /// The string for `code` (nil for 0).
-    public func value(_ code: Int32) -> String? {
-        code == 0 ? nil : values[Int(code)]
-    }
-
-    /// Number of codes including 0.
-    public var count: Int { values.count }
-}
-
 /// Ledger rows as parallel arrays, ready for row-level passes: amounts in signed minor units (S = +, H = −),
 /// dimensions dictionary-coded, and each row's evidence id (batch, source line).
 ///
@@ -74,7 +46,8 @@ public struct LedgerColumns: Sendable {
         dictionaries[LedgerDimension.allCases.firstIndex(of: dimension)!]
     }
 
-    /// Appends one row; `accountType` is nil for a ledger without account types.
+    /// Appends one row; `dimensions` are its values in ``LedgerDimension/allCases`` order, `accountType` is nil for
+    /// a ledger without account types.
     public mutating func append(
         batchID: Int64,
         sourceLine: Int64,
@@ -86,16 +59,50 @@ public struct LedgerColumns: Sendable {
         reference: String?,
         accountType: String? = nil
     ) {
+        precondition(dimensions.count == dictionaries.count, "one value per ledger dimension")
+        let codes = (
+            dictionaries[0].code(dimensions[0]), dictionaries[1].code(dimensions[1]),
+            dictionaries[2].code(dimensions[2]), dictionaries[3].code(dimensions[3]),
+            dictionaries[4].code(dimensions[4])
+        )
+        append(
+            batchID: batchID,
+            sourceLine: sourceLine,
+            amount: amount,
+            fiscalYear: fiscalYear,
+            period: period,
+            postingDay: postingDay,
+            dimensionCodes: codes,
+            referenceCode: references.code(reference),
+            accountTypeCode: accountTypes.code(accountType)
+        )
+    }
+
+    /// Appends one row whose values are already codes of these columns' dictionaries (dimensions in
+    /// ``LedgerDimension/allCases`` order): the reader codes text cells from their bytes.
+    mutating func append(
+        batchID: Int64,
+        sourceLine: Int64,
+        amount: Int64,
+        fiscalYear: Int16,
+        period: Int8,
+        postingDay: Int32,
+        dimensionCodes codes: (Int32, Int32, Int32, Int32, Int32),
+        referenceCode: Int32,
+        accountTypeCode: Int32
+    ) {
         self.batchID.append(batchID)
         self.sourceLine.append(sourceLine)
         self.amount.append(amount)
         self.fiscalYear.append(fiscalYear)
         self.period.append(period)
         self.postingDay.append(postingDay)
-        for index in dimensions.indices {
-            dimensionCodes[index].append(dictionaries[index].code(dimensions[index]))
-        }
-        self.reference.append(references.code(reference))
-        self.accountType.append(accountTypes.code(accountType))
+        dimensionCodes[0].append(codes.0)
+        dimensionCodes[1].append(codes.1)
+        dimensionCodes[2].append(codes.2)
+        dimensionCodes[3].append(codes.3)
+        dimensionCodes[4].append(codes.4)
+        reference.append(referenceCode)
+        accountType.append(accountTypeCode)
     }
 }

@@ -72,7 +72,7 @@ struct ReversalPairs: Sendable {
         init(columns: LedgerColumns, windowDays: Int) {
             self.columns = columns
             self.windowDays = windowDays
-            blankReference = columns.references.values.map { $0.allSatisfy(\.isWhitespace) }
+            blankReference = columns.references.blankFlags
         }
 
         func pairs(debits: [Int], credits: [Int]) -> [Pair] {

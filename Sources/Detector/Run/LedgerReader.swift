@@ -1,4 +1,5 @@
 public import Logging
+import NIOCore
 public import PostgresNIO
 public import Shared
 
@@ -144,25 +145,36 @@ public struct LedgerReader: Sendable {
             logger: logger
         )
         // Most ledgers hold one currency: append to the last one used without a dictionary lookup per line.
-        var currentCurrency = ""
+        var currentCurrency = ByteBuffer()
         var current = LedgerColumns()
-        for try await (
-            batch, line, amount, year, period, day, directorate, costCenter, account, supplier, area, reference,
-            accountType, currency
-        )
-            in rows.decode(
-                (
-                    Int64, Int64, Int64, Int16, Int16, Int32?, String?, String?, String?, String?, String?, String?,
-                    String?, String
-                )
-                .self
+        // Each cell is decoded on its own with its type's decoder, specialised here: `PostgresRow.decode` of a tuple
+        // (a parameter pack) instantiated generic metadata for every cell of every row. Text cells stay bytes: a
+        // value already in its dictionary is found by them, and only a new one becomes a String.
+        for try await row in rows {
+            var cells = LineCells(row)
+            let (batch, line, amount) = try (
+                cells.decode(Int64.self), cells.decode(Int64.self), cells.decode(Int64.self)
             )
-        {
+            let (year, period, day) = try (
+                cells.decode(Int16.self), cells.decode(Int16.self), cells.decode(Int32?.self)
+            )
+            let (directorate, costCenter, account, supplier, area) = try (
+                cells.bytes(), cells.bytes(), cells.bytes(), cells.bytes(), cells.bytes()
+            )
+            let (reference, accountType, currency) = try (cells.bytes(), cells.bytes(), cells.bytes() ?? ByteBuffer())
             if currency != currentCurrency {
-                if current.count > 0 || byCurrency[currentCurrency] != nil { byCurrency[currentCurrency] = current }
+                let (old, new) = (String(buffer: currentCurrency), String(buffer: currency))
+                if current.count > 0 || byCurrency[old] != nil { byCurrency[old] = current }
                 currentCurrency = currency
-                current = byCurrency.removeValue(forKey: currency) ?? LedgerColumns()
+                current = byCurrency.removeValue(forKey: new) ?? LedgerColumns()
             }
+            let dimensionCodes = (
+                current.dictionaries[0].code(directorate), current.dictionaries[1].code(costCenter),
+                current.dictionaries[2].code(account), current.dictionaries[3].code(supplier),
+                current.dictionaries[4].code(area)
+            )
+            let referenceCode = current.references.code(reference)
+            let accountTypeCode = current.accountTypes.code(accountType)
             current.append(
                 batchID: batch,
                 sourceLine: line,
@@ -170,12 +182,12 @@ public struct LedgerReader: Sendable {
                 fiscalYear: year,
                 period: Int8(period),
                 postingDay: day ?? Int32.min,
-                dimensions: [directorate, costCenter, account, supplier, area],
-                reference: reference,
-                accountType: accountType
+                dimensionCodes: dimensionCodes,
+                referenceCode: referenceCode,
+                accountTypeCode: accountTypeCode
             )
         }
-        if current.count > 0 { byCurrency[currentCurrency] = current }
+        if current.count > 0 { byCurrency[String(buffer: currentCurrency)] = current }
         return byCurrency
     }
 
@@ -193,4 +205,46 @@ public struct LedgerReader: Sendable {
         }
         return files
     }
+}
+
+extension Dictionary32 {
+    /// The code of a text cell's value, found by its bytes; a NULL cell (nil) is code 0.
+    fileprivate mutating func code(_ cell: ByteBuffer?) -> Int32 {
+        guard let cell else { return 0 }
+        return cell.withUnsafeReadableBytes { code(utf8: $0) }
+    }
+}
+
+/// The cells of one row of ``LedgerReader/columnsByCurrency(on:)``'s query, read in order.
+private struct LineCells {
+    private var cells: PostgresRow.Iterator
+    private var column = 0
+
+    init(_ row: PostgresRow) {
+        cells = row.makeIterator()
+    }
+
+    /// The next cell decoded as `Value`.
+    mutating func decode<Value: PostgresDecodable>(_: Value.Type) throws -> Value {
+        try next().decode(Value.self)
+    }
+
+    /// The next cell's bytes; nil for NULL.
+    mutating func bytes() throws -> ByteBuffer? {
+        try next().bytes
+    }
+
+    private mutating func next() throws -> PostgresCell {
+        column += 1
+        guard let cell = cells.next() else { throw MissingCellError(column: column) }
+        return cell
+    }
+}
+
+/// The ledger lines query returned fewer cells in a row than the reader reads.
+struct MissingCellError: Error, CustomStringConvertible {
+    /// The 1-based column that was missing.
+    let column: Int
+
+    var description: String { "a ledger line from the database has no column \(column)" }
 }
