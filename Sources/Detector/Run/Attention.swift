@@ -59,27 +59,19 @@ public struct UndraftedCandidate: Sendable, Equatable {
 /// The findings of a line-level pass (outliers): the highest-ranked candidates as drafts, the rest as
 /// ``UndraftedCandidate``s.
 public struct LineFindings: Sendable {
-    /// Which candidates a line-level pass drafts first.
-    enum Order: Sendable {
-        /// The highest attention first.
-        case attention
-        /// The highest pass score first (the most unusual line), then the highest attention.
-        case unusualness
-    }
-
     /// The drafts, in the order they were chosen, each with its ``FindingDraft/attention``.
     public var drafts: [FindingDraft]
     /// The candidates beyond the cap.
     public var undrafted: [UndraftedCandidate]
 
-    /// Scores `candidates` (a row, its pass score and its money at stake) by attention, orders them by `order` and
-    /// drafts the first `limit`.
+    /// Scores `candidates` (a row, its pass score and its money at stake) by attention and drafts the first `limit`:
+    /// the highest `priority` first when given (one value per candidate), else the highest attention first.
     static func ranked(
         _ candidates: [(row: Int, score: Double, stake: UInt64)],
         kind: FindingKind,
         materiality: Int64,
         limit: Int,
-        order: Order = .attention,
+        priority: [Double]? = nil,
         draft: (Int, Double) -> FindingDraft
     ) -> LineFindings {
         let unusualness = Attention.percentiles(candidates.map(\.score))
@@ -87,9 +79,7 @@ public struct LineFindings: Sendable {
             Attention.score(stake: candidates[$0].stake, unusualness: unusualness[$0], materiality: materiality)
         }
         let sorted = candidates.indices.sorted { left, right in
-            if order == .unusualness, candidates[left].score != candidates[right].score {
-                return candidates[left].score > candidates[right].score
-            }
+            if let priority, priority[left] != priority[right] { return priority[left] > priority[right] }
             return attention[left] != attention[right]
                 ? attention[left] > attention[right] : candidates[left].row < candidates[right].row
         }

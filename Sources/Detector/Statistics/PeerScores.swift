@@ -39,6 +39,8 @@ struct PeerScores: Sendable {
 
     /// Per row: (log-magnitude − peers' median) / peers' shrunk spread.
     var scores: [Double]
+    /// Per row: log-magnitude − peers' median, the log10 of how many times its usual size the line is.
+    var deviations: [Double]
     /// Per row: the median signed amount of its peers (minor units, the lower middle for even counts).
     var medians: [Int64]
     /// Per row: the peers it was judged against.
@@ -57,6 +59,7 @@ struct PeerScores: Sendable {
     ) {
         let count = columns.count
         scores = [Double](repeating: 0, count: count)
+        deviations = [Double](repeating: 0, count: count)
         medians = [Int64](repeating: 0, count: count)
         levels = [Level](repeating: .ledger, count: count)
         peerLines = [Int](repeating: 0, count: count)
@@ -83,7 +86,8 @@ struct PeerScores: Sendable {
                     let median = Self.lowerMedian(group.map { columns.amount[$0] })
                     for row in group where !judged[row] {
                         judged[row] = true
-                        scores[row] = spread > 0 ? (magnitudes[row] - statistics.median) / spread : 0
+                        deviations[row] = magnitudes[row] - statistics.median
+                        scores[row] = spread > 0 ? deviations[row] / spread : 0
                         medians[row] = median
                         levels[row] = level
                         peerLines[row] = group.count
@@ -96,6 +100,7 @@ struct PeerScores: Sendable {
             let ledger = RobustStatistics(sorting: &sample)
             let median = Self.lowerMedian(rows.map { columns.amount[$0] })
             for row in rest {
+                deviations[row] = magnitudes[row] - ledger.median
                 scores[row] = ledger.modifiedZScore(magnitudes[row])
                 medians[row] = median
                 peerLines[row] = rows.count

@@ -18,7 +18,8 @@ public struct StatisticalConfiguration: Sendable {
     public var priorLines: Double
     /// At most this share of lines is flagged (the highest combined scores win).
     public var maximumFlagShare: Double
-    /// At most this many findings (the most unusual first); every flagged line is in the anomaly document.
+    /// At most this many findings (the largest multiple of their usual amount first); every flagged line is in the
+    /// anomaly document.
     public var maximumFindings: Int
     /// A flagged line whose excess over its usual amount is below this share of materiality is trivial: it stays
     /// in the anomaly document but is not a finding.
@@ -87,6 +88,8 @@ public struct StatisticalPass: Sendable {
         public var scores: [Double]
         /// Per line: the median amount (minor units) of its peers, its usual amount.
         public var peerMedians: [Int64] = []
+        /// Per line: its log-magnitude minus its peers' median, the log10 of how many times its usual size it is.
+        public var peerDeviations: [Double] = []
         /// Per line: the peers it was judged against.
         var peerLevels: [PeerScores.Level] = []
         /// Per line: how many lines its peers have.
@@ -188,6 +191,7 @@ public struct StatisticalPass: Sendable {
             flagged: Array(flagged),
             scores: combined,
             peerMedians: peers.medians,
+            peerDeviations: peers.deviations,
             peerLevels: peers.levels,
             peerLines: peers.peerLines,
             scopeScores: perScope,
