@@ -72,7 +72,7 @@ extension ConfigurationSchema {
             name: "detector.statistical.max_findings",
             defaultValue: "400",
             isSecret: false,
-            summary: "outlier findings per run, largest multiple of the usual amount first (all flags: anomaly document)"
+            summary: "outlier findings per run, the largest multiple of the usual amount first (all flags: document)"
         ),
         Key(
             name: "detector.isolation_forest.trees",
