@@ -59,34 +59,38 @@ public struct UndraftedCandidate: Sendable, Equatable {
 /// The findings of a line-level pass (outliers): the highest-ranked candidates as drafts, the rest as
 /// ``UndraftedCandidate``s.
 public struct LineFindings: Sendable {
-    /// The drafts, highest attention first, each with its ``FindingDraft/attention``.
+    /// The drafts, in the order they were chosen, each with its ``FindingDraft/attention``.
     public var drafts: [FindingDraft]
     /// The candidates beyond the cap.
     public var undrafted: [UndraftedCandidate]
 
-    /// Ranks `candidates` (a row, its pass score and its money at stake) by attention and drafts the first `limit`.
+    /// Scores `candidates` (a row, its pass score and its money at stake) by attention and drafts the first `limit`:
+    /// the highest `priority` first when given (one value per candidate), else the highest attention first.
     static func ranked(
         _ candidates: [(row: Int, score: Double, stake: UInt64)],
         kind: FindingKind,
         materiality: Int64,
         limit: Int,
+        priority: [Double]? = nil,
         draft: (Int, Double) -> FindingDraft
     ) -> LineFindings {
         let unusualness = Attention.percentiles(candidates.map(\.score))
         let attention = candidates.indices.map {
             Attention.score(stake: candidates[$0].stake, unusualness: unusualness[$0], materiality: materiality)
         }
-        let order = candidates.indices.sorted {
-            attention[$0] != attention[$1] ? attention[$0] > attention[$1] : candidates[$0].row < candidates[$1].row
+        let sorted = candidates.indices.sorted { left, right in
+            if let priority, priority[left] != priority[right] { return priority[left] > priority[right] }
+            return attention[left] != attention[right]
+                ? attention[left] > attention[right] : candidates[left].row < candidates[right].row
         }
         return LineFindings(
-            drafts: order.prefix(max(limit, 0))
+            drafts: sorted.prefix(max(limit, 0))
                 .map { index in
                     var finding = draft(candidates[index].row, candidates[index].score)
                     finding.attention = attention[index]
                     return finding
                 },
-            undrafted: order.dropFirst(max(limit, 0))
+            undrafted: sorted.dropFirst(max(limit, 0))
                 .map { UndraftedCandidate(kind: kind, attention: attention[$0], stake: candidates[$0].stake) }
         )
     }

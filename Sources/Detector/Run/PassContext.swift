@@ -57,6 +57,8 @@ struct PassContext {
             configuration: .init(
                 threshold: configuration.statisticalThreshold,
                 minimumGroupSize: configuration.statisticalMinimumGroupSize,
+                minimumPeerLines: configuration.statisticalMinimumPeerLines,
+                priorLines: configuration.statisticalPriorLines,
                 maximumFlagShare: configuration.statisticalMaximumFlagShare,
                 maximumFindings: configuration.statisticalMaximumFindings,
                 scheduleMinimumPeriods: configuration.scheduleMinimumPeriods,
@@ -73,6 +75,7 @@ struct PassContext {
             batchFiles: inputs.batchFiles,
             wording: wording,
             materiality: materiality,
+            trivialShare: configuration.statisticalTrivialShare,
             limit: configuration.statisticalMaximumFindings
         )
         undrafted += findings.undrafted

@@ -34,15 +34,33 @@ extension ConfigurationSchema {
         ),
         Key(
             name: "detector.statistical.threshold",
-            defaultValue: "2.5",
+            defaultValue: "3.5",
             isSecret: false,
-            summary: "modified z-score (log-magnitude) above which a line is an outlier"
+            summary: "robust z-score (log-magnitude, against the line's peers) above which a line is an outlier"
         ),
         Key(
             name: "detector.statistical.min_group_size",
             defaultValue: "30",
             isSecret: false,
-            summary: "smaller GL account / cost centre / supplier groups use ledger-wide statistics"
+            summary: "smaller groups use ledger-wide statistics in the scores reported beside the deciding one"
+        ),
+        Key(
+            name: "detector.statistical.min_peer_lines",
+            defaultValue: "5",
+            isSecret: false,
+            summary: "lines a GL account + supplier, else a GL account, needs to set its lines' usual amount"
+        ),
+        Key(
+            name: "detector.statistical.prior_lines",
+            defaultValue: "100",
+            isSecret: false,
+            summary: "weight, in lines, of the typical group spread in a small group's spread"
+        ),
+        Key(
+            name: "detector.statistical.trivial_share",
+            defaultValue: "0.05",
+            isSecret: false,
+            summary: "flagged lines with an excess over their usual amount below this share of materiality: no finding"
         ),
         Key(
             name: "detector.statistical.max_flag_share",
@@ -54,7 +72,7 @@ extension ConfigurationSchema {
             name: "detector.statistical.max_findings",
             defaultValue: "400",
             isSecret: false,
-            summary: "outlier findings per run, highest attention first (all flags are in the anomaly document)"
+            summary: "outlier findings per run, the largest multiple of the usual amount first (all flags: document)"
         ),
         Key(
             name: "detector.isolation_forest.trees",

@@ -22,9 +22,15 @@ public struct DetectorConfiguration: Sendable {
     /// Runs whose dashboard documents are kept.
     public var keepRuns = 30
     /// `detector.statistical.threshold`.
-    public var statisticalThreshold = 2.5
+    public var statisticalThreshold = 3.5
     /// `detector.statistical.min_group_size`.
     public var statisticalMinimumGroupSize = 30
+    /// `detector.statistical.min_peer_lines`.
+    public var statisticalMinimumPeerLines = 5
+    /// `detector.statistical.prior_lines`.
+    public var statisticalPriorLines = 100.0
+    /// `detector.statistical.trivial_share`.
+    public var statisticalTrivialShare = 0.05
     /// `detector.statistical.max_flag_share`.
     public var statisticalMaximumFlagShare = 0.01
     /// `detector.statistical.max_findings`.
@@ -119,6 +125,9 @@ public struct DetectorConfiguration: Sendable {
         keepRuns = try reader.int("detector.keep_runs", in: 1...10_000)
         statisticalThreshold = try reader.double("detector.statistical.threshold", in: 0.5...100)
         statisticalMinimumGroupSize = try reader.int("detector.statistical.min_group_size", in: 2...1_000_000)
+        statisticalMinimumPeerLines = try reader.int("detector.statistical.min_peer_lines", in: 2...1_000_000)
+        statisticalPriorLines = try reader.double("detector.statistical.prior_lines", in: 0...1_000_000)
+        statisticalTrivialShare = try reader.double("detector.statistical.trivial_share", in: 0...1)
         statisticalMaximumFlagShare = try reader.double("detector.statistical.max_flag_share", in: 0...1)
         statisticalMaximumFindings = try reader.int("detector.statistical.max_findings", in: 0...100_000)
         forestTrees = try reader.int("detector.isolation_forest.trees", in: 1...10_000)
