@@ -7,7 +7,8 @@
 #   Benchmarks/scale/run.sh measure ROWS   clone the base database, full run, load the new month, next run
 #   Benchmarks/scale/run.sh drop ROWS      drop the base database
 #
-# FINRCA_BIN: the finrca binary (default .build/release/finrca); FINRCA_PG_PORT: the private cluster.
+# FINRCA_BIN: the finrca binary (default .build/release/finrca); LABEL: what it is (printed); FINRCA_PG_PORT: the
+# private cluster.
 # Files stay in .bench/scale (git-ignored); the base database finrca_scale_ROWS stays between runs, so a large ledger
 # is prepared once (in its own locked step) and measured with several binaries. With a binary that knows
 # `detect --full`, the first run is `detect --full` and the second the default (incremental) run; with an older one
@@ -74,7 +75,7 @@ measure)
   trap '"$bin/dropdb" "${admin[@]}" --if-exists --force "$run" 2>/dev/null || true' EXIT
   full=(detect --json)
   if "$finrca_bin" detect --help 2>&1 | grep -q -- '--full'; then full=(detect --full --json); fi
-  echo "measure $rows rows with $finrca_bin ($(git rev-parse --short HEAD)), $(nproc) cores"
+  echo "measure $rows rows with $finrca_bin (${LABEL:-unlabelled}), $(nproc) cores"
   timed "detect-full-$rows" "$finrca_bin" "${full[@]}"
   timed "ingest-month-$rows" "$finrca_bin" ingest --json "$month"
   timed "detect-next-$rows" "$finrca_bin" detect --json
