@@ -14,14 +14,14 @@ struct IncrementalDetectionTests {
     /// every line (`--replace`, same name in another folder), 2024-07…12.
     static func loads(in folder: TemporaryFolder) throws -> [(file: String, replace: Bool)] {
         let whole = folder.file("whole.csv")
-        let rows = 12_000
-        _ = try SampleGenerator(configuration: .init(rows: rows, seed: 31)).write(csvPath: whole, labelsPath: nil)
+        let count = 12_000
+        _ = try SampleGenerator(configuration: .init(rows: count, seed: 31)).write(csvPath: whole, labelsPath: nil)
         let lines = try String(contentsOfFile: whole, encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: true)
         let header = lines[0]
         // Data row i is in period ⌊36·i/N⌋: the first row of period k is ⌈k·N/36⌉.
-        func rows(_ periods: Range<Int>) -> ArraySlice<Substring> {
-            lines[1...][(1 + (periods.lowerBound * rows + 35) / 36)..<(1 + (periods.upperBound * rows + 35) / 36)]
+        func inPeriods(_ periods: Range<Int>) -> [Substring] {
+            Array(lines[(1 + (periods.lowerBound * count + 35) / 36)..<(1 + (periods.upperBound * count + 35) / 36)])
         }
         func write(_ name: String, _ body: [Substring]) throws -> String {
             let path = folder.file(name)
@@ -30,14 +30,14 @@ struct IncrementalDetectionTests {
             return path
         }
         try FileManager.default.createDirectory(atPath: folder.file("again"), withIntermediateDirectories: true)
-        let third = Array(rows(16..<24))
+        let third = inPeriods(16..<24)
         return [
-            (try write("a.csv", Array(rows(0..<8))), false),
-            (try write("b.csv", Array(rows(8..<16))), false),
+            (try write("a.csv", inPeriods(0..<8)), false),
+            (try write("b.csv", inPeriods(8..<16)), false),
             (try write("c.csv", third.enumerated().filter { $0.offset % 7 != 3 }.map(\.element)), false),
-            (try write("d.csv", Array(rows(24..<30))), false),
+            (try write("d.csv", inPeriods(24..<30)), false),
             (try write("again/c.csv", third), true),
-            (try write("e.csv", Array(rows(30..<36))), false),
+            (try write("e.csv", inPeriods(30..<36)), false),
         ]
     }
 
@@ -59,8 +59,8 @@ struct IncrementalDetectionTests {
             totals +=
                 try await connection.rows(
                     """
-                    SELECT coalesce(company_code_currency_key, ''), general_ledger_fiscal_year, posting_period,
-                           \(member), (sum(amount) * 100)::int8, count(*)
+                    SELECT coalesce(company_code_currency_key, ''), general_ledger_fiscal_year::text,
+                           posting_period::text, \(member), (sum(amount) * 100)::int8::text, count(*)::text
                     FROM finance_expense GROUP BY 1, 2, 3, 4
                     """
                 )
@@ -73,8 +73,8 @@ struct IncrementalDetectionTests {
     static func summaryTotals(_ connection: PostgresConnection) async throws -> [String] {
         try await connection.rows(
             """
-            SELECT coalesce(t.dimension, '-'), t.currency, t.fiscal_year, t.period, t.member, sum(t.amount_cents),
-                   sum(t.lines)
+            SELECT coalesce(t.dimension, '-'), t.currency, t.fiscal_year::text, t.period::text, t.member,
+                   sum(t.amount_cents)::text, sum(t.lines)::text
             FROM detector_batch_totals t JOIN ingest_batches b ON b.id = t.batch_id AND b.status = 'loaded'
             GROUP BY 1, 2, 3, 4, 5
             """
@@ -101,7 +101,10 @@ struct IncrementalDetectionTests {
                 let run = try await runner.run(on: connection, now: now, incremental: true)
                 modes.append(run.mode)
                 // the per-batch totals of the loaded batches are the ledger's slice totals, to the cent
-                #expect(try await Self.summaryTotals(connection) == Self.ledgerTotals(connection))
+                let summary = try await Self.summaryTotals(connection)
+                let ledger = try await Self.ledgerTotals(connection)
+                #expect(summary.count > 1000)
+                #expect(summary == ledger)
             }
             // no current finding points at the replaced batch's lines (they are gone)
             let stale = try await connection.value(

@@ -141,7 +141,8 @@ public struct DetectorRunner: Sendable {
                     loadedBatches: read.loadedBatches,
                     carriedFrom: read.scope == nil ? nil : read.previousRun,
                     affectedPeriods: read.scope.map { $0.affected.sorted() } ?? [],
-                    goneBatches: read.goneBatches
+                    goneBatches: read.goneBatches,
+                    caps: configuration.caps
                 ),
                 on: connection
             )

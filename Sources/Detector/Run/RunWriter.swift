@@ -164,7 +164,7 @@ public struct RunWriter: Sendable {
             )
         }
         var carried = 0
-        if let history { carried = try await record(history, runID: runID, on: connection) }
+        if let history { carried = try await record(history, written: findings, runID: runID, on: connection) }
         try await connection.query(
             """
             UPDATE detector_runs SET findings_new = \(newIDs.count), findings_total = findings_total + \(carried),
