@@ -26,6 +26,16 @@ struct DetectCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Passes to run, comma-separated (overrides detector.passes).")
     var passes: String?
 
+    @Flag(
+        name: .long,
+        help: """
+            Analyse every line again (a full rebuild). Without it, a run after one that recorded its batches reads \
+            only the periods that batches loaded or replaced since affect, and keeps the previous findings about \
+            the other periods.
+            """
+    )
+    var full = false
+
     @Flag(name: .long, help: "Print the run's report as JSON.")
     var json = false
 
@@ -55,7 +65,7 @@ struct DetectCommand: AsyncParsableCommand {
             let report = try await Database.withMigratedConnection(configuration.database, logger: logger) {
                 connection in
                 try await DetectorRunner(configuration: detector, routes: routes, logger: logger)
-                    .run(on: connection, period: period.flatMap(FiscalPeriod.init))
+                    .run(on: connection, period: period.flatMap(FiscalPeriod.init), incremental: !full)
             }
             if json {
                 let encoder = JSONEncoder()
@@ -75,6 +85,12 @@ struct DetectCommand: AsyncParsableCommand {
                 + (report.provisional ? ", latest period PROVISIONAL" : "")
                 + (report.alertsQueued > 0 ? "; \(report.alertsQueued) alerts queued" : "")
         ]
+        if report.mode == "incremental" {
+            lines.append(
+                "  incremental: recomputed \(report.affectedPeriods.joined(separator: ", ")); "
+                    + "\(report.carriedFindings) findings of the previous run carried forward"
+            )
+        }
         lines.append(
             "  by severity: "
                 + Severity.mostUrgentFirst.map { "\($0.rawValue) \(report.findingsBySeverity[$0.rawValue] ?? 0)" }

@@ -64,7 +64,7 @@ struct RCACommand: AsyncParsableCommand {
             ) { connection in
                 var timings: [String: Double] = [:]
                 let scopes = try await LedgerReader(logger: logger)
-                    .read(on: connection, currency: configuration.detector.currency, timings: &timings)
+                    .read(on: connection, currency: configuration.detector.currency, timings: &timings).inputs
                 let chosen: DetectorInputs? =
                     if let code = currency { scopes.first { $0.currency == code } } else { scopes.first }
                 guard let inputs = chosen else {

@@ -102,6 +102,10 @@ public struct DetectorAnalysis: Sendable {
             drafts += await measure("root_cause") { await context.rootCause() }
         }
 
+        if let affected = inputs.affectedPeriods {
+            // An incremental run: findings about other periods are the previous run's, carried forward by the writer.
+            drafts.removeAll { draft in !(draft.period.map(affected.contains) ?? false) }
+        }
         let provisionalPeriod = verdict?.incomplete == true ? verdict?.period : nil
         // The same finding can come from two routes (the latest period's explanation and a flagged change of the
         // same slice); it is stored once.
@@ -111,7 +115,7 @@ public struct DetectorAnalysis: Sendable {
             drafts: drafts,
             undrafted: context.undrafted,
             materiality: context.materiality,
-            months: context.totals.count,
+            months: inputs.affectedPeriods == nil ? context.totals.count : context.index.periods.count,
             rates: configuration.severityRates,
             caps: configuration.caps
         )

@@ -1,4 +1,4 @@
-import Shared
+public import Shared
 
 /// What a detector run reads from the database (``LedgerReader/read(on:timings:)``) and analyses without I/O
 /// (``DetectorAnalysis/analyse(_:configuration:period:startedAt:clock:)``).
@@ -11,17 +11,22 @@ public struct DetectorInputs: Sendable {
     public var columns: LedgerColumns
     /// Loaded files' names by batch id.
     public var batchFiles: [Int64: String]
+    /// In an incremental run, the periods whose findings are recomputed (``IncrementalScope/affected``); ``columns``
+    /// then hold only the lines of ``IncrementalScope/read``. Nil in a full run.
+    public var affectedPeriods: Set<FiscalPeriod>?
 
     /// Creates the inputs.
     public init(
         currency: String,
         sliceTotals: [LedgerReader.SliceTotal],
         columns: LedgerColumns,
-        batchFiles: [Int64: String]
+        batchFiles: [Int64: String],
+        affectedPeriods: Set<FiscalPeriod>? = nil
     ) {
         self.currency = currency
         self.sliceTotals = sliceTotals
         self.columns = columns
         self.batchFiles = batchFiles
+        self.affectedPeriods = affectedPeriods
     }
 }

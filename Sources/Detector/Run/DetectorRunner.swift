@@ -43,6 +43,12 @@ public struct DetectorRunner: Sendable {
         public var suppressed: Int
         /// Candidate findings the caps left out, by kind (the run summary has the same figures).
         public var leftOutByKind: [String: Int]
+        /// `full` or `incremental`.
+        public var mode: String
+        /// In an incremental run, the periods it recomputed; the previous run's other findings were carried forward.
+        public var affectedPeriods: [String]
+        /// The previous run's findings carried forward (an incremental run).
+        public var carriedFindings: Int
 
         enum CodingKeys: String, CodingKey {
             case runID = "run_id"
@@ -56,6 +62,9 @@ public struct DetectorRunner: Sendable {
             case alertsQueued = "alerts_queued"
             case suppressed
             case leftOutByKind = "left_out_by_kind"
+            case mode
+            case affectedPeriods = "affected_periods"
+            case carriedFindings = "carried_findings"
         }
     }
 
@@ -76,24 +85,40 @@ public struct DetectorRunner: Sendable {
     ///   - connection: The session the run reads and writes on.
     ///   - period: The latest period to analyse (default: the latest in the data).
     ///   - now: When the run starts (injected so tests can fix it).
+    ///   - incremental: Recompute only the periods that batches loaded or replaced since the previous run affect,
+    ///     from their lines and the stored slice totals, and carry the previous run's other findings forward
+    ///     (``IncrementalScope``, NOTES.md issue 14); a full run when no run has recorded its batches yet.
     /// - Returns: What the run did.
     /// - Throws: Database errors; nothing is written when the run fails.
     public func run(
         on connection: PostgresConnection,
         period: FiscalPeriod? = nil,
-        now: Date = Date()
+        now: Date = Date(),
+        incremental: Bool = false
     ) async throws -> Report {
         try await JobLock.detect.withLock(on: connection, logger: logger) {
-            try await runLocked(on: connection, period: period, now: now)
+            try await runLocked(on: connection, period: period, now: now, incremental: incremental)
         }
     }
 
-    private func runLocked(on connection: PostgresConnection, period: FiscalPeriod?, now: Date) async throws -> Report {
+    private func runLocked(
+        on connection: PostgresConnection,
+        period: FiscalPeriod?,
+        now: Date,
+        incremental: Bool
+    ) async throws -> Report {
         let clock = ContinuousClock()
         let started = clock.now
         var readTimings: [String: Double] = [:]
-        let inputs = try await LedgerReader(logger: logger)
-            .read(on: connection, currency: configuration.currency, timings: &readTimings)
+        let read = try await LedgerReader(logger: logger)
+            .read(
+                on: connection,
+                currency: configuration.currency,
+                period: period,
+                incremental: incremental,
+                timings: &readTimings
+            )
+        let inputs = read.inputs
         let rules = try await SuppressionRule.active(on: connection, logger: logger)
         var analysis = await RunAnalysis.analyse(
             inputs,
@@ -112,6 +137,13 @@ public struct DetectorRunner: Sendable {
                 findings: analysis.findings,
                 documents: analysis.documents,
                 routes: routes,
+                history: RunWriter.History(
+                    loadedBatches: read.loadedBatches,
+                    carriedFrom: read.scope == nil ? nil : read.previousRun,
+                    affectedPeriods: read.scope.map { $0.affected.sorted() } ?? [],
+                    goneBatches: read.goneBatches,
+                    caps: configuration.caps
+                ),
                 on: connection
             )
         var timings = analysis.timings.merging(readTimings) { _, read in read }
@@ -124,7 +156,7 @@ public struct DetectorRunner: Sendable {
             metadata: [
                 "detector.run": "\(outcome.runID)", "detector.lines": "\(analysis.record.rowsScanned)",
                 "detector.findings": "\(analysis.findings.count)", "detector.new": "\(outcome.newFindings)",
-                "detector.alerts_queued": "\(outcome.alertsQueued)",
+                "detector.alerts_queued": "\(outcome.alertsQueued)", "detector.carried": "\(outcome.carriedFindings)",
                 "detector.seconds": .string(String(format: "%.2f", (clock.now - started).inSeconds)),
             ]
         )
@@ -144,7 +176,10 @@ public struct DetectorRunner: Sendable {
             headlines: analysis.headlines,
             alertsQueued: outcome.alertsQueued,
             suppressed: analysis.suppressed.values.reduce(0, +),
-            leftOutByKind: analysis.leftOutByKind
+            leftOutByKind: analysis.leftOutByKind,
+            mode: read.scope == nil ? "full" : "incremental",
+            affectedPeriods: read.scope.map { $0.affected.sorted().map(\.description) } ?? [],
+            carriedFindings: outcome.carriedFindings
         )
     }
 }

@@ -32,114 +32,129 @@ public struct LedgerReader: Sendable {
         self.logger = logger
     }
 
+    /// What one read returned: the inputs of one analysis per currency, the batches loaded and analysed, and in an
+    /// incremental read its scope.
+    public struct Read: Sendable {
+        /// One ``DetectorInputs`` per currency, the currency with the most lines first.
+        public var inputs: [DetectorInputs]
+        /// Batches with status `loaded` in the snapshot read (the run records them as analysed).
+        public var loadedBatches: [Int64]
+        /// The run that analysed the batches before this one (nil before the first run that recorded them).
+        public var previousRun: Int64?
+        /// Batches that run analysed and are no longer loaded (replaced since).
+        public var goneBatches: [Int64]
+        /// The incremental scope; nil for a full read.
+        public var scope: IncrementalScope?
+    }
+
     /// Everything a detector run reads from the database, one ``DetectorInputs`` per currency
     /// (`company_code_currency_key`; amounts in different currencies are never added together), the currency with
     /// the most lines first: its slice totals, its journal lines as columns, and the loaded files' names.
     ///
-    /// Everything is read in one `REPEATABLE READ READ ONLY` transaction (one snapshot: totals and lines always
-    /// agree) while holding ``JobLock/ingest``: a load in progress is waited for, and a load that starts meanwhile
-    /// waits until the reading is done.
+    /// The loaded batches that have no slice totals yet are summarised first (``DetectorSummaries``); the slice
+    /// totals are then the sum of the loaded batches' totals. The rest is read in one `REPEATABLE READ READ ONLY`
+    /// transaction (one snapshot: totals and lines always agree), all of it while holding ``JobLock/ingest``: a
+    /// load in progress is waited for, and a load that starts meanwhile waits until the reading is done.
     ///
     /// - Parameters:
     ///   - connection: The session to read on.
     ///   - configured: The currency of lines that carry none (`detector.currency`).
-    ///   - timings: Receives the seconds spent on `aggregate` (slice totals) and `read_lines`.
-    /// - Returns: The inputs of one analysis per currency; empty when the ledger is.
+    ///   - period: The latest period the run analyses (default: the latest in the data).
+    ///   - incremental: Read only the lines of the periods that batches loaded or replaced since the previous run
+    ///     affect (``IncrementalScope``); a full read when no run has recorded its batches yet.
+    ///   - timings: Receives the seconds spent on `summarise` (new batches' totals), `aggregate` (slice totals)
+    ///     and `read_lines`.
+    /// - Returns: The inputs of one analysis per currency (empty when the ledger is) and what the run records.
     /// - Throws: Database errors.
     public func read(
         on connection: PostgresConnection,
         currency configured: String = "",
+        period: FiscalPeriod? = nil,
+        incremental: Bool = false,
         timings: inout [String: Double]
-    ) async throws -> [DetectorInputs] {
+    ) async throws -> Read {
         let clock = ContinuousClock()
         let waited = clock.now
-        let (sliceTotals, columns, files, seconds) = try await JobLock.ingest.waitingForLock(
+        let summaries = DetectorSummaries(logger: logger)
+        let (sliceTotals, columns, files, batches, scope, seconds) = try await JobLock.ingest.waitingForLock(
             on: connection,
             logger: logger
         ) {
             timings["wait_for_loads"] = (clock.now - waited).inSeconds
+            let summarising = clock.now
+            _ = try await summaries.refresh(on: connection)
+            timings["summarise"] = (clock.now - summarising).inSeconds
             return try await connection.transaction(logger: logger) { connection in
                 try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
                 var started = clock.now
-                let sliceTotals = Dictionary(
-                    grouping: try await self.sliceTotals(on: connection),
-                    by: \SliceTotal.currency
-                )
+                let batches = try await summaries.batches(on: connection)
+                let totals = try await summaries.sliceTotals(on: connection)
+                var scope: IncrementalScope?
+                if incremental, batches.seenBy != nil {
+                    let present = Set(totals.map(\.period))
+                    scope = IncrementalScope(
+                        changed: try await summaries.periods(of: batches.new.union(batches.gone), on: connection),
+                        present: present,
+                        latest: period ?? present.max()
+                    )
+                }
                 let aggregate = (clock.now - started).inSeconds
                 started = clock.now
-                let columns = try await columnsByCurrency(on: connection)
+                let columns = try await columnsByCurrency(on: connection, periods: scope?.read)
                 let readLines = (clock.now - started).inSeconds
-                return .commit((sliceTotals, columns, try await batchFiles(on: connection), [aggregate, readLines]))
+                return .commit(
+                    (
+                        Dictionary(grouping: totals, by: \SliceTotal.currency), columns,
+                        try await batchFiles(on: connection), batches, scope, [aggregate, readLines]
+                    )
+                )
             }
         }
         timings["aggregate"] = seconds[0]
         timings["read_lines"] = seconds[1]
-        return columns.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
+        // A currency with no line read (an incremental read) still has its totals.
+        let currencies = Set(columns.keys).union(sliceTotals.keys)
+        let inputs = currencies.map { ($0, columns[$0] ?? LedgerColumns()) }
+            .sorted { ($0.1.count, $1.0) > ($1.1.count, $0.0) }
             .map { currency, columns in
                 DetectorInputs(
                     currency: currency.isEmpty ? configured : currency,
                     sliceTotals: sliceTotals[currency] ?? [],
                     columns: columns,
-                    batchFiles: files
+                    batchFiles: files,
+                    affectedPeriods: scope?.affected
                 )
             }
-    }
-
-    /// Spend per currency and period for the total and for every member of each slice dimension, in one scan
-    /// (`GROUPING SETS`).
-    public func sliceTotals(on connection: PostgresConnection) async throws -> [SliceTotal] {
-        let dimensions = Self.sliceDimensions
-        let key = "coalesce(company_code_currency_key, ''), general_ledger_fiscal_year, posting_period"
-        let sets = ["(\(key))"] + dimensions.map { "(\(key), \($0.quotedColumn))" }
-        let discriminator = dimensions.map(\.quotedColumn).joined(separator: ", ")
-        let memberExpression =
-            "coalesce("
-            + dimensions.map { "CASE WHEN GROUPING(\($0.quotedColumn)) = 0 THEN coalesce(\($0.quotedColumn), '') END" }
-            .joined(separator: ", ") + ", '')"
-        var result: [SliceTotal] = []
-        let rows = try await connection.query(
-            """
-            SELECT coalesce(company_code_currency_key, ''), general_ledger_fiscal_year::int8, posting_period::int8,
-                   GROUPING(\(unescaped: discriminator))::int8, \(unescaped: memberExpression), (sum(amount) * 100)::int8,
-                   count(*)::int8
-            FROM finance_expense
-            GROUP BY GROUPING SETS (\(unescaped: sets.joined(separator: ", ")))
-            """,
-            logger: logger
+        return Read(
+            inputs: inputs,
+            loadedBatches: batches.loaded.sorted(),
+            previousRun: batches.seenBy,
+            goneBatches: batches.gone.sorted(),
+            scope: scope
         )
-        let width = dimensions.count
-        for try await (currency, year, period, grouping, member, amount, lines) in rows.decode(
-            (String, Int64, Int64, Int64, String, Int64, Int64).self
-        ) {
-            // GROUPING(a, b, c, d) has bit (width-1-i) set when dimension i is NOT grouped by.
-            var dimension: LedgerDimension?
-            for (index, candidate) in dimensions.enumerated() where grouping & (1 << Int64(width - 1 - index)) == 0 {
-                dimension = candidate
-            }
-            result.append(
-                SliceTotal(
-                    currency: currency,
-                    dimension: dimension,
-                    member: member,
-                    period: FiscalPeriod(year: Int(year), period: Int(period)),
-                    amount: amount,
-                    lines: Int(lines)
-                )
-            )
-        }
-        return result
     }
 
-    /// Every journal line as columns, one set of columns per currency, in (fiscal year, period, batch, line) order.
-    public func columnsByCurrency(on connection: PostgresConnection) async throws -> [String: LedgerColumns] {
+    /// Every journal line as columns (or only the lines of `periods`), one set of columns per currency, in
+    /// (fiscal year, period, batch, line) order.
+    public func columnsByCurrency(
+        on connection: PostgresConnection,
+        periods: Set<FiscalPeriod>? = nil
+    ) async throws -> [String: LedgerColumns] {
         var byCurrency: [String: LedgerColumns] = [:]
         let dimensionColumns = LedgerDimension.allCases.map(\.quotedColumn).joined(separator: ", ")
+        // The years let PostgreSQL skip other partitions; the periods narrow the BRIN ranges it reads.
+        let years = periods.map { Set($0.map { Int64($0.year) }).sorted() }
+        let keys = periods.map { $0.map { Int64($0.year * 100 + $0.period) }.sorted() }
         let rows = try await connection.query(
             """
             SELECT batch_id, source_line, (amount * 100)::int8, general_ledger_fiscal_year, posting_period::int2,
                    (posting_date - DATE '1970-01-01')::int4, \(unescaped: dimensionColumns), reference,
                    account_type, coalesce(company_code_currency_key, '')
             FROM finance_expense
+            WHERE (\(years)::int8[] IS NULL OR general_ledger_fiscal_year = ANY(\(years)::int8[]))
+              AND (\(keys)::int8[] IS NULL
+                   OR (posting_period = ANY(\(keys.map { Set($0.map { $0 % 100 }).sorted() })::int8[])
+                       AND general_ledger_fiscal_year * 100 + posting_period = ANY(\(keys)::int8[])))
             ORDER BY general_ledger_fiscal_year, posting_period, batch_id, source_line
             """,
             logger: logger

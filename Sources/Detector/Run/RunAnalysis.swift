@@ -155,7 +155,7 @@ public struct RunAnalysis: Sendable {
         let entries: [JSONValue] = inputs.map { scope in
             let totals = scope.sliceTotals.filter { $0.dimension == nil }.sorted { $0.period < $1.period }
             return .object([
-                ("currency", .string(scope.currency)), ("lines", .int(Int64(scope.columns.count))),
+                ("currency", .string(scope.currency)), ("lines", .int(Int64(totals.reduce(0) { $0 + $1.lines }))),
                 ("total", .decimal(Money(minorUnits: totals.reduce(0) { $0 + $1.amount }))),
                 (
                     "periods",

@@ -18,6 +18,8 @@ public struct RunWriter: Sendable {
         public var newFindingIDs: [Int64]
         /// Alerts queued in the outbox for this run.
         public var alertsQueued: Int
+        /// The previous run's findings carried forward (an incremental run).
+        public var carriedFindings: Int = 0
     }
 
     /// A dashboard document: name, schema version, content.
@@ -56,7 +58,7 @@ public struct RunWriter: Sendable {
     }
 
     private let keepRuns: Int
-    private let logger: Logger
+    let logger: Logger
 
     /// Creates a writer that keeps the documents of the `keepRuns` latest runs.
     public init(keepRuns: Int, logger: Logger) {
@@ -67,12 +69,15 @@ public struct RunWriter: Sendable {
     /// Writes the run in one transaction; nothing is written when this throws.
     ///
     /// The same transaction queues the alerts (the outbox): one per (finding first seen now, immediate route) and
-    /// one per digest route with all its new findings, so a finding never exists without its alerts.
+    /// one per digest route with all its new findings, so a finding never exists without its alerts. With a
+    /// `history`, it records the batches the run analysed and carries the previous run's findings forward
+    /// (``record(_:runID:on:)``).
     public func write(
         run: RunRecord,
         findings: [Finding],
         documents: [Document],
         routes: [AlertRoute] = [],
+        history: History? = nil,
         on connection: PostgresConnection
     ) async throws -> Outcome {
         try await connection.transaction(logger: logger) { connection in
@@ -82,6 +87,7 @@ public struct RunWriter: Sendable {
                     findings: findings,
                     documents: documents,
                     routes: routes,
+                    history: history,
                     on: connection
                 )
             )
@@ -93,6 +99,7 @@ public struct RunWriter: Sendable {
         findings: [Finding],
         documents: [Document],
         routes: [AlertRoute],
+        history: History?,
         on connection: PostgresConnection
     ) async throws -> Outcome {
         var runID: Int64 = 0
@@ -156,9 +163,13 @@ public struct RunWriter: Sendable {
                 logger: logger
             )
         }
+        var carried = 0
+        if let history { carried = try await record(history, written: findings, runID: runID, on: connection) }
         try await connection.query(
             """
-            UPDATE detector_runs SET findings_new = \(newIDs.count), finished_at = now() WHERE id = \(runID)
+            UPDATE detector_runs SET findings_new = \(newIDs.count), findings_total = findings_total + \(carried),
+                finished_at = now()
+            WHERE id = \(runID)
             """,
             logger: logger
         )
@@ -174,7 +185,8 @@ public struct RunWriter: Sendable {
             newFindings: newIDs.count,
             updatedFindings: findings.count - newIDs.count,
             newFindingIDs: newIDs,
-            alertsQueued: alertsQueued
+            alertsQueued: alertsQueued,
+            carriedFindings: carried
         )
     }
 

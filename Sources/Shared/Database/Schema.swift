@@ -6,7 +6,7 @@ public enum Schema {
     /// Every migration, oldest first. Never edit an applied one; append a new one.
     public static let migrations: [Migration] = [
         .ingestTables, .detectorTables, .alertsOutbox, .apiUsersAndChat, .cancellableAlerts, .rolesAndReviews,
-        .suppressionRules, .findingAttention, .partitionBRINIndex,
+        .suppressionRules, .findingAttention, .partitionBRINIndex, .detectorSummaries,
     ]
 
     /// The name of the partition holding `fiscalYear`, e.g. `finance_expense_y2024`.

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# What a nightly detector run costs as history grows (issue 14): for a generated three-year ledger of ROWS lines
+# (seed 42, 2022-01 … 2024-12), the full `finrca detect` run on the first 35 months, then the last month loaded as
+# a new batch (≈ 1/36 of the lines) and the next `finrca detect` run. Wall time and peak RSS (GNU time) of each run.
+#
+#   Benchmarks/scale/run.sh prepare ROWS   generate the file, split it, build the base database (history loaded)
+#   Benchmarks/scale/run.sh measure ROWS   clone the base database, full run, load the new month, next run
+#   Benchmarks/scale/run.sh drop ROWS      drop the base database
+#
+# FINRCA_BIN: the finrca binary (default .build/release/finrca); LABEL: what it is (printed); FINRCA_PG_PORT: the
+# private cluster.
+# Files stay in .bench/scale (git-ignored); the base database finrca_scale_ROWS stays between runs, so a large ledger
+# is prepared once (in its own locked step) and measured with several binaries. With a binary that knows
+# `detect --full`, the first run is `detect --full` and the second the default (incremental) run; with an older one
+# both are the same full run. Each measurement runs on a fresh copy of the base (`createdb --template`).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
+cd "$FINRCA_ROOT"
+step="${1:?usage: run.sh prepare|measure|drop ROWS}"
+rows="${2:?usage: run.sh prepare|measure|drop ROWS}"
+finrca_bin="${FINRCA_BIN:-.build/release/finrca}"
+[ -x "$finrca_bin" ] || die "$finrca_bin not found (swift build -c release, or set FINRCA_BIN)"
+[ -x /usr/bin/time ] || apt_install time
+server_url="$(bash scripts/pg-start.sh)"
+bin="$(pg_bin)"
+admin=(-h 127.0.0.1 -p "$FINRCA_PG_PORT" -U finrca)
+dir=".bench/scale"
+base="finrca_scale_$rows"
+run="finrca_scale_${rows}_run"
+history="$dir/gl-$rows-history.csv"
+month="$dir/gl-$rows-2024-12.csv"
+export FINRCA_LOG_LEVEL=warning
+mkdir -p "$dir"
+
+# timed LABEL CMD...: runs CMD under GNU time; prints "LABEL  wall s  peak RSS MB" and keeps CMD's stdout in $dir/LABEL.out.
+timed() {
+  local label="$1"
+  shift
+  /usr/bin/time -f '%e %M' -o "$dir/$label.time" "$@" > "$dir/$label.out"
+  read -r wall rss_kb < "$dir/$label.time"
+  printf '  %-28s %8.2f s   peak RSS %7.1f MB\n' "$label" "$wall" "$(echo "$rss_kb / 1024" | bc -l)"
+}
+
+case "$step" in
+prepare)
+  whole="$dir/gl-$rows.csv"
+  if [ ! -f "$history" ] || [ ! -f "$month" ]; then
+    if [ ! -f "$whole" ]; then
+      log "generating $rows rows"
+      timed "generate-$rows" "$finrca_bin" generate --rows "$rows" --seed 42 --out "$whole.partial"
+      mv "$whole.partial" "$whole"
+    fi
+    # Row i is in period ⌊36·i/N⌋ (SampleGenerator): the last month starts at row ⌈35·N/36⌉ (line that + 2).
+    first=$(((35 * rows + 35) / 36))
+    log "splitting at data row $first: history ${first} lines, new month $((rows - first)) lines"
+    head -n "$((first + 1))" "$whole" > "$history.partial"
+    { head -n 1 "$whole"; tail -n "+$((first + 2))" "$whole"; } > "$month.partial"
+    mv "$history.partial" "$history"
+    mv "$month.partial" "$month"
+    rm -f "$whole"
+  fi
+  "$bin/dropdb" "${admin[@]}" --if-exists --force "$base"
+  "$bin/createdb" "${admin[@]}" "$base"
+  export FINRCA_DATABASE_URL="${server_url%/*}/$base"
+  "$finrca_bin" migrate > /dev/null
+  echo "prepare $rows rows: history $(($(wc -l < "$history") - 1)) lines, new month $(($(wc -l < "$month") - 1)) lines"
+  timed "ingest-history-$rows" "$finrca_bin" ingest --json "$history"
+  ;;
+measure)
+  "$bin/psql" -X -q "${admin[@]}" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$base'" | grep -q 1 \
+    || die "no base database $base (run.sh prepare $rows first)"
+  "$bin/dropdb" "${admin[@]}" --if-exists --force "$run"
+  "$bin/createdb" "${admin[@]}" --template "$base" "$run"
+  export FINRCA_DATABASE_URL="${server_url%/*}/$run"
+  trap '"$bin/dropdb" "${admin[@]}" --if-exists --force "$run" 2>/dev/null || true' EXIT
+  full=(detect --json)
+  if "$finrca_bin" detect --help 2>&1 | grep -q -- '--full'; then full=(detect --full --json); fi
+  echo "measure $rows rows with $finrca_bin (${LABEL:-unlabelled}), $(nproc) cores"
+  timed "detect-full-$rows" "$finrca_bin" "${full[@]}"
+  timed "ingest-month-$rows" "$finrca_bin" ingest --json "$month"
+  timed "detect-next-$rows" "$finrca_bin" detect --json
+  python3 - "$dir/detect-full-$rows.out" "$dir/detect-next-$rows.out" <<'PYTHON'
+import json, sys
+for label, path in (("full", sys.argv[1]), ("next", sys.argv[2])):
+    report = json.load(open(path))
+    steps = sorted(report["timings"].items(), key=lambda kv: -kv[1])[:6]
+    print(f"  {label}: {report['rows_scanned']:,} lines read, {sum(report['findings_by_kind'].values())} findings;"
+          f" steps: " + ", ".join(f"{k} {v:.2f}" for k, v in steps))
+PYTHON
+  ;;
+drop)
+  "$bin/dropdb" "${admin[@]}" --if-exists --force "$base"
+  ;;
+*) die "unknown step $step (prepare, measure, drop)" ;;
+esac

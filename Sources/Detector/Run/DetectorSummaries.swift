@@ -1,0 +1,175 @@
+import Logging
+import PostgresNIO
+import Shared
+
+/// What the detector keeps from history (migration 10): spend and lines per loaded batch and slice
+/// (`detector_batch_totals`), maintained from new batches only, and the batches the latest run analysed
+/// (`detector_seen_batches`). The slice totals of a run are the sum over the loaded batches, equal to the
+/// `GROUPING SETS` over `finance_expense` that ``LedgerReader/sliceTotals(on:)`` runs.
+struct DetectorSummaries: Sendable {
+    /// The loaded batches now, and those the latest run analysed.
+    struct Batches: Sendable, Equatable {
+        /// Batches with status `loaded`.
+        var loaded: Set<Int64>
+        /// Batches the latest run analysed (empty before the first run that recorded them).
+        var seen: Set<Int64>
+        /// The run that recorded ``seen``.
+        var seenBy: Int64?
+
+        /// Loaded since the latest run.
+        var new: Set<Int64> { loaded.subtracting(seen) }
+        /// Analysed by the latest run and no longer loaded (replaced since).
+        var gone: Set<Int64> { seen.subtracting(loaded) }
+    }
+
+    let logger: Logger
+
+    /// Summarises every loaded batch that has no totals yet, and deletes the totals of batches that are neither
+    /// loaded nor seen by the latest run (a replaced batch's totals stay until a run has seen it go: its periods
+    /// are that run's affected periods). Commits on its own; returns the batches summarised.
+    func refresh(on connection: PostgresConnection) async throws -> [Int64] {
+        try await connection.transaction(logger: logger) { connection in
+            try await connection.query(
+                """
+                DELETE FROM detector_batch_totals t
+                WHERE NOT EXISTS (SELECT 1 FROM ingest_batches b
+                                  WHERE b.id = t.batch_id AND b.status = \(BatchStatus.loaded.rawValue))
+                  AND NOT EXISTS (SELECT 1 FROM detector_seen_batches s WHERE s.batch_id = t.batch_id)
+                """,
+                logger: logger
+            )
+            var missing: [Int64] = []
+            for try await id
+                in try await connection.query(
+                    """
+                    SELECT b.id FROM ingest_batches b
+                    WHERE b.status = \(BatchStatus.loaded.rawValue)
+                      AND NOT EXISTS (SELECT 1 FROM detector_batch_totals t WHERE t.batch_id = b.id)
+                    ORDER BY b.id
+                    """,
+                    logger: logger
+                )
+                .decode(Int64.self)
+            {
+                missing.append(id)
+            }
+            if !missing.isEmpty { try await summarise(missing, on: connection) }
+            return .commit(missing)
+        }
+    }
+
+    /// Inserts the totals of `batches`, one `GROUPING SETS` scan of their lines (the BRIN index on `batch_id`
+    /// limits it to their block ranges).
+    private func summarise(_ batches: [Int64], on connection: PostgresConnection) async throws {
+        let dimensions = LedgerReader.sliceDimensions
+        let key = "batch_id, coalesce(company_code_currency_key, ''), general_ledger_fiscal_year, posting_period"
+        let sets = ["(\(key))"] + dimensions.map { "(\(key), \($0.quotedColumn))" }
+        let discriminator = dimensions.map(\.quotedColumn).joined(separator: ", ")
+        let all = (1 << dimensions.count) - 1
+        // GROUPING(a, b, c, d) has bit (width-1-i) set when dimension i is NOT grouped by.
+        let dimensionExpression =
+            "CASE GROUPING(\(discriminator)) "
+            + dimensions.enumerated()
+            .map { index, dimension in
+                "WHEN \(all - (1 << (dimensions.count - 1 - index))) THEN '\(dimension.rawValue)'"
+            }
+            .joined(separator: " ") + " END"
+        let memberExpression =
+            "coalesce("
+            + dimensions.map { "CASE WHEN GROUPING(\($0.quotedColumn)) = 0 THEN coalesce(\($0.quotedColumn), '') END" }
+            .joined(separator: ", ") + ", '')"
+        try await connection.query(
+            """
+            INSERT INTO detector_batch_totals (batch_id, currency, fiscal_year, period, dimension, member, amount_cents,
+                                               lines)
+            SELECT batch_id, coalesce(company_code_currency_key, ''), general_ledger_fiscal_year, posting_period,
+                   \(unescaped: dimensionExpression), \(unescaped: memberExpression), (sum(amount) * 100)::int8,
+                   count(*)::int8
+            FROM finance_expense
+            WHERE batch_id = ANY(\(batches))
+            GROUP BY GROUPING SETS (\(unescaped: sets.joined(separator: ", ")))
+            """,
+            logger: logger
+        )
+    }
+
+    /// The loaded batches and those the latest run analysed.
+    func batches(on connection: PostgresConnection) async throws -> Batches {
+        var batches = Batches(loaded: [], seen: [], seenBy: nil)
+        for try await id
+            in try await connection.query(
+                "SELECT id FROM ingest_batches WHERE status = \(BatchStatus.loaded.rawValue)",
+                logger: logger
+            )
+            .decode(Int64.self)
+        {
+            batches.loaded.insert(id)
+        }
+        for try await (id, run)
+            in try await connection.query("SELECT batch_id, run_id FROM detector_seen_batches", logger: logger)
+            .decode((Int64, Int64).self)
+        {
+            batches.seen.insert(id)
+            batches.seenBy = max(batches.seenBy ?? run, run)
+        }
+        return batches
+    }
+
+    /// The periods that hold lines of `batches` (from their totals).
+    func periods(of batches: Set<Int64>, on connection: PostgresConnection) async throws -> Set<FiscalPeriod> {
+        guard !batches.isEmpty else { return [] }
+        var periods = Set<FiscalPeriod>()
+        for try await (year, period)
+            in try await connection.query(
+                """
+                SELECT DISTINCT fiscal_year::int8, period::int8 FROM detector_batch_totals
+                WHERE batch_id = ANY(\(Array(batches))) AND dimension IS NULL
+                """,
+                logger: logger
+            )
+            .decode((Int64, Int64).self)
+        {
+            periods.insert(FiscalPeriod(year: Int(year), period: Int(period)))
+        }
+        return periods
+    }
+
+    /// Spend per currency and period for the total and every member of each slice dimension: the sum of the loaded
+    /// batches' totals.
+    func sliceTotals(on connection: PostgresConnection) async throws -> [LedgerReader.SliceTotal] {
+        var result: [LedgerReader.SliceTotal] = []
+        let rows = try await connection.query(
+            """
+            SELECT min(t.batch_id), t.currency, t.fiscal_year::int8, t.period::int8, t.dimension, t.member,
+                   sum(t.amount_cents)::int8, sum(t.lines)::int8
+            FROM detector_batch_totals t
+            JOIN ingest_batches b ON b.id = t.batch_id AND b.status = \(BatchStatus.loaded.rawValue)
+            GROUP BY t.currency, t.fiscal_year, t.period, t.dimension, t.member
+            ORDER BY t.currency, t.fiscal_year, t.period, t.dimension NULLS FIRST, t.member
+            """,
+            logger: logger
+        )
+        for try await (batch, currency, year, period, dimension, member, amount, lines) in rows.decode(
+            (Int64, String, Int64, Int64, String?, String, Int64, Int64).self
+        ) {
+            var slice: LedgerDimension?
+            if let dimension {
+                guard let known = LedgerDimension(rawValue: dimension) else {
+                    throw UnknownVocabularyError(table: "detector_batch_totals", id: batch, values: [dimension])
+                }
+                slice = known
+            }
+            result.append(
+                LedgerReader.SliceTotal(
+                    currency: currency,
+                    dimension: slice,
+                    member: member,
+                    period: FiscalPeriod(year: Int(year), period: Int(period)),
+                    amount: amount,
+                    lines: Int(lines)
+                )
+            )
+        }
+        return result
+    }
+}
