@@ -11,8 +11,8 @@
 # private cluster.
 # Files stay in .bench/scale (git-ignored); the base database finrca_scale_ROWS stays between runs, so a large ledger
 # is prepared once (in its own locked step) and measured with several binaries. With a binary that knows
-# `detect --full`, the first run is `detect --full` and the second the default (incremental) run; with an older one
-# both are the same full run. Each measurement runs on a fresh copy of the base (`createdb --template`).
+# `detect --incremental`, the first run is a full run and the second `detect --incremental`; with an older one both
+# are the same full run. Each measurement runs on a fresh copy of the base (`createdb --template`).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
 cd "$FINRCA_ROOT"
@@ -73,12 +73,12 @@ measure)
   "$bin/createdb" "${admin[@]}" --template "$base" "$run"
   export FINRCA_DATABASE_URL="${server_url%/*}/$run"
   trap '"$bin/dropdb" "${admin[@]}" --if-exists --force "$run" 2>/dev/null || true' EXIT
-  full=(detect --json)
-  if "$finrca_bin" detect --help 2>&1 | grep -q -- '--full'; then full=(detect --full --json); fi
+  next=(detect --json)
+  if "$finrca_bin" detect --help 2>&1 | grep -q -- '--incremental'; then next=(detect --incremental --json); fi
   echo "measure $rows rows with $finrca_bin (${LABEL:-unlabelled}), $(nproc) cores"
-  timed "detect-full-$rows" "$finrca_bin" "${full[@]}"
+  timed "detect-full-$rows" "$finrca_bin" detect --json
   timed "ingest-month-$rows" "$finrca_bin" ingest --json "$month"
-  timed "detect-next-$rows" "$finrca_bin" detect --json
+  timed "detect-next-$rows" "$finrca_bin" "${next[@]}"
   python3 - "$dir/detect-full-$rows.out" "$dir/detect-next-$rows.out" <<'PYTHON'
 import json, sys
 for label, path in (("full", sys.argv[1]), ("next", sys.argv[2])):

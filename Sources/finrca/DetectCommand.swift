@@ -29,12 +29,12 @@ struct DetectCommand: AsyncParsableCommand {
     @Flag(
         name: .long,
         help: """
-            Analyse every line again (a full rebuild). Without it, a run after one that recorded its batches reads \
-            only the periods that batches loaded or replaced since affect, and keeps the previous findings about \
-            the other periods.
+            Recompute only the periods that batches loaded or replaced since the previous run affect, and keep the \
+            previous findings about the other periods (a full run when no run has recorded its batches). Opt-in: \
+            its findings still differ from a full run's (NOTES.md, issue 14).
             """
     )
-    var full = false
+    var incremental = false
 
     @Flag(name: .long, help: "Print the run's report as JSON.")
     var json = false
@@ -65,7 +65,7 @@ struct DetectCommand: AsyncParsableCommand {
             let report = try await Database.withMigratedConnection(configuration.database, logger: logger) {
                 connection in
                 try await DetectorRunner(configuration: detector, routes: routes, logger: logger)
-                    .run(on: connection, period: period.flatMap(FiscalPeriod.init), incremental: !full)
+                    .run(on: connection, period: period.flatMap(FiscalPeriod.init), incremental: incremental)
             }
             if json {
                 let encoder = JSONEncoder()
