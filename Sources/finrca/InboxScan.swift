@@ -14,8 +14,8 @@ struct InboxScan {
     struct FileOutcome: Codable {
         /// The file's name.
         var file: String
-        /// `loaded`, `duplicate` (already loaded earlier) or `failed`.
-        var outcome: String
+        /// Loaded, a duplicate of an earlier load, or failed.
+        var outcome: InboxFileOutcome
         /// The batch, when one was recorded.
         var batchID: Int64?
         /// Rows stored.
@@ -93,7 +93,7 @@ struct InboxScan {
                     on: connection
                 )
                 summary.files.append(outcome)
-                if outcome.outcome == "failed" {
+                if outcome.outcome == .failed {
                     worst = .dataRejected
                 } else if outcome.rowsRejected > 0, worst == .ok {
                     worst = .partiallyRejected
@@ -160,7 +160,7 @@ struct InboxScan {
             )
             return FileOutcome(
                 file: name,
-                outcome: "failed",
+                outcome: .failed,
                 rowsLoaded: 0,
                 rowsRejected: 0,
                 movedTo: setAside.movedTo,
@@ -174,7 +174,7 @@ struct InboxScan {
                 let moved = try inbox.archive(file)
                 return FileOutcome(
                     file: name,
-                    outcome: report.status.rawValue,
+                    outcome: InboxFileOutcome(report.status),
                     batchID: report.batchID,
                     rowsLoaded: report.rowsLoaded,
                     rowsRejected: report.rowsRejected,
@@ -192,7 +192,7 @@ struct InboxScan {
                 )
                 return FileOutcome(
                     file: name,
-                    outcome: "failed",
+                    outcome: .failed,
                     batchID: report.batchID,
                     rowsLoaded: 0,
                     rowsRejected: report.rowsRejected,
@@ -222,7 +222,7 @@ struct InboxScan {
         logger.error("file refused", metadata: ["reason": .string(reason)])
         return FileOutcome(
             file: name,
-            outcome: "failed",
+            outcome: .failed,
             rowsLoaded: 0,
             rowsRejected: 0,
             movedTo: moved,
@@ -236,9 +236,9 @@ struct InboxScan {
             "scan \(summary.scanID): \(summary.files.count) file\(summary.files.count == 1 ? "" : "s") in the inbox"
         ]
         for file in summary.files {
-            var line = "  \(file.outcome.padding(toLength: 9, withPad: " ", startingAt: 0)) \(file.file)"
+            var line = "  \(file.outcome.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(file.file)"
             if let batch = file.batchID { line += " (batch \(batch))" }
-            if file.outcome != "failed" {
+            if file.outcome != .failed {
                 line +=
                     ": \(IngestSummary.grouped(file.rowsLoaded)) rows"
                     + (file.rowsRejected > 0 ? ", \(file.rowsRejected) rejected" : "")

@@ -172,7 +172,7 @@ struct APITests {
                 "/findings?severity=urgent",
                 "/findings?kind=mom_change'%20OR%20'1'='1", "/findings?limit=0", "/findings?limit=abc",
                 "/findings?cursor=Zm9v",
-                "/findings?period=2024-99", "/runs?limit=1000", "/charts/rca-waterfall?from=2024-06",
+                "/findings?period=2024-99", "/runs?limit=1000", "/charts/rca-waterfall?from=2024-99",
                 "/charts/rca-waterfall?from=2024-06&to=2024-07&dimension=amount;DELETE",
             ] {
                 let reply = try await api.send(.get, uri, token: token)
@@ -266,6 +266,13 @@ struct APITests {
                 body: #"{"from":"2024-06","to":"2024-07","dimension":"directorate"}"#
             )
             #expect(post.status == .ok && post.text == get.text)
+            let latest = try await api.send(.get, "/charts/rca-waterfall?dimension=directorate", token: token)
+            #expect(latest.text == get.text, "without periods: the latest flagged change's, 2024-06 → 2024-07")
+            let document = try await api.send(.get, "/charts/rca-waterfall", token: token)
+            let bodiless = try await api.send(.post, "/charts/rca-waterfall", token: token)
+            #expect(bodiless.status == .ok && bodiless.text == document.text, "the request body is optional")
+            let half = try await api.send(.post, "/charts/rca-waterfall", token: token, body: #"{"from":"2024-06"}"#)
+            #expect(half.text == get.text, "to is the latest flagged change's, 2024-07")
         }
     }
 

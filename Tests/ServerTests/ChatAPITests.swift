@@ -75,6 +75,15 @@ struct ChatAPITests {
             #expect(
                 messages.first?["role"]?.stringValue == "user" && messages.last?["role"]?.stringValue == "assistant"
             )
+            func page(_ query: String) async throws -> [Int64?] {
+                let reply = try await api.send(.get, "/rooms/\(room)/messages?\(query)", token: token)
+                return try reply.json()["messages"]?.arrayValue?.map { $0["id"]?.intValue } ?? []
+            }
+            let lastID = try #require(messages.last?["id"]?.intValue)
+            #expect(try await page("before=\(lastID)&limit=2") == [lastID - 2, lastID - 1])
+            #expect(try await page("before=0").isEmpty)
+            let negative = try await api.send(.get, "/rooms/\(room)/messages?before=-1", token: token)
+            #expect(negative.status == .badRequest, "below the documented minimum 0")
             #expect(
                 try await api.connection.value("SELECT count(*)::text FROM chat_messages WHERE run_id = 1")
                     == String(cases.count)
@@ -83,11 +92,11 @@ struct ChatAPITests {
     }
 
     @Test(
-        "a message over the byte cap is 413 however few characters it has; past the hourly quota 429 with Retry-After"
+        "a message over the cap in code points is 400 (10 family emoji are 10 characters, 70 code points, 250 bytes); a body past what the cap allows is 413; past the hourly quota 429 with Retry-After"
     )
     func limits() async throws {
         var limits = ChatLimits()
-        limits.maxMessageBytes = 100
+        limits.maxMessageLength = 100
         limits.messagesPerHour = 3
         try await APIHarness.with(chatLimits: limits) { api in
             let (token, _) = try await api.login()
@@ -100,10 +109,14 @@ struct ChatAPITests {
                     body: JSONValue.object([("message", .string(message))]).text
                 )
             }
-            // 10 characters (grapheme clusters), 250 bytes.
-            let families = try await ask(String(repeating: "👨‍👩‍👧‍👦", count: 10))
-            #expect(families.status == .contentTooLarge)
-            #expect(try families.json()["error"]?["message"]?.stringValue?.contains("at most 100 bytes") == true)
+            let family = "👨‍👩‍👧‍👦"
+            #expect(family.unicodeScalars.count == 7 && family.utf8.count == 25)
+            // 15 characters (grapheme clusters), 105 code points, 375 bytes.
+            let families = try await ask(String(repeating: family, count: 15))
+            #expect(families.status == .badRequest)
+            #expect(try families.json()["error"]?["code"]?.stringValue == "message_too_long")
+            #expect(try families.json()["error"]?["message"]?.stringValue?.contains("105 code points") == true)
+            #expect(try await ask(String(repeating: "a", count: 101)).status == .badRequest)
             let nul = try await ask("total spend?\u{0}")
             #expect(nul.status == .badRequest, "PostgreSQL text cannot hold NUL: refused, not a 500")
             #expect(try nul.json()["error"]?["code"]?.stringValue == "invalid_message")
@@ -114,9 +127,11 @@ struct ChatAPITests {
                 body: #"{"message":""# + String(repeating: "x", count: 2 << 20) + #""}"#
             )
             #expect(huge.status == .contentTooLarge)
+            #expect(try huge.json()["error"]?["code"]?.stringValue == "body_too_large")
+            // 14 family emoji: 98 code points, 350 bytes, within the cap.
+            #expect(try await ask(String(repeating: family, count: 14)).status == .ok)
             #expect(try await ask(String(repeating: "a", count: 100)).status == .ok)
             #expect(try await ask("total spend?").status == .ok)
-            #expect(try await ask("how many anomalies were found?").status == .ok)
             let refused = try await ask("what is the trend?")
             #expect(refused.status == .tooManyRequests)
             let wait = try #require(refused.headers[.retryAfter].flatMap { Int($0) })
@@ -133,6 +148,8 @@ struct ChatAPITests {
         try await APIHarness.with(allowRegister: true) { api in
             let (alice, _) = try await api.login()
             let room = try await Self.room(api, token: alice)
+            let bodiless = try await api.send(.post, "/rooms", token: alice)
+            #expect(bodiless.status == .created, "the request body is optional: an untitled room")
             _ = try await api.send(.post, "/register", body: #"{"username":"bob","password":"long enough pw"}"#)
             let (bob, _) = try await api.login(username: "bob", password: "long enough pw")
             #expect(try await api.send(.get, "/rooms/\(room)", token: bob).status == .notFound)

@@ -69,8 +69,9 @@ public struct SuppressionRuleStore: Sendable {
             )
         else {
             let needs =
-                scope == .account ? "a GL account" : scope == .pattern ? "a dimension" : "a supplier and an amount"
-            throw RuleError(description: "finding \(id) has no \(needs), which a \(scope.rawValue) rule needs")
+                scope == .account
+                ? "GL account" : scope == .pattern ? "dimension value" : "supplier and amount"
+            throw RuleError(description: "finding \(id) has no \(needs), which a rule of scope \(scope.rawValue) needs")
         }
         for try await ruleID
             in try await connection.query(

@@ -1,3 +1,4 @@
+import Foundation
 public import Hummingbird
 public import Logging
 public import PostgresNIO
@@ -147,13 +148,19 @@ public struct AuthController: Sendable {
         .object([("id", .int(user.id)), ("username", .string(user.username)), ("role", .string(user.role.rawValue))])
     }
 
-    /// Decodes a JSON body; 400 `invalid_body` when it is not JSON of the expected shape.
+    /// Decodes a JSON body; 400 `invalid_body` when it is not JSON of the expected shape. A route whose
+    /// OpenAPI request body is optional passes `optional: true`: an empty body then reads as `{}`.
     static func decode<Body: Decodable & Sendable>(
         _ type: Body.Type,
         _ request: Request,
-        _ context: FinrcaRequestContext
+        _ context: FinrcaRequestContext,
+        optional: Bool = false
     ) async throws -> Body {
+        var request = request
         do {
+            if optional, try await request.collectBody(upTo: context.maxUploadSize).readableBytes == 0 {
+                return try JSONDecoder().decode(Body.self, from: Data("{}".utf8))
+            }
             return try await request.decode(as: Body.self, context: context)
         } catch {
             throw APIError(.badRequest, "invalid_body", "the request body must be JSON with the documented fields")

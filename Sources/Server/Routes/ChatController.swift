@@ -69,7 +69,7 @@ public struct ChatController: Sendable {
         }
         group.post("/rooms") { request, context in
             let user = try context.requireUser()
-            let body = try await AuthController.decode(RoomBody.self, request, context)
+            let body = try await AuthController.decode(RoomBody.self, request, context, optional: true)
             let title = try Self.title(body.title ?? RoomTitle.untitled)
             let room = try await strings(
                 "INSERT INTO chat_rooms (user_id, title) VALUES (\(user.id), \(title)) RETURNING \(unescaped: Self.roomJSON)"
@@ -114,7 +114,9 @@ public struct ChatController: Sendable {
             let before =
                 try request.uri.queryParameters.get("before")
                 .map { text -> Int64 in
-                    guard let id = Int64(text) else { throw APIError.badParameter("before", "before is a message id") }
+                    guard let id = Int64(text), id >= 0 else {
+                        throw APIError.badParameter("before", "before is a message id (0 or more)")
+                    }
                     return id
                 } ?? Int64.max
             let messages = try await strings(
@@ -224,20 +226,20 @@ public struct ChatController: Sendable {
         )
     }
 
-    /// The `message` of a chat request's JSON body, refused with 413 when it is longer than
-    /// ``ChatLimits/maxMessageBytes`` UTF-8 bytes (the body is read only up to what such a message can take,
-    /// every byte escaped as `\uXXXX`).
+    /// The `message` of a chat request's JSON body, refused with 400 when it holds more than
+    /// ``ChatLimits/maxMessageLength`` Unicode code points (the count JSON Schema's `maxLength` uses, so the
+    /// OpenAPI document states the rule exactly; at most 4 UTF-8 bytes each) and with 413 when the body is longer
+    /// than any such message can be (every code point escaped as a `\uXXXX\uXXXX` surrogate pair, plus 1 KiB).
     func message(_ request: Request) async throws -> String {
-        let tooLong = APIError(
-            .contentTooLarge,
-            "message_too_long",
-            "a chat message is at most \(limits.maxMessageBytes) bytes of UTF-8 (server.chat_max_message_bytes)"
-        )
         let buffer: ByteBuffer
         do {
-            buffer = try await request.body.collect(upTo: 6 * limits.maxMessageBytes + 1024)
+            buffer = try await request.body.collect(upTo: 12 * limits.maxMessageLength + 1024)
         } catch {
-            throw tooLong
+            throw APIError(
+                .contentTooLarge,
+                "body_too_large",
+                "the request body is longer than a chat message of \(limits.maxMessageLength) code points can be (server.chat_max_message_length)"
+            )
         }
         let body: ChatBody
         do {
@@ -248,11 +250,12 @@ public struct ChatController: Sendable {
         guard !body.message.utf8.contains(0) else {
             throw APIError(.badRequest, "invalid_message", "a chat message cannot contain the NUL character (U+0000)")
         }
-        guard body.message.utf8.count <= limits.maxMessageBytes else {
+        let length = body.message.unicodeScalars.count
+        guard length <= limits.maxMessageLength else {
             throw APIError(
-                .contentTooLarge,
+                .badRequest,
                 "message_too_long",
-                "the message is \(body.message.utf8.count) bytes; a chat message is at most \(limits.maxMessageBytes) bytes of UTF-8 (server.chat_max_message_bytes)"
+                "the message is \(length) code points; a chat message is at most \(limits.maxMessageLength) (server.chat_max_message_length)"
             )
         }
         return body.message

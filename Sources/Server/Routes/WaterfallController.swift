@@ -47,18 +47,26 @@ public struct WaterfallController: Sendable {
             )
         }
         group.post("/charts/rca-waterfall") { request, context in
-            try await answer(try await AuthController.decode(Parameters.self, request, context), request: request)
+            try await answer(
+                try await AuthController.decode(Parameters.self, request, context, optional: true),
+                request: request
+            )
         }
     }
 
     func answer(_ parameters: Parameters, request: Request) async throws -> Response {
-        if parameters.from == nil, parameters.to == nil, parameters.dimension == nil {
-            return try documents.document("chart_rca_waterfall").response(to: request)
+        // What is not given is the latest flagged change's (the run's document, served as it is when nothing is).
+        let latest = try documents.document("chart_rca_waterfall")
+        if parameters.from == nil, parameters.to == nil, parameters.dimension == nil, parameters.currency == nil {
+            return try latest.response(to: request)
         }
-        guard let fromText = parameters.from, let toText = parameters.to else {
+        let fromText = parameters.from ?? latest.content["from"]?.stringValue
+        let toText = parameters.to ?? latest.content["to"]?.stringValue
+        let dimensionText = parameters.dimension ?? latest.content["dimension"]?.stringValue
+        guard let fromText, let toText else {
             throw APIError.badParameter(
                 "period",
-                "give both from and to (YYYY-PP), or neither for the latest flagged change"
+                "the run flagged no change to take the missing period from: give both from and to (YYYY-PP)"
             )
         }
         guard let from = FiscalPeriod(fromText), let to = FiscalPeriod(toText) else {
@@ -67,7 +75,7 @@ public struct WaterfallController: Sendable {
                 "from and to must be periods like 2024-05 (fiscal year, posting period 01-16)"
             )
         }
-        guard let dimension = LedgerDimension(rawValue: parameters.dimension ?? LedgerDimension.directorate.rawValue)
+        guard let dimension = LedgerDimension(rawValue: dimensionText ?? LedgerDimension.directorate.rawValue)
         else {
             throw APIError.badParameter("dimension", "dimension must be one of \(LedgerDimension.choices)")
         }

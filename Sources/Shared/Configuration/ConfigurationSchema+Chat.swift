@@ -2,10 +2,11 @@ extension ConfigurationSchema {
     /// The chat's limits (`server.chat_*`, issue 13 item 2).
     static let chatKeys: [Key] = [
         Key(
-            name: "server.chat_max_message_bytes",
+            name: "server.chat_max_message_length",
             defaultValue: "2000",
             isSecret: false,
-            summary: "largest chat message accepted, in UTF-8 bytes (16-65536); a longer one is refused with 413"
+            summary:
+                "longest chat message accepted, in Unicode code points (16-65536; at most 4 UTF-8 bytes each); a longer one is refused with 400"
         ),
         Key(
             name: "server.chat_messages_per_hour",
