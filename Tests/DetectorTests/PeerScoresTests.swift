@@ -39,13 +39,13 @@ struct PeerScoresTests {
     @Test("peers: account and supplier with 5 lines, else the account, else the ledger; medians in minor units")
     func levels() {
         let peers = Self.scores(priorLines: 5)
-        #expect(peers.levels == Array(repeating: .accountAndSupplier, count: 10) + [.account, .account]
-                + Array(repeating: .ledger, count: 3))
+        let levels: [PeerScores.Level] = Array(repeating: .accountAndSupplier, count: 10) + [.account, .account]
+        #expect(peers.levels == levels + Array(repeating: .ledger, count: 3))
         #expect(peers.peerLines == Array(repeating: 5, count: 10) + [12, 12] + [15, 15, 15])
         // Lower middle of each group's amounts: X rows 0-4 → row 2; Y rows 5-9 → row 7; account A rows 0-11 → row 5;
         // the ledger's 15 rows → row 7.
-        #expect(peers.medians == Array(repeating: 201, count: 5) + Array(repeating: 701, count: 5) + [501, 501]
-                + [701, 701, 701])
+        let medians: [Int64] = Array(repeating: 201, count: 5) + Array(repeating: 701, count: 5) + [501, 501]
+        #expect(peers.medians == medians + [701, 701, 701])
         #expect(peers.deviations[4] == 8)
         #expect(peers.deviations[9] == 1)
     }

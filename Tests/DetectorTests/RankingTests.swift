@@ -121,7 +121,38 @@ struct RankingTests {
         #expect(ranking.leftOut.isEmpty)
     }
 
-    @Test("the outlier cap keeps the highest attention; every flagged line stays in the anomaly document")
+    @Test("a line-level pass drafts by its priority when given, else by attention; attention is kept for severity")
+    func draftPriority() {
+        // Row 0: GBP 10,000 at stake, score 4; row 1: GBP 500, score 9; materiality GBP 100.
+        let candidates: [(row: Int, score: Double, stake: UInt64)] = [(0, 4, 1_000_000), (1, 9, 50_000)]
+        let draft = { (row: Int, score: Double) in
+            Self.draft(.statisticalOutlier, attention: nil, score: score, actual: Int64(row))
+        }
+        let byAttention = LineFindings.ranked(
+            candidates,
+            kind: .statisticalOutlier,
+            materiality: 10_000,
+            limit: 1,
+            draft: draft
+        )
+        #expect(byAttention.drafts.map(\.score) == [4])
+        #expect(byAttention.undrafted.map(\.stake) == [50_000])
+        let byPriority = LineFindings.ranked(
+            candidates,
+            kind: .statisticalOutlier,
+            materiality: 10_000,
+            limit: 1,
+            priority: [1, 2],
+            draft: draft
+        )
+        #expect(byPriority.drafts.map(\.score) == [9])
+        // log10(1 + 5) · (1 + 3/4) / 2: the score 9 is the higher of two candidates.
+        let attention = Attention.score(stake: 50_000, unusualness: 0.75, materiality: 10_000)
+        #expect(byPriority.drafts.first?.attention == attention)
+        #expect(byPriority.undrafted.map(\.stake) == [1_000_000])
+    }
+
+    @Test("the outlier cap keeps the largest multiple of the usual amount; every flagged line stays in the document")
     func outlierCap() async throws {
         var configuration = DetectorConfiguration()
         configuration.passes = [.statistical]

@@ -43,6 +43,17 @@ struct ReversalTests {
         )
     }
 
+    @Test("a reversal takes the posting of its own cost centre, not the corrected posting of the same day")
+    func correctionOfTheCostCentre() {
+        var ledger = InMemoryLedger()
+        ledger.add(55_739, period: 5, day: Self.day, costCentre: "31090", supplier: "S1", reference: "5100035620")
+        ledger.add(55_739, period: 5, day: Self.day + 5, costCentre: "31200", supplier: "S1", reference: "5100035621")
+        ledger.add(-55_739, period: 5, day: Self.day + 5, costCentre: "31090", supplier: "S1", reference: "1800002022")
+        let pairs = ReversalPairs(ledger.columns, windowDays: 31)
+        // The corrected posting (row 1) is nearer in date, but the reversal negates row 0 as it was coded.
+        #expect(pairs.pairs == [.init(debit: 0, credit: 2)])
+    }
+
     /// Six months of 50 lines of GBP 90.00–110.99 on one account, plus a GBP 25,000.00 line in 2024-05 and its
     /// reversal `daysLater` days later, and a GBP 30,000.00 line in 2024-06 that stays.
     static func outlierLedger(daysLater: Int32) -> InMemoryLedger {

@@ -6,7 +6,9 @@ import Shared
 /// outliers, and neither line is reported as one.
 ///
 /// Pairing: each credit, in (posting day, row) order, takes the unmatched debit of its account, supplier and
-/// amount with the same reference if one is within the window, else the nearest in date, then the earlier row.
+/// amount with the same reference if one is within the window, else one of the same cost centre (a reversal negates
+/// the posting as it was coded; the corrected posting that often follows it on the same day carries the new
+/// coding), then the nearest in date, then the earlier row.
 /// A line without a posting day pairs only with a line of the same fiscal period. Only accounts, suppliers and
 /// amounts that have a credit are looked at, so the cost is one hash lookup per debit.
 struct ReversalPairs: Sendable {
@@ -68,10 +70,13 @@ struct ReversalPairs: Sendable {
         let windowDays: Int
         /// Per reference code: whether it is absent or blank.
         let blankReference: [Bool]
+        /// Per row: its cost centre's code.
+        let costCentres: [Int32]
 
         init(columns: LedgerColumns, windowDays: Int) {
             self.columns = columns
             self.windowDays = windowDays
+            costCentres = columns.codes(.costCenter)
             blankReference = columns.references.blankFlags
         }
 
@@ -84,17 +89,15 @@ struct ReversalPairs: Sendable {
             var pairs: [Pair] = []
             for credit in credits.sorted(by: order) {
                 let reference = reference(credit)
-                var best: (sameReference: Bool, distance: Int, index: Int)?
+                var best: (rank: (Int, Int, Int), index: Int)?
                 for (index, debit) in debits.enumerated() where !used[index] {
                     guard let distance = distance(debit, credit), distance <= windowDays else { continue }
                     let sameReference = reference != nil && self.reference(debit) == reference
-                    if let current = best,
-                        current.sameReference && !sameReference
-                            || current.sameReference == sameReference && current.distance <= distance
-                    {
-                        continue
-                    }
-                    best = (sameReference, distance, index)
+                    let sameCostCentre = costCentres[debit] == costCentres[credit]
+                    // Lower is better: same reference, same cost centre, fewer days apart.
+                    let rank = (sameReference ? 0 : 1, sameCostCentre ? 0 : 1, distance)
+                    if let current = best, current.rank <= rank { continue }
+                    best = (rank, index)
                 }
                 if let best {
                     used[best.index] = true
