@@ -100,7 +100,7 @@ struct PartitionIndexTests {
         }
         #expect(try await Self.indexes(table, on: connection).count == 6)
         let report = try await Migrator().migrate(on: connection, logger: TestDatabase.logger)
-        #expect(report.applied.map(\.version) == [9])
+        #expect(report.applied.map(\.version).first == 9, "migration 9, then the later ones")
         #expect(try await Self.indexes(table, on: connection) == ["\(table)_brin"])
         #expect(try await Self.unsummarisedRanges(table, on: connection) == "0")
         #expect(try await connection.value("SELECT count(*)::text FROM \(table) WHERE batch_id = 1") == "20000")

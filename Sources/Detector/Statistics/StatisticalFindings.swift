@@ -13,8 +13,14 @@ import Shared
 /// lines, development seeds 1–8, Python prototype of the pass, 400 findings): ranked by attention (money first)
 /// the findings kept 254–290 of the ~295 flagged outliers, by robust z 281–295, by multiple 291–296.
 public enum StatisticalFindings {
-    /// Findings for the flagged lines whose excess over their usual amount is at least `trivialShare` ×
-    /// `materiality`, the largest multiple of their usual size first.
+    /// A flagged line is a finding only when it is at least this many times its usual amount, or at most its
+    /// reciprocal: a supplier whose lines vary little makes a line 1.4× its median statistically unusual, but not
+    /// worth a controller's time (it stays flagged, at `/anomaly/statistical`).
+    public static let minimumMultiple = 2.0
+
+    /// Findings for the flagged lines at least ``minimumMultiple`` times (or at most 1/``minimumMultiple`` of) their
+    /// usual amount whose excess over it is at least `trivialShare` × `materiality`, the largest multiple of their
+    /// usual size first.
     public static func drafts(
         _ result: StatisticalPass.Result,
         columns: LedgerColumns,
@@ -27,7 +33,8 @@ public enum StatisticalFindings {
         let trivial = UInt64((Double(materiality.magnitude) * trivialShare).rounded(.up))
         let candidates = result.flagged.compactMap { flagged -> (row: Int, score: Double, stake: UInt64)? in
             let stake = (columns.amount[flagged.row] - result.peerMedians[flagged.row]).magnitude
-            return stake >= trivial ? (flagged.row, flagged.score, stake) : nil
+            let multiple = result.peerDeviations[flagged.row].magnitude
+            return stake >= trivial && multiple >= log10(minimumMultiple) ? (flagged.row, flagged.score, stake) : nil
         }
         return LineFindings.ranked(
             candidates,
