@@ -40,7 +40,8 @@ public struct ChangeContributors: Sendable {
         public var delta: Int64
     }
 
-    /// The dimension that explains the change best (its top member covers the largest share of the change).
+    /// The dimension that explains the change best (its top member covers the largest share of the change); a
+    /// dimension with one member across both periods is never chosen.
     public var dimension: LedgerDimension
     /// Largest increases, largest first (at most 3).
     public var up: [Contributor]
@@ -71,6 +72,9 @@ public struct ChangeContributors: Sendable {
             var deltas: [Int32: Int64] = [:]
             for row in index.rows(period) where inSlice(row) { deltas[codes[row], default: 0] += columns.amount[row] }
             for row in index.rows(base) where inSlice(row) { deltas[codes[row], default: 0] -= columns.amount[row] }
+            // One member on both sides (a dimension the ledger leaves blank, the directorate of one cost centre)
+            // explains all of the change by construction, which tells a reader nothing.
+            guard deltas.count > 1 else { continue }
             let total = deltas.values.reduce(0, +)
             guard total != 0 else { continue }
             let sorted = deltas.filter { $0.value != 0 }

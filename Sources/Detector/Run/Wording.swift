@@ -30,7 +30,7 @@ public struct Wording: Sendable {
 
     /// The sentence of a flagged change, with its leading contributor when known:
     /// "Cost centre 31090 spent IDR 3.1bn in 2024-07, +60 % on 2024-06; supplier X explains IDR 0.9bn of the
-    /// IDR 1.16bn rise."
+    /// IDR 1.16bn rise." A contributor without a value reads "lines without a cost centre explain …".
     public func changeSentence(_ change: SliceChange, slice: DimensionValue?, contributors: ChangeContributors?)
         -> String
     {
@@ -38,8 +38,11 @@ public struct Wording: Sendable {
             "\(self.slice(slice)) spent \(money(change.current)) in \(change.period), \(self.change(change.relativeChange)) on \(change.base) (\(money(change.previous)))"
         let rising = change.delta > 0
         if let top = rising ? contributors?.up.first : contributors?.down.first {
+            let who =
+                top.member == LedgerDimension.noValue
+                ? "lines without a \(top.dimension.label) explain" : "\(top.dimension.label) \(top.member) explains"
             sentence +=
-                "; \(top.dimension.label) \(top.member) explains \(money(top.delta.magnitude == 0 ? 0 : Int64(top.delta.magnitude))) of the \(money(Int64(change.delta.magnitude))) \(rising ? "rise" : "fall")"
+                "; \(who) \(money(top.delta.magnitude == 0 ? 0 : Int64(top.delta.magnitude))) of the \(money(Int64(change.delta.magnitude))) \(rising ? "rise" : "fall")"
         }
         return sentence + "."
     }
