@@ -74,7 +74,9 @@ measure)
   export FINRCA_DATABASE_URL="${server_url%/*}/$run"
   trap '"$bin/dropdb" "${admin[@]}" --if-exists --force "$run" 2>/dev/null || true' EXIT
   next=(detect --json)
-  if "$finrca_bin" detect --help 2>&1 | grep -q -- '--incremental'; then next=(detect --incremental --json); fi
+  # grep reads all of the help (no -q): under pipefail, a grep that quit at the first match could end finrca with
+  # SIGPIPE and make the test false (the 20M measurement's second run was a full run that way).
+  if "$finrca_bin" detect --help 2>&1 | grep -- '--incremental' > /dev/null; then next=(detect --incremental --json); fi
   echo "measure $rows rows with $finrca_bin (${LABEL:-unlabelled}), $(nproc) cores"
   timed "detect-full-$rows" "$finrca_bin" detect --json
   timed "ingest-month-$rows" "$finrca_bin" ingest --json "$month"

@@ -36,6 +36,20 @@ public struct LedgerColumns: Sendable {
     /// Number of rows.
     public var count: Int { amount.count }
 
+    /// Reserves room for `rows` rows in every row array, so that a reader that knows how many rows it will append
+    /// allocates each array once (appending alone doubles them as they grow: up to twice the memory, and copies).
+    public mutating func reserveCapacity(_ rows: Int) {
+        batchID.reserveCapacity(rows)
+        sourceLine.reserveCapacity(rows)
+        amount.reserveCapacity(rows)
+        fiscalYear.reserveCapacity(rows)
+        period.reserveCapacity(rows)
+        postingDay.reserveCapacity(rows)
+        for index in dimensionCodes.indices { dimensionCodes[index].reserveCapacity(rows) }
+        reference.reserveCapacity(rows)
+        accountType.reserveCapacity(rows)
+    }
+
     /// The codes of `dimension` for every row.
     public func codes(_ dimension: LedgerDimension) -> [Int32] {
         dimensionCodes[LedgerDimension.allCases.firstIndex(of: dimension)!]

@@ -100,7 +100,11 @@ public struct LedgerReader: Sendable {
                 }
                 let aggregate = (clock.now - started).inSeconds
                 started = clock.now
-                let columns = try await columnsByCurrency(on: connection, periods: scope?.read)
+                let columns = try await columnsByCurrency(
+                    on: connection,
+                    periods: scope?.read,
+                    expectedLines: Self.lines(in: totals, periods: scope?.read)
+                )
                 let readLines = (clock.now - started).inSeconds
                 return .commit(
                     (
@@ -134,11 +138,29 @@ public struct LedgerReader: Sendable {
         )
     }
 
+    /// The lines per currency that the slice totals count (in `periods` only, when given): what
+    /// ``columnsByCurrency(on:periods:expectedLines:)`` reads from the same snapshot.
+    public static func lines(in totals: [SliceTotal], periods: Set<FiscalPeriod>?) -> [String: Int] {
+        totals.reduce(into: [:]) { lines, total in
+            guard total.dimension == nil, periods?.contains(total.period) ?? true else { return }
+            lines[total.currency, default: 0] += total.lines
+        }
+    }
+
     /// Every journal line as columns (or only the lines of `periods`), one set of columns per currency, in
     /// (fiscal year, period, batch, line) order.
+    ///
+    /// - Parameters:
+    ///   - connection: The session to read on.
+    ///   - periods: Read only these periods' lines (nil: every line).
+    ///   - expectedLines: How many lines each currency will have (``lines(in:periods:)``), reserved before the
+    ///     first is appended; a currency not named grows as it goes.
+    /// - Returns: The columns per currency (`company_code_currency_key`, empty for lines without one).
+    /// - Throws: Database errors.
     public func columnsByCurrency(
         on connection: PostgresConnection,
-        periods: Set<FiscalPeriod>? = nil
+        periods: Set<FiscalPeriod>? = nil,
+        expectedLines: [String: Int] = [:]
     ) async throws -> [String: LedgerColumns] {
         var byCurrency: [String: LedgerColumns] = [:]
         let dimensionColumns = LedgerDimension.allCases.map(\.quotedColumn).joined(separator: ", ")
@@ -162,6 +184,7 @@ public struct LedgerReader: Sendable {
         // Most ledgers hold one currency: append to the last one used without a dictionary lookup per line.
         var currentCurrency = ByteBuffer()
         var current = LedgerColumns()
+        current.reserveCapacity(expectedLines[""] ?? 0)
         // Each cell is decoded on its own with its type's decoder, specialised here: `PostgresRow.decode` of a tuple
         // (a parameter pack) instantiated generic metadata for every cell of every row. Text cells stay bytes: a
         // value already in its dictionary is found by them, and only a new one becomes a String.
@@ -182,6 +205,7 @@ public struct LedgerReader: Sendable {
                 if current.count > 0 || byCurrency[old] != nil { byCurrency[old] = current }
                 currentCurrency = currency
                 current = byCurrency.removeValue(forKey: new) ?? LedgerColumns()
+                if current.count == 0 { current.reserveCapacity(expectedLines[new] ?? 0) }
             }
             let dimensionCodes = (
                 current.dictionaries[0].code(directorate), current.dictionaries[1].code(costCenter),

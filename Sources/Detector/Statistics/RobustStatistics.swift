@@ -24,7 +24,7 @@ public struct RobustStatistics: Sendable, Equatable {
     /// Computes the statistics of `values` (which it sorts in place; pass a scratch copy).
     public init(sorting values: inout [Double]) {
         precondition(!values.isEmpty, "statistics of an empty sample")
-        values.sort()
+        DoubleSort.sort(&values)
         count = values.count
         var sum = 0.0
         for value in values { sum += value }
@@ -38,7 +38,7 @@ public struct RobustStatistics: Sendable, Equatable {
         var absoluteSum = 0.0
         for deviation in deviations { absoluteSum += deviation }
         meanAbsoluteDeviation = absoluteSum / Double(count)
-        deviations.sort()
+        DoubleSort.sort(&deviations)
         mad = Self.middle(deviations)
     }
 
