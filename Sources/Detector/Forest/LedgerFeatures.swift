@@ -22,13 +22,16 @@ public enum LedgerFeatures {
     public static func matrix(_ columns: LedgerColumns, accountMedians: [Int64]) -> FeatureMatrix {
         let count = columns.count
         let width = names.count
-        let encoded: [[Double]] = [LedgerDimension.costCenter, .glAccount, .supplier, .directorate]
-            .map { dimension in
-                let codes = columns.codes(dimension)
-                var frequency = [Int](repeating: 0, count: columns.dictionary(dimension).count)
-                for code in codes { frequency[Int(code)] += 1 }
-                return codes.map { Double(frequency[Int($0)]) / Double(max(count, 1)) }
-            }
+        // Per dimension, the share of lines of each code (a table as long as the dictionary, not the ledger).
+        let encoded: [(codes: [Int32], share: [Double])] = [
+            LedgerDimension.costCenter, .glAccount, .supplier, .directorate,
+        ]
+        .map { dimension in
+            let codes = columns.codes(dimension)
+            var frequency = [Int](repeating: 0, count: columns.dictionary(dimension).count)
+            for code in codes { frequency[Int(code)] += 1 }
+            return (codes, frequency.map { Double($0) / Double(max(count, 1)) })
+        }
         var values = [Double](repeating: 0, count: count * width)
         for row in 0..<count {
             let amount = columns.amount[row]
@@ -38,7 +41,9 @@ public enum LedgerFeatures {
             values[base + 2] = Double(columns.period[row])
             let median = Double(max(accountMedians[row].magnitude, 1))
             values[base + 3] = log10(max(Double(amount.magnitude), 1) / median)
-            for (offset, feature) in encoded.enumerated() { values[base + 4 + offset] = feature[row] }
+            for (offset, feature) in encoded.enumerated() {
+                values[base + 4 + offset] = feature.share[Int(feature.codes[row])]
+            }
         }
         return FeatureMatrix(rows: count, columns: width, values: values)
     }

@@ -89,12 +89,12 @@ public enum StatisticalFindings {
             "robust_z": String(format: "%.2f", flagged.score),
             "peers": result.peerLevels[row].name,
             "peer_lines": String(result.peerLines[row]),
-            "gl_account_robust_z": String(format: "%.2f", result.scopeScores[1][row]),
-            "ledger_robust_z": String(format: "%.2f", result.scopeScores[0][row]),
-            "cost_center_robust_z": String(format: "%.2f", result.scopeScores[2][row]),
-            "supplier_robust_z": String(format: "%.2f", result.scopeScores[3][row]),
-            "classic_z_amount": String(format: "%.2f", result.classicScores[row]),
-            "robust_z_amount": String(format: "%.2f", result.amountScores[row]),
+            "gl_account_robust_z": String(format: "%.2f", result.scopeScores[1].score(row)),
+            "ledger_robust_z": String(format: "%.2f", result.scopeScores[0].score(row)),
+            "cost_center_robust_z": String(format: "%.2f", result.scopeScores[2].score(row)),
+            "supplier_robust_z": String(format: "%.2f", result.scopeScores[3].score(row)),
+            "classic_z_amount": String(format: "%.2f", result.amountStatistics?.zScore(Double(amount)) ?? 0),
+            "robust_z_amount": String(format: "%.2f", result.amountStatistics?.modifiedZScore(Double(amount)) ?? 0),
         ]
         if yearEnd { details["judged_against"] = "year-end lines" }
         return FindingDraft(

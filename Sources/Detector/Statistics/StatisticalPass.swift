@@ -94,12 +94,11 @@ public struct StatisticalPass: Sendable {
         var peerLevels: [PeerScores.Level] = []
         /// Per line: how many lines its peers have.
         public var peerLines: [Int] = []
-        /// Per line and scope (ledger, GL account, cost centre, supplier): modified z-score of log-magnitude.
-        public var scopeScores: [[Double]]
-        /// Per line: classic z-score of the signed amount over the whole ledger.
-        public var classicScores: [Double]
-        /// Per line: modified z-score of the signed amount over the whole ledger.
-        public var amountScores: [Double]
+        /// Per scope (ledger, GL account, cost centre, supplier): a line's modified z-score of log-magnitude,
+        /// computed when asked for (they are reported beside the deciding score of flagged lines only).
+        var scopeScores: [ScopeScorer]
+        /// Statistics of the signed amounts of the whole ledger: a line's classic and modified z-score of its amount.
+        var amountStatistics: RobustStatistics?
         /// Per line: the median amount (minor units) of its GL account (a feature of the Isolation Forest).
         public var accountMedians: [Int64]
         /// Lines above the threshold that were not flagged because their exact reversal is in the ledger
@@ -123,14 +122,7 @@ public struct StatisticalPass: Sendable {
     public func run(_ columns: LedgerColumns, isPaired: [Bool]? = nil) async -> Result {
         let count = columns.count
         guard count > 0 else {
-            return Result(
-                flagged: [],
-                scores: [],
-                scopeScores: [],
-                classicScores: [],
-                amountScores: [],
-                accountMedians: []
-            )
+            return Result(flagged: [], scores: [], scopeScores: [], amountStatistics: nil, accountMedians: [])
         }
         var logMagnitude = [Double](repeating: 0, count: count)
         for index in 0..<count { logMagnitude[index] = log10(1 + Double(columns.amount[index].magnitude) / 100) }
@@ -140,25 +132,19 @@ public struct StatisticalPass: Sendable {
         let yearEnd =
             columns.period.contains { yearEndPeriods.contains(Int($0)) }
             ? columns.period.map { yearEndPeriods.contains(Int($0)) } : []
-        let perScope: [[Double]] = await withTaskGroup(of: (Int, [Double]).self) { group in
+        let perScope: [ScopeScorer] = await withTaskGroup(of: (Int, ScopeScorer).self) { group in
             for (position, scope) in Self.scopes.enumerated() {
                 let codes = scope.map { columns.codes($0) }
                 group.addTask {
-                    let scores =
-                        yearEnd.isEmpty
-                        ? Self.modifiedZScores(magnitudes, codes: codes, minimumGroupSize: minimumGroupSize)
-                        : Self.modifiedZScores(
-                            magnitudes,
-                            codes: codes,
-                            yearEnd: yearEnd,
-                            minimumGroupSize: minimumGroupSize
-                        )
-                    return (position, scores)
+                    (
+                        position,
+                        ScopeScorer(magnitudes, codes: codes, yearEnd: yearEnd, minimumGroupSize: minimumGroupSize)
+                    )
                 }
             }
-            var result = [[Double]](repeating: [], count: Self.scopes.count)
-            for await (position, scores) in group { result[position] = scores }
-            return result
+            var result: [ScopeScorer?] = Array(repeating: nil, count: Self.scopes.count)
+            for await (position, scorer) in group { result[position] = scorer }
+            return result.map { $0! }
         }
         let peers = PeerScores(
             columns,
@@ -169,10 +155,10 @@ public struct StatisticalPass: Sendable {
             minimumYearEndLines: minimumGroupSize
         )
         let combined = peers.scores
-        var signed = columns.amount.map { Double($0) }
-        let ledger = RobustStatistics(sorting: &signed)
-        let classic = columns.amount.map { ledger.zScore(Double($0)) }
-        let robustAmount = columns.amount.map { ledger.modifiedZScore(Double($0)) }
+        let ledger: RobustStatistics = {
+            var signed = columns.amount.map { Double($0) }
+            return RobustStatistics(sorting: &signed)
+        }()
         let limit = Int((Double(count) * configuration.maximumFlagShare).rounded(.down))
         let aboveThreshold = combined.indices.filter { combined[$0] > configuration.threshold }
         let unpaired = isPaired.map { paired in aboveThreshold.filter { !paired[$0] } } ?? aboveThreshold
@@ -195,52 +181,12 @@ public struct StatisticalPass: Sendable {
             peerLevels: peers.levels,
             peerLines: peers.peerLines,
             scopeScores: perScope,
-            classicScores: classic,
-            amountScores: robustAmount,
+            amountStatistics: ledger,
             accountMedians: Self.groupMedians(columns.amount, codes: columns.codes(.glAccount), yearEnd: yearEnd),
             reversed: aboveThreshold.count - unpaired.count,
             scheduled: scheduled.count,
             yearEnd: yearEnd
         )
-    }
-
-    /// Modified z-scores of `values` within groups given by `codes` (nil: one group); groups smaller than
-    /// `minimumGroupSize` use the statistics of all values.
-    static func modifiedZScores(_ values: [Double], codes: [Int32]?, minimumGroupSize: Int) -> [Double] {
-        var scratch = values
-        let overall = RobustStatistics(sorting: &scratch)
-        guard let codes else { return values.map { overall.modifiedZScore($0) } }
-        let members = Self.members(codes)
-        var statistics = [RobustStatistics?](repeating: nil, count: members.count)
-        for (code, rows) in members.enumerated() where rows.count >= minimumGroupSize {
-            var sample = rows.map { values[$0] }
-            statistics[code] = RobustStatistics(sorting: &sample)
-        }
-        var scores = [Double](repeating: 0, count: values.count)
-        for row in values.indices {
-            scores[row] = (statistics[Int(codes[row])] ?? overall).modifiedZScore(values[row])
-        }
-        return scores
-    }
-
-    /// Modified z-scores where a year-end line (`yearEnd[row]`) is judged only against year-end lines and any
-    /// other line only against other lines: the groups and the fallback statistics of each kind are its own. When
-    /// the ledger has fewer than `minimumGroupSize` year-end lines they are not judged (score 0).
-    static func modifiedZScores(_ values: [Double], codes: [Int32]?, yearEnd: [Bool], minimumGroupSize: Int)
-        -> [Double]
-    {
-        var scores = [Double](repeating: 0, count: values.count)
-        for kind in [false, true] {
-            let rows = values.indices.filter { yearEnd[$0] == kind }
-            guard !rows.isEmpty, !kind || rows.count >= minimumGroupSize else { continue }
-            let subset = Self.modifiedZScores(
-                rows.map { values[$0] },
-                codes: codes.map { codes in rows.map { codes[$0] } },
-                minimumGroupSize: minimumGroupSize
-            )
-            for (position, row) in rows.enumerated() { scores[row] = subset[position] }
-        }
-        return scores
     }
 
     /// Row indices per code.
