@@ -20,7 +20,7 @@ rows="${ROWS:-1000000}"
 duration="${DURATION:-10s}"
 connections="${CONNECTIONS:-8}"
 out="${OUT:-.bench/indexes}"
-mkdir -p "$out"
+mkdir -p "$out" .bench
 command -v wrk >/dev/null || apt_install wrk
 bench_setup indexes
 serve_pid=""
