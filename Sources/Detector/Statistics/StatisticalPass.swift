@@ -62,8 +62,9 @@ public struct ScoredLine: Sendable, Equatable {
     public var score: Double
 }
 
-/// Classic and robust z-scores of every journal line, over the whole ledger and per scope (GL account, cost
-/// centre, supplier), on the signed amount and on log-magnitude `log10(1 + |amount|)`.
+/// Robust z-scores of log-magnitude `log10(1 + |amount|)` for every journal line against its peers, and, for the
+/// lines it flags, the scores over the whole ledger and per scope (GL account, cost centre, supplier) and the classic
+/// and robust z-scores of the signed amount.
 ///
 /// Amounts in a ledger are heavy-tailed and their scale is set by the nature of the expense and who bills it, so
 /// the decision uses the **robust z-score of log-magnitude against the line's peers** (``PeerScores``: the lines of
@@ -96,7 +97,7 @@ public struct StatisticalPass: Sendable {
         public var peerLines: [Int] = []
         /// Per scope (ledger, GL account, cost centre, supplier): a line's modified z-score of log-magnitude,
         /// computed when asked for (they are reported beside the deciding score of flagged lines only).
-        var scopeScores: [ScopeScorer]
+        var scopeScorers: [ScopeScorer]
         /// Statistics of the signed amounts of the whole ledger: a line's classic and modified z-score of its amount.
         var amountStatistics: RobustStatistics?
         /// Per line: the median amount (minor units) of its GL account (a feature of the Isolation Forest).
@@ -122,7 +123,7 @@ public struct StatisticalPass: Sendable {
     public func run(_ columns: LedgerColumns, isPaired: [Bool]? = nil) async -> Result {
         let count = columns.count
         guard count > 0 else {
-            return Result(flagged: [], scores: [], scopeScores: [], amountStatistics: nil, accountMedians: [])
+            return Result(flagged: [], scores: [], scopeScorers: [], amountStatistics: nil, accountMedians: [])
         }
         var logMagnitude = [Double](repeating: 0, count: count)
         for index in 0..<count { logMagnitude[index] = log10(1 + Double(columns.amount[index].magnitude) / 100) }
@@ -180,7 +181,7 @@ public struct StatisticalPass: Sendable {
             peerDeviations: peers.deviations,
             peerLevels: peers.levels,
             peerLines: peers.peerLines,
-            scopeScores: perScope,
+            scopeScorers: perScope,
             amountStatistics: ledger,
             accountMedians: Self.groupMedians(columns.amount, codes: columns.codes(.glAccount), yearEnd: yearEnd),
             reversed: aboveThreshold.count - unpaired.count,
