@@ -4,9 +4,11 @@
 Verifies every request's signature (HMAC-SHA256 over "<timestamp>.<body>" with the shared secret), answers
 HTTP --fail-status (500) to the first --fail-first requests and 200 afterwards, waiting --delay-ms before each
 answer, and appends one JSON line per request to --out: {"status", "idempotency_key", "signature_valid", "body"}
-(with --quiet only the key and validity). Connections are kept alive (HTTP/1.1).
+(with --quiet only the key and validity). Connections are kept alive (HTTP/1.1). With --hold-after N, every
+request after the N-th is held unanswered (and unrecorded) until the file --release-file exists, so a test can
+stop the sender mid-batch at a known point whatever the machine's load.
 """
-import argparse, hashlib, hmac, json, sys, threading, time
+import argparse, hashlib, hmac, json, os, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 parser = argparse.ArgumentParser()
@@ -18,6 +20,8 @@ parser.add_argument("--fail-first", type=int, default=0)
 parser.add_argument("--fail-status", type=int, default=500)
 parser.add_argument("--delay-ms", type=int, default=0)
 parser.add_argument("--quiet", action="store_true")
+parser.add_argument("--hold-after", type=int, default=0, help="0: never hold")
+parser.add_argument("--release-file", help="held requests are answered once this file exists")
 args = parser.parse_args()
 seen = {"count": 0}
 lock = threading.Lock()
@@ -33,6 +37,11 @@ class Handler(BaseHTTPRequestHandler):
         valid = hmac.compare_digest(expected, self.headers.get("X-Finrca-Signature", ""))
         if args.delay_ms:
             time.sleep(args.delay_ms / 1000)
+        with lock:
+            seen["arrived"] = seen.get("arrived", 0) + 1
+            held = args.hold_after and seen["arrived"] > args.hold_after
+        while held and not os.path.exists(args.release_file):
+            time.sleep(0.02)
         with lock:
             seen["count"] += 1
             status = args.fail_status if seen["count"] <= args.fail_first else 200
@@ -52,6 +61,5 @@ server.request_queue_size = 128
 if args.port_file:
     with open(args.port_file + ".tmp", "w") as port_file:
         port_file.write(str(server.server_address[1]))
-    import os
     os.replace(args.port_file + ".tmp", args.port_file)
 server.serve_forever()

@@ -250,7 +250,11 @@ struct NotifierChannelTests {
     )
     func killMidBatch() async throws {
         let executable = try CrashRecoveryTests.finrcaExecutable()
-        try await NotifierTests.withReceiver(failFirst: 0, delayMilliseconds: 40) { port, out in
+        // The receiver answers 20 requests and holds the rest until released, so the kill lands mid-batch however
+        // late this task is scheduled; the notifier's timeout is long enough that nothing is retried meanwhile.
+        let release = try TemporaryFolder()
+        let releaseFile = release.file("release")
+        try await NotifierTests.withReceiver(failFirst: 0, hold: (after: 20, releaseFile: releaseFile)) { port, out in
             let routes = AlertRoutes(routes: [
                 AlertRoute(
                     name: "everything",
@@ -282,6 +286,7 @@ struct NotifierChannelTests {
                     environment["FINRCA_NOTIFY_ROUTES_FILE"] = routesFile
                     environment["FINRCA_NOTIFY_WEBHOOK_SECRET"] = NotifierTests.secret
                     environment["FINRCA_NOTIFY_WEBHOOK_CONCURRENCY"] = "4"
+                    environment["FINRCA_NOTIFY_TIMEOUT_SECONDS"] = "300"
                     environment["FINRCA_LOG_LEVEL"] = "error"
                     process.environment = environment
                     process.standardOutput = FileHandle.nullDevice
@@ -293,6 +298,8 @@ struct NotifierChannelTests {
                 while try NotifierTests.requests(out).count < 20, ContinuousClock.now < deadline {
                     try await Task.sleep(for: .milliseconds(10))
                 }
+                // The answered chunks are recorded before the next chunk is claimed; let the last record commit.
+                try await Task.sleep(for: .milliseconds(300))
                 kill(first.processIdentifier, SIGKILL)
                 first.waitUntilExit()
                 #expect(first.terminationReason == .uncaughtSignal)
@@ -312,6 +319,7 @@ struct NotifierChannelTests {
                     "at most the claimed chunk (2 × concurrency) is unrecorded"
                 )
 
+                #expect(FileManager.default.createFile(atPath: releaseFile, contents: nil))
                 let second = try notify()
                 try await second.waitForExit()
                 #expect(second.terminationStatus == 0)

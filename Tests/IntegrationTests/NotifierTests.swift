@@ -19,14 +19,16 @@ struct NotifierTests {
         failStatus: Int = 500,
         delayMilliseconds: Int = 0,
         secret: String = NotifierTests.secret,
+        hold: (after: Int, releaseFile: String)? = nil,
         _ body: (Int, String) async throws -> T
     ) async throws -> T {
-        try await ScriptServer.with(
+        let holding = hold.map { ["--hold-after", "\($0.after)", "--release-file", $0.releaseFile] } ?? []
+        return try await ScriptServer.with(
             "webhook-receiver.py",
             arguments: [
                 "--secret", secret, "--fail-first", "\(failFirst)", "--fail-status", "\(failStatus)", "--delay-ms",
                 "\(delayMilliseconds)",
-            ],
+            ] + holding,
             body
         )
     }
