@@ -87,12 +87,15 @@ public struct ChangeExplanation: Sendable {
 
         // Leaves: (directorate, cost centre, GL account, supplier) codes → (start, end) in minor units.
         let leafCodes = leafDimensions.map { columns.codes($0) }
-        var leaves: [[Int32]: (start: Int64, end: Int64)] = [:]
+        func leaf(_ row: Int) -> Leaf {
+            Leaf(leafCodes[0][row], leafCodes[1][row], leafCodes[2][row], leafCodes[3][row])
+        }
+        var leaves: [Leaf: (start: Int64, end: Int64)] = [:]
         for row in index.rows(from) where inSlice(row) {
-            leaves[leafCodes.map { $0[row] }, default: (0, 0)].start += columns.amount[row]
+            leaves[leaf(row), default: (0, 0)].start += columns.amount[row]
         }
         for row in index.rows(to) where inSlice(row) {
-            leaves[leafCodes.map { $0[row] }, default: (0, 0)].end += columns.amount[row]
+            leaves[leaf(row), default: (0, 0)].end += columns.amount[row]
         }
 
         let bridges = leafDimensions.enumerated()
@@ -108,7 +111,11 @@ public struct ChangeExplanation: Sendable {
                 return VarianceBridge(dimension: dimension, from: from, to: to, start: start, end: end)
             }
 
-        let ordered = leaves.keys.sorted { $0.lexicographicallyPrecedes($1) }
+        let ordered = leaves.keys.sorted { lhs, rhs in
+            lhs[0] != rhs[0]
+                ? lhs[0] < rhs[0]
+                : lhs[1] != rhs[1] ? lhs[1] < rhs[1] : lhs[2] != rhs[2] ? lhs[2] < rhs[2] : lhs[3] < rhs[3]
+        }
         let rows = ordered.map { key in
             leafDimensions.indices.map { columns.dictionary(leafDimensions[$0]).value(key[$0]) ?? "(none)" }
         }
@@ -177,6 +184,9 @@ public struct ChangeExplanation: Sendable {
 
     /// Pearson correlation of the three largest contributors per dimension with the slice's total, over the
     /// periods up to `to` (at most 24).
+    ///
+    /// Every series is summed in one pass over the periods' lines (each in line order, as one pass per series
+    /// would sum it).
     static func correlations(
         bridges: [VarianceBridge],
         columns: LedgerColumns,
@@ -186,30 +196,35 @@ public struct ChangeExplanation: Sendable {
     ) -> [Correlation] {
         let periods = Array(index.periods.filter { $0 <= to }.suffix(24))
         guard periods.count >= 3 else { return [] }
-        var total = [Double](repeating: 0, count: periods.count)
-        for (position, period) in periods.enumerated() {
-            for row in index.rows(period) where inSlice(row) { total[position] += Double(columns.amount[row]) }
-        }
-        var result: [Correlation] = []
-        for bridge in bridges {
-            let codes = columns.codes(bridge.dimension)
+        // The contributors whose member has a code, in bridge and step order: (dimension, member, codes, code).
+        let members: [(dimension: LedgerDimension, member: String, codes: [Int32], code: Int32)] = bridges.flatMap {
+            bridge in
             let dictionary = columns.dictionary(bridge.dimension)
-            for step in bridge.steps.prefix(3) {
-                guard let code = dictionary.values.firstIndex(of: step.member).map({ Int32($0) }) else { continue }
-                var series = [Double](repeating: 0, count: periods.count)
-                for (position, period) in periods.enumerated() {
-                    for row in index.rows(period) where inSlice(row) && codes[row] == code {
-                        series[position] += Double(columns.amount[row])
-                    }
+            return bridge.steps.prefix(3)
+                .compactMap { step in
+                    dictionary.values.firstIndex(of: step.member)
+                        .map {
+                            (bridge.dimension, step.member, columns.codes(bridge.dimension), Int32($0))
+                        }
                 }
-                if let coefficient = pearson(series, total) {
-                    result.append(
-                        Correlation(dimension: bridge.dimension, member: step.member, coefficient: coefficient)
-                    )
+        }
+        var total = [Double](repeating: 0, count: periods.count)
+        var series = [[Double]](repeating: total, count: members.count)
+        for (position, period) in periods.enumerated() {
+            for row in index.rows(period) where inSlice(row) {
+                let amount = Double(columns.amount[row])
+                total[position] += amount
+                for (number, member) in members.enumerated() where member.codes[row] == member.code {
+                    series[number][position] += amount
                 }
             }
         }
-        return result
+        return members.indices.compactMap { number in
+            pearson(series[number], total)
+                .map {
+                    Correlation(dimension: members[number].dimension, member: members[number].member, coefficient: $0)
+                }
+        }
     }
 
     /// Pearson's r, or nil when either series is constant.
@@ -233,7 +248,7 @@ public struct ChangeExplanation: Sendable {
     /// ``leafDimensions``), and its dimension values.
     static func cause(
         _ element: RootCauseElement,
-        leaves: [[Int32]: (start: Int64, end: Int64)],
+        leaves: [Leaf: (start: Int64, end: Int64)],
         columns: LedgerColumns,
         filter: [DimensionValue]
     ) -> Cause {
@@ -272,6 +287,9 @@ public struct ChangeExplanation: Sendable {
                 < (Self.leafDimensions.firstIndex(of: $1.dimension) ?? 9)
         }
     }
+
+    /// A leaf's codes of ``leafDimensions``, in their order: a dictionary key that allocates nothing.
+    typealias Leaf = SIMD4<Int32>
 
     /// The leading root cause as dimension values: the slice's own conditions, then the element's, in hierarchy
     /// order.
