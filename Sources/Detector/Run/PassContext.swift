@@ -206,7 +206,8 @@ struct PassContext {
                     from: change.base,
                     to: change.period,
                     filter: change.dimension.map { [DimensionValue($0, change.member)] } ?? [],
-                    materiality: materiality
+                    materiality: materiality,
+                    importanceWithoutCause: false
                 )
             )
         }
