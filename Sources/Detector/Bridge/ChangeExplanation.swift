@@ -103,11 +103,17 @@ public struct ChangeExplanation: Sendable {
 
         let bridges = leafDimensions.enumerated()
             .map { position, dimension in
+                // Summed by code first: each code's member is then named once, not once per leaf.
+                var byCode: [Int32: (start: Int64, end: Int64)] = [:]
+                for (key, value) in leaves {
+                    byCode[key[position], default: (0, 0)].start += value.start
+                    byCode[key[position], default: (0, 0)].end += value.end
+                }
                 var start: [String: Int64] = [:]
                 var end: [String: Int64] = [:]
                 let dictionary = columns.dictionary(dimension)
-                for (key, value) in leaves {
-                    let member = dictionary.value(key[position]) ?? ""
+                for (code, value) in byCode {
+                    let member = dictionary.value(code) ?? ""
                     start[member, default: 0] += value.start
                     end[member, default: 0] += value.end
                 }
@@ -119,9 +125,6 @@ public struct ChangeExplanation: Sendable {
                 ? lhs[0] < rhs[0]
                 : lhs[1] != rhs[1] ? lhs[1] < rhs[1] : lhs[2] != rhs[2] ? lhs[2] < rhs[2] : lhs[3] < rhs[3]
         }
-        let rows = ordered.map { key in
-            leafDimensions.indices.map { columns.dictionary(leafDimensions[$0]).value(key[$0]) ?? "(none)" }
-        }
         // The search models non-negative spend; a leaf that is a net credit counts as zero spend there.
         let actual = ordered.map { Double(max(leaves[$0]!.end, 0)) / 100 }
         let expected = ordered.map { Double(max(leaves[$0]!.start, 0)) / 100 }
@@ -130,12 +133,7 @@ public struct ChangeExplanation: Sendable {
             hierarchy: leafDimensions.map(\.rawValue)
         )
         let search: RootCauseResult
-        if let table = try? RootCauseTable(
-            dimensions: leafDimensions.map(\.rawValue),
-            rows: rows,
-            actual: actual,
-            expected: expected
-        ) {
+        if let table = try? table(of: ordered, columns: columns, actual: actual, expected: expected) {
             search = RootCauseSearch.search(table, configuration: configuration)
         } else {
             search = RootCauseSearch.search(
