@@ -77,10 +77,10 @@ public struct ChangeExplanation: Sendable {
         materiality: Int64
     ) async -> ChangeExplanation {
         let filterCodes: [(codes: [Int32], code: Int32)] = filter.compactMap { condition in
-            guard let position = columns.dictionary(condition.dimension).values.firstIndex(of: condition.value) else {
+            guard let code = columns.dictionary(condition.dimension).code(of: condition.value) else {
                 return nil
             }
-            return (columns.codes(condition.dimension), Int32(position))
+            return (columns.codes(condition.dimension), code)
         }
         let sliceExists = filterCodes.count == filter.count
         func inSlice(_ row: Int) -> Bool { sliceExists && filterCodes.allSatisfy { $0.codes[row] == $0.code } }
@@ -141,9 +141,9 @@ public struct ChangeExplanation: Sendable {
         if let top = search.rootCauseSet.first {
             let conditions: [(codes: [Int32], code: Int32)] = top.pairs.compactMap { pair in
                 guard let dimension = LedgerDimension(rawValue: pair.dimension),
-                    let position = columns.dictionary(dimension).values.firstIndex(of: pair.value)
+                    let position = columns.dictionary(dimension).code(of: pair.value)
                 else { return nil }
-                return (columns.codes(dimension), Int32(position))
+                return (columns.codes(dimension), position)
             }
             func inElement(_ row: Int) -> Bool { inSlice(row) && conditions.allSatisfy { $0.codes[row] == $0.code } }
             evidence = index.rows(to).filter(inElement)
@@ -195,7 +195,7 @@ public struct ChangeExplanation: Sendable {
             let codes = columns.codes(bridge.dimension)
             let dictionary = columns.dictionary(bridge.dimension)
             for step in bridge.steps.prefix(3) {
-                guard let code = dictionary.values.firstIndex(of: step.member).map({ Int32($0) }) else { continue }
+                guard let code = dictionary.code(of: step.member) else { continue }
                 var series = [Double](repeating: 0, count: periods.count)
                 for (position, period) in periods.enumerated() {
                     for row in index.rows(period) where inSlice(row) && codes[row] == code {
@@ -242,7 +242,7 @@ public struct ChangeExplanation: Sendable {
                 let position = leafDimensions.firstIndex(of: dimension)
             else { return nil }
             // A leaf without a value is named "(none)" in the search's table; its code is 0.
-            let code = columns.dictionary(dimension).values.firstIndex(of: pair.value).map { Int32($0) }
+            let code = columns.dictionary(dimension).code(of: pair.value)
             return (position, code ?? (pair.value == "(none)" ? 0 : nil))
         }
         var spend: (start: Int64, end: Int64) = (0, 0)
