@@ -68,6 +68,6 @@ struct DictionaryCodingTests {
         ]
     )
     func blank(value: String) {
-        #expect(Dictionary32.isBlank(value) == value.allSatisfy(\.isWhitespace))
+        #expect(Array(value.utf8).withUnsafeBytes(Dictionary32.isBlank) == value.allSatisfy(\.isWhitespace))
     }
 }

@@ -38,15 +38,14 @@ struct SplitInvoices {
             guard let reference = lines.reference(row), lines.day(row) != nil, stemOfReference[Int(reference)] < 0
             else { continue }
             var stem: Int32 = 0
-            if InvoiceReference.stem(references.values[Int(reference)], into: &form) {
-                // Stems are ASCII: equal bytes are equal stems.
+            if InvoiceReference.stem(references.value(reference)!, into: &form) {
+                // Stems are ASCII: equal bytes are equal stems. Stem code = entry + 1.
                 stem = form.withUnsafeBytes { bytes in
                     let hash = UTF8Index.hash(bytes)
-                    if let code = stemCodes.code(of: bytes, hash: hash) { return code }
-                    let code = Int32(referencesPerStem.count)
-                    stemCodes.insert(bytes, hash: hash, code: code)
+                    if let entry = stemCodes.entry(of: bytes, hash: hash) { return Int32(entry + 1) }
+                    stemCodes.append(bytes, hash: hash)
                     referencesPerStem.append(0)
-                    return code
+                    return Int32(stemCodes.count)
                 }
                 referencesPerStem[Int(stem)] += 1
             }

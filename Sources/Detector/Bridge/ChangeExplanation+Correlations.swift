@@ -21,10 +21,8 @@ extension ChangeExplanation {
             let dictionary = columns.dictionary(bridge.dimension)
             return bridge.steps.prefix(3)
                 .compactMap { step in
-                    dictionary.values.firstIndex(of: step.member)
-                        .map {
-                            (bridge.dimension, step.member, columns.codes(bridge.dimension), Int32($0))
-                        }
+                    dictionary.code(of: step.member)
+                        .map { (bridge.dimension, step.member, columns.codes(bridge.dimension), $0) }
                 }
         }
         var total = [Double](repeating: 0, count: periods.count)

@@ -80,10 +80,10 @@ public struct ChangeExplanation: Sendable {
         importanceWithoutCause: Bool = true
     ) async -> ChangeExplanation {
         let filterCodes: [(codes: [Int32], code: Int32)] = filter.compactMap { condition in
-            guard let position = columns.dictionary(condition.dimension).values.firstIndex(of: condition.value) else {
+            guard let code = columns.dictionary(condition.dimension).code(of: condition.value) else {
                 return nil
             }
-            return (columns.codes(condition.dimension), Int32(position))
+            return (columns.codes(condition.dimension), code)
         }
         let sliceExists = filterCodes.count == filter.count
         func inSlice(_ row: Int) -> Bool { sliceExists && filterCodes.allSatisfy { $0.codes[row] == $0.code } }
@@ -149,9 +149,9 @@ public struct ChangeExplanation: Sendable {
         if let top = search.rootCauseSet.first {
             let conditions: [(codes: [Int32], code: Int32)] = top.pairs.compactMap { pair in
                 guard let dimension = LedgerDimension(rawValue: pair.dimension),
-                    let position = columns.dictionary(dimension).values.firstIndex(of: pair.value)
+                    let position = columns.dictionary(dimension).code(of: pair.value)
                 else { return nil }
-                return (columns.codes(dimension), Int32(position))
+                return (columns.codes(dimension), position)
             }
             func inElement(_ row: Int) -> Bool { inSlice(row) && conditions.allSatisfy { $0.codes[row] == $0.code } }
             evidence = index.rows(to).filter(inElement)
@@ -200,7 +200,7 @@ public struct ChangeExplanation: Sendable {
                 let position = leafDimensions.firstIndex(of: dimension)
             else { return nil }
             // A leaf without a value is named "(none)" in the search's table; its code is 0.
-            let code = columns.dictionary(dimension).values.firstIndex(of: pair.value).map { Int32($0) }
+            let code = columns.dictionary(dimension).code(of: pair.value)
             return (position, code ?? (pair.value == "(none)" ? 0 : nil))
         }
         var spend: (start: Int64, end: Int64) = (0, 0)

@@ -1,16 +1,22 @@
 import Foundation
 
-/// Byte strings and their codes, found by hash (Swift's seeded `Hasher`) with open addressing and linear probing,
-/// the table at most half full. A slot holds the entry's number and the upper half of its hash, so a probe that
-/// misses reads nothing else; the bytes of all entries live in one array, so an entry costs no allocation.
+/// Byte strings numbered in the order they are added (entry 0, 1, …), found by hash (Swift's seeded `Hasher`) with
+/// open addressing and linear probing, the table at most half full. A slot holds the entry's number and the upper
+/// half of its hash, so a probe that misses reads nothing else. The bytes of all entries live in one array and the
+/// hashes are not kept (growing the table hashes the entries again), so an entry costs its bytes, 8 bytes for where
+/// they end and two to four slots of 8 bytes: no allocation of its own.
 struct UTF8Index: Sendable {
     /// Per slot: 0 when empty, else the upper 32 bits of the entry's hash above its number + 1.
     private var slots = [UInt64](repeating: 0, count: 64)
-    /// Per entry: its hash, where its bytes end in `bytes` (they start where the previous entry's end), its code.
-    private var hashes: [Int] = []
+    /// Per entry: where its bytes end in `bytes` (they start where the previous entry's end).
     private var ends: [Int] = []
-    private var codes: [Int32] = []
     private var bytes: [UInt8] = []
+
+    /// Creates an empty index.
+    init() {}
+
+    /// Number of entries.
+    var count: Int { ends.count }
 
     /// The hash the index files `bytes` under.
     static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
@@ -19,8 +25,8 @@ struct UTF8Index: Sendable {
         return hasher.finalize()
     }
 
-    /// The code of `key` (whose hash is `hash`), or nil when it is not in the index.
-    func code(of key: UnsafeRawBufferPointer, hash: Int) -> Int32? {
+    /// The entry whose bytes are `key` (whose hash is `hash`), or nil when it is not in the index.
+    func entry(of key: UnsafeRawBufferPointer, hash: Int) -> Int? {
         let mask = slots.count - 1
         let tag = Self.tag(hash)
         var slot = hash & mask
@@ -29,23 +35,27 @@ struct UTF8Index: Sendable {
             if content == 0 { return nil }
             if content & 0xFFFF_FFFF_0000_0000 == tag {
                 let entry = Int(content & 0xFFFF_FFFF) - 1
-                if matches(entry, key) { return codes[entry] }
+                if matches(entry, key) { return entry }
             }
             slot = (slot + 1) & mask
         }
     }
 
-    /// Adds `key` (not in the index; its hash is `hash`) with `code`.
-    mutating func insert(_ key: UnsafeRawBufferPointer, hash: Int, code: Int32) {
-        if (codes.count + 1) * 2 > slots.count {
+    /// Adds `key` (not in the index; its hash is `hash`) as the next entry.
+    mutating func append(_ key: UnsafeRawBufferPointer, hash: Int) {
+        if (count + 1) * 2 > slots.count {
             slots = [UInt64](repeating: 0, count: slots.count * 2)
-            for entry in hashes.indices { place(entry, hash: hashes[entry]) }
+            for entry in 0..<count { place(entry, hash: withBytes(of: entry, Self.hash)) }
         }
         bytes.append(contentsOf: key)
-        hashes.append(hash)
         ends.append(bytes.count)
-        codes.append(code)
-        place(codes.count - 1, hash: hash)
+        place(count - 1, hash: hash)
+    }
+
+    /// `body` applied to the bytes of `entry`.
+    func withBytes<Result>(of entry: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        let start = entry == 0 ? 0 : ends[entry - 1]
+        return bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<ends[entry]])) }
     }
 
     private static func tag(_ hash: Int) -> UInt64 {

@@ -61,7 +61,7 @@ public struct ChangeContributors: Sendable {
     ) -> ChangeContributors? {
         let sliceCodes = slice.map { columns.codes($0.dimension) }
         let sliceCode = slice.flatMap { value in
-            columns.dictionary(value.dimension).values.firstIndex(of: value.value).map { Int32($0) }
+            columns.dictionary(value.dimension).code(of: value.value)
         }
         if slice != nil, sliceCode == nil { return nil }
         func inSlice(_ row: Int) -> Bool { sliceCodes == nil || sliceCodes![row] == sliceCode! }
