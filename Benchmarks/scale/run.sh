@@ -5,7 +5,13 @@
 #
 #   Benchmarks/scale/run.sh prepare ROWS   generate the file, split it, build the base database (history loaded)
 #   Benchmarks/scale/run.sh measure ROWS   clone the base database, full run, load the new month, next run
-#   Benchmarks/scale/run.sh drop ROWS      drop the base database
+#   Benchmarks/scale/run.sh drop ROWS      drop the base database (and its detected copy)
+#   Benchmarks/scale/run.sh detected ROWS  clone the base database and run a full `finrca detect` on the clone once
+#                                          (finrca_scale_ROWS_detected, kept): what NEXT_ONLY=1 measures from
+#
+# NEXT_ONLY=1 measure ROWS: skip the full run; clone the detected copy instead of the base, load the new month and
+# time only the next (incremental) run. The detected copy's findings and recorded batches are those of the binary
+# that made it (rebuild it with `detected` when a change alters what a full run stores).
 #
 # FINRCA_BIN: the finrca binary (default .build/release/finrca); LABEL: what it is (printed); FINRCA_PG_PORT: the
 # private cluster.
@@ -16,8 +22,8 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
 cd "$FINRCA_ROOT"
-step="${1:?usage: run.sh prepare|measure|drop ROWS}"
-rows="${2:?usage: run.sh prepare|measure|drop ROWS}"
+step="${1:?usage: run.sh prepare|measure|detected|drop ROWS}"
+rows="${2:?usage: run.sh prepare|measure|detected|drop ROWS}"
 finrca_bin="${FINRCA_BIN:-.build/release/finrca}"
 [ -x "$finrca_bin" ] || die "$finrca_bin not found (swift build -c release, or set FINRCA_BIN)"
 [ -x /usr/bin/time ] || apt_install time
@@ -27,6 +33,7 @@ admin=(-h 127.0.0.1 -p "$FINRCA_PG_PORT" -U finrca)
 dir=".bench/scale"
 base="finrca_scale_$rows"
 run="finrca_scale_${rows}_run"
+detected="finrca_scale_${rows}_detected"
 history="$dir/gl-$rows-history.csv"
 month="$dir/gl-$rows-2024-12.csv"
 export FINRCA_LOG_LEVEL=warning
@@ -66,11 +73,22 @@ prepare)
   echo "prepare $rows rows: history $(($(wc -l < "$history") - 1)) lines, new month $(($(wc -l < "$month") - 1)) lines"
   timed "ingest-history-$rows" "$finrca_bin" ingest --json "$history"
   ;;
-measure)
+detected)
   "$bin/psql" -X -q "${admin[@]}" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$base'" | grep -q 1 \
     || die "no base database $base (run.sh prepare $rows first)"
+  "$bin/dropdb" "${admin[@]}" --if-exists --force "$detected"
+  "$bin/createdb" "${admin[@]}" --template "$base" "$detected"
+  export FINRCA_DATABASE_URL="${server_url%/*}/$detected"
+  echo "detected $rows rows with $finrca_bin (${LABEL:-unlabelled}), $(nproc) cores"
+  timed "detect-full-$rows" "$finrca_bin" detect --json
+  ;;
+measure)
+  from="$base"
+  [ "${NEXT_ONLY:-0}" = 1 ] && from="$detected"
+  "$bin/psql" -X -q "${admin[@]}" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$from'" | grep -q 1 \
+    || die "no database $from (run.sh prepare $rows first; with NEXT_ONLY=1, run.sh detected $rows)"
   "$bin/dropdb" "${admin[@]}" --if-exists --force "$run"
-  "$bin/createdb" "${admin[@]}" --template "$base" "$run"
+  "$bin/createdb" "${admin[@]}" --template "$from" "$run"
   export FINRCA_DATABASE_URL="${server_url%/*}/$run"
   trap '"$bin/dropdb" "${admin[@]}" --if-exists --force "$run" 2>/dev/null || true' EXIT
   next=(detect --json)
@@ -78,12 +96,14 @@ measure)
   # SIGPIPE and make the test false (the 20M measurement's second run was a full run that way).
   if "$finrca_bin" detect --help 2>&1 | grep -- '--incremental' > /dev/null; then next=(detect --incremental --json); fi
   echo "measure $rows rows with $finrca_bin (${LABEL:-unlabelled}), $(nproc) cores"
-  timed "detect-full-$rows" "$finrca_bin" detect --json
+  [ "${NEXT_ONLY:-0}" = 1 ] || timed "detect-full-$rows" "$finrca_bin" detect --json
   timed "ingest-month-$rows" "$finrca_bin" ingest --json "$month"
   timed "detect-next-$rows" "$finrca_bin" "${next[@]}"
-  python3 - "$dir/detect-full-$rows.out" "$dir/detect-next-$rows.out" <<'PYTHON'
+  reports=("full" "$dir/detect-full-$rows.out" "next" "$dir/detect-next-$rows.out")
+  [ "${NEXT_ONLY:-0}" = 1 ] && reports=("next" "$dir/detect-next-$rows.out")
+  python3 - "${reports[@]}" <<'PYTHON'
 import json, sys
-for label, path in (("full", sys.argv[1]), ("next", sys.argv[2])):
+for label, path in zip(sys.argv[1::2], sys.argv[2::2]):
     report = json.load(open(path))
     steps = sorted(report["timings"].items(), key=lambda kv: -kv[1])[:6]
     print(f"  {label}: {report['rows_scanned']:,} lines read, {sum(report['findings_by_kind'].values())} findings;"
@@ -91,7 +111,8 @@ for label, path in (("full", sys.argv[1]), ("next", sys.argv[2])):
 PYTHON
   ;;
 drop)
+  "$bin/dropdb" "${admin[@]}" --if-exists --force "$detected"
   "$bin/dropdb" "${admin[@]}" --if-exists --force "$base"
   ;;
-*) die "unknown step $step (prepare, measure, drop)" ;;
+*) die "unknown step $step (prepare, measure, detected, drop)" ;;
 esac

@@ -66,6 +66,8 @@ public struct ChangeExplanation: Sendable {
     ///   - materiality: In minor units; the search's pseudo-count (the smoothing of every leaf's spend, in
     ///     currency units) is 1 % of it, which keeps a leaf moving from nothing to a few currency units from
     ///     looking like an infinite rise while leaving real moves their weight.
+    ///   - importanceWithoutCause: Whether ``importance`` is measured when the search finds no root cause (the
+    ///     dashboard shows it for the latest change); when false it is then empty: a finding needs a cause.
     /// - Returns: The bridges, the ranked root causes (every cause, for an additive change), importance,
     ///   correlations and evidence.
     public static func explain(
@@ -74,7 +76,8 @@ public struct ChangeExplanation: Sendable {
         from: FiscalPeriod,
         to: FiscalPeriod,
         filter: [DimensionValue],
-        materiality: Int64
+        materiality: Int64,
+        importanceWithoutCause: Bool = true
     ) async -> ChangeExplanation {
         let filterCodes: [(codes: [Int32], code: Int32)] = filter.compactMap { condition in
             guard let code = columns.dictionary(condition.dimension).code(of: condition.value) else {
@@ -87,30 +90,40 @@ public struct ChangeExplanation: Sendable {
 
         // Leaves: (directorate, cost centre, GL account, supplier) codes → (start, end) in minor units.
         let leafCodes = leafDimensions.map { columns.codes($0) }
-        var leaves: [[Int32]: (start: Int64, end: Int64)] = [:]
+        func leaf(_ row: Int) -> Leaf {
+            Leaf(leafCodes[0][row], leafCodes[1][row], leafCodes[2][row], leafCodes[3][row])
+        }
+        var leaves: [Leaf: (start: Int64, end: Int64)] = [:]
         for row in index.rows(from) where inSlice(row) {
-            leaves[leafCodes.map { $0[row] }, default: (0, 0)].start += columns.amount[row]
+            leaves[leaf(row), default: (0, 0)].start += columns.amount[row]
         }
         for row in index.rows(to) where inSlice(row) {
-            leaves[leafCodes.map { $0[row] }, default: (0, 0)].end += columns.amount[row]
+            leaves[leaf(row), default: (0, 0)].end += columns.amount[row]
         }
 
         let bridges = leafDimensions.enumerated()
             .map { position, dimension in
+                // Summed by code first: each code's member is then named once, not once per leaf.
+                var byCode: [Int32: (start: Int64, end: Int64)] = [:]
+                for (key, value) in leaves {
+                    byCode[key[position], default: (0, 0)].start += value.start
+                    byCode[key[position], default: (0, 0)].end += value.end
+                }
                 var start: [String: Int64] = [:]
                 var end: [String: Int64] = [:]
                 let dictionary = columns.dictionary(dimension)
-                for (key, value) in leaves {
-                    let member = dictionary.value(key[position]) ?? ""
+                for (code, value) in byCode {
+                    let member = dictionary.value(code) ?? ""
                     start[member, default: 0] += value.start
                     end[member, default: 0] += value.end
                 }
                 return VarianceBridge(dimension: dimension, from: from, to: to, start: start, end: end)
             }
 
-        let ordered = leaves.keys.sorted { $0.lexicographicallyPrecedes($1) }
-        let rows = ordered.map { key in
-            leafDimensions.indices.map { columns.dictionary(leafDimensions[$0]).value(key[$0]) ?? "(none)" }
+        let ordered = leaves.keys.sorted { lhs, rhs in
+            lhs[0] != rhs[0]
+                ? lhs[0] < rhs[0]
+                : lhs[1] != rhs[1] ? lhs[1] < rhs[1] : lhs[2] != rhs[2] ? lhs[2] < rhs[2] : lhs[3] < rhs[3]
         }
         // The search models non-negative spend; a leaf that is a net credit counts as zero spend there.
         let actual = ordered.map { Double(max(leaves[$0]!.end, 0)) / 100 }
@@ -120,12 +133,7 @@ public struct ChangeExplanation: Sendable {
             hierarchy: leafDimensions.map(\.rawValue)
         )
         let search: RootCauseResult
-        if let table = try? RootCauseTable(
-            dimensions: leafDimensions.map(\.rawValue),
-            rows: rows,
-            actual: actual,
-            expected: expected
-        ) {
+        if let table = try? table(of: ordered, columns: columns, actual: actual, expected: expected) {
             search = RootCauseSearch.search(table, configuration: configuration)
         } else {
             search = RootCauseSearch.search(
@@ -158,10 +166,14 @@ public struct ChangeExplanation: Sendable {
                 }
         }
 
-        let importance = await RandomForestImportance.importance(
-            codes: leafDimensions.indices.map { position in ordered.map { $0[position] } },
-            target: ordered.map { Double(leaves[$0]!.end - leaves[$0]!.start) / 100 }
-        )
+        // The condition of ``finding(wording:)``: a root cause with a positive score.
+        let hasCause = search.ranked.first(where: \.isRootCause).map { $0.score > 0 } ?? false
+        let importance =
+            importanceWithoutCause || hasCause
+            ? await RandomForestImportance.importance(
+                codes: leafDimensions.indices.map { position in ordered.map { $0[position] } },
+                target: ordered.map { Double(leaves[$0]!.end - leaves[$0]!.start) / 100 }
+            ) : []
         return ChangeExplanation(
             from: from,
             to: to,
@@ -175,65 +187,11 @@ public struct ChangeExplanation: Sendable {
         )
     }
 
-    /// Pearson correlation of the three largest contributors per dimension with the slice's total, over the
-    /// periods up to `to` (at most 24).
-    static func correlations(
-        bridges: [VarianceBridge],
-        columns: LedgerColumns,
-        index: PeriodIndex,
-        to: FiscalPeriod,
-        inSlice: (Int) -> Bool
-    ) -> [Correlation] {
-        let periods = Array(index.periods.filter { $0 <= to }.suffix(24))
-        guard periods.count >= 3 else { return [] }
-        var total = [Double](repeating: 0, count: periods.count)
-        for (position, period) in periods.enumerated() {
-            for row in index.rows(period) where inSlice(row) { total[position] += Double(columns.amount[row]) }
-        }
-        var result: [Correlation] = []
-        for bridge in bridges {
-            let codes = columns.codes(bridge.dimension)
-            let dictionary = columns.dictionary(bridge.dimension)
-            for step in bridge.steps.prefix(3) {
-                guard let code = dictionary.code(of: step.member) else { continue }
-                var series = [Double](repeating: 0, count: periods.count)
-                for (position, period) in periods.enumerated() {
-                    for row in index.rows(period) where inSlice(row) && codes[row] == code {
-                        series[position] += Double(columns.amount[row])
-                    }
-                }
-                if let coefficient = pearson(series, total) {
-                    result.append(
-                        Correlation(dimension: bridge.dimension, member: step.member, coefficient: coefficient)
-                    )
-                }
-            }
-        }
-        return result
-    }
-
-    /// Pearson's r, or nil when either series is constant.
-    static func pearson(_ x: [Double], _ y: [Double]) -> Double? {
-        let n = Double(x.count)
-        let meanX = x.reduce(0, +) / n
-        let meanY = y.reduce(0, +) / n
-        var covariance = 0.0
-        var varianceX = 0.0
-        var varianceY = 0.0
-        for index in x.indices {
-            covariance += (x[index] - meanX) * (y[index] - meanY)
-            varianceX += (x[index] - meanX) * (x[index] - meanX)
-            varianceY += (y[index] - meanY) * (y[index] - meanY)
-        }
-        guard varianceX > 0, varianceY > 0 else { return nil }
-        return covariance / (varianceX * varianceY).squareRoot()
-    }
-
     /// The spend of `element` in both periods, summed over the slice's leaves (`leaves` keyed by the codes of
     /// ``leafDimensions``), and its dimension values.
     static func cause(
         _ element: RootCauseElement,
-        leaves: [[Int32]: (start: Int64, end: Int64)],
+        leaves: [Leaf: (start: Int64, end: Int64)],
         columns: LedgerColumns,
         filter: [DimensionValue]
     ) -> Cause {
@@ -272,6 +230,9 @@ public struct ChangeExplanation: Sendable {
                 < (Self.leafDimensions.firstIndex(of: $1.dimension) ?? 9)
         }
     }
+
+    /// A leaf's codes of ``leafDimensions``, in their order: a dictionary key that allocates nothing.
+    typealias Leaf = SIMD4<Int32>
 
     /// The leading root cause as dimension values: the slice's own conditions, then the element's, in hierarchy
     /// order.

@@ -18,16 +18,20 @@ struct RootCauseLattice {
         var expected: Double
         /// Number of selected rows.
         var rowCount: Int
-        /// The elements with one condition fewer (none for a one-condition element).
-        var parents: [Int]
-        /// The elements with one condition more.
-        var children: [Int]
         /// The preferred element selecting exactly the same rows (the node itself when it is preferred).
         var canonical: Int
     }
 
     /// All elements; cuboids in preference order, elements of a cuboid in order of first row.
     private(set) var nodes: [Node] = []
+    /// The elements with one condition fewer of each node (none for a one-condition element), one after the other:
+    /// node `n`'s are `parentList[parentEnd[n - 1]..<parentEnd[n]]` (``parents(of:)``). Flat lists instead of an
+    /// array per node: the lattice of a month's change at 20M lines has about a million nodes.
+    private var parentList: [Int32] = []
+    private var parentEnd: [Int32] = []
+    /// The elements with one condition more of each node, ascending, one after the other (``children(of:)``).
+    private var childList: [Int32] = []
+    private var childEnd: [Int32] = []
     /// Node indices of each cuboid.
     private(set) var cuboidNodes: [[Int]] = []
     /// The cuboid of each node.
@@ -67,14 +71,18 @@ struct RootCauseLattice {
             )
 
             var indices: [Int] = []
+            // The parent cuboids, one per dimension removed, in `dimensions` order.
+            let parentCuboids =
+                dimensions.count > 1
+                ? dimensions.map { removed in cuboidIndex[dimensions.filter { $0 != removed }]! } : []
             for (group, var node) in grouping.nodes.enumerated() {
                 let nodeIndex = nodes.count
-                if dimensions.count > 1 {
-                    node.parents = dimensions.map { removed in
-                        let parentCuboid = cuboidIndex[dimensions.filter { $0 != removed }]!
-                        return cuboidNodes[parentCuboid][Int(rowGroups[parentCuboid][node.representativeRow])]
-                    }
+                for parentCuboid in parentCuboids {
+                    parentList.append(
+                        Int32(cuboidNodes[parentCuboid][Int(rowGroups[parentCuboid][node.representativeRow])])
+                    )
                 }
+                parentEnd.append(Int32(parentList.count))
                 node.canonical = canonicalBySelection[grouping.selections[group], default: nodeIndex]
                 canonicalBySelection[grouping.selections[group]] = node.canonical
                 nodes.append(node)
@@ -84,14 +92,38 @@ struct RootCauseLattice {
             rowGroups.append(grouping.rowGroups)
             cuboidNodes.append(indices)
         }
-        for child in nodes.indices {
-            for parent in nodes[child].parents { nodes[parent].children.append(child) }
+        // Children lists in child order, as appending each child to its parents' lists in node order gives them.
+        var childCount = [Int32](repeating: 0, count: nodes.count)
+        for parent in parentList { childCount[Int(parent)] += 1 }
+        var end: Int32 = 0
+        childEnd = childCount.map { count in
+            end += count
+            return end
         }
+        var next = childEnd.indices.map { $0 == 0 ? 0 : childEnd[$0 - 1] }
+        childList = [Int32](repeating: 0, count: parentList.count)
+        for child in nodes.indices {
+            for parent in parents(of: child) {
+                childList[Int(next[Int(parent)])] = Int32(child)
+                next[Int(parent)] += 1
+            }
+        }
+    }
+
+    /// The elements with one condition fewer than `node` (none for a one-condition element), in the order of the
+    /// dimension each one drops.
+    func parents(of node: Int) -> ArraySlice<Int32> {
+        parentList[(node == 0 ? 0 : Int(parentEnd[node - 1]))..<Int(parentEnd[node])]
+    }
+
+    /// The elements with one condition more than `node`, ascending.
+    func children(of node: Int) -> ArraySlice<Int32> {
+        childList[(node == 0 ? 0 : Int(childEnd[node - 1]))..<Int(childEnd[node])]
     }
 
     /// Groups the rows of one cuboid: a row's group is given by its group in the prefix cuboid (all dimensions
     /// but the last) and its code in the last dimension. Returns each row's group, and per group a node with
-    /// the totals (parents, children and canonical not yet set) and the fingerprint of its rows.
+    /// the totals (canonical not yet set) and the fingerprint of its rows.
     private static func group(
         dimensions: [Int],
         prefixGroups: [Int32]?,
@@ -118,8 +150,6 @@ struct RootCauseLattice {
                         observed: 0,
                         expected: 0,
                         rowCount: 0,
-                        parents: [],
-                        children: [],
                         canonical: 0
                     )
                 )

@@ -30,7 +30,7 @@ struct RootCauseLocator {
     private func widened(_ index: Int) -> Int? {
         let element = lattice.nodes[index]
         var best: (parent: Int, abnormality: Double)?
-        for parentIndex in element.parents {
+        for parentIndex in lattice.parents(of: index).lazy.map(Int.init) {
             let parent = lattice.nodes[parentIndex]
             guard parent.rowCount > element.rowCount else { continue }
             let abnormality = evidence.abnormality(
@@ -51,7 +51,7 @@ struct RootCauseLocator {
         let direction = evidence.direction
         let elementChange = direction * (element.observed - element.expected)
         var best: (child: Int, change: Double)?
-        for childIndex in element.children {
+        for childIndex in lattice.children(of: index).lazy.map(Int.init) {
             let child = lattice.nodes[childIndex]
             guard child.rowCount < element.rowCount else { continue }
             let dropped = (observed: element.observed - child.observed, expected: element.expected - child.expected)

@@ -71,17 +71,6 @@ public struct RootCauseTable: Sendable {
         actualDenominator: [Double]?,
         expectedDenominator: [Double]?
     ) throws {
-        guard Set(dimensions).count == dimensions.count else { throw RootCauseTableError.repeatedDimension }
-        guard (actualDenominator == nil) == (expectedDenominator == nil) else {
-            throw RootCauseTableError.oneDenominatorOnly
-        }
-        let rowCount = actual.count
-        let measures = [actual, expected] + [actualDenominator, expectedDenominator].compactMap { $0 }
-        guard columns.count == dimensions.count, measures.allSatisfy({ $0.count == rowCount }),
-            columns.allSatisfy({ $0.count == rowCount })
-        else { throw RootCauseTableError.lengthMismatch }
-        guard measures.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { throw RootCauseTableError.notFinite }
-
         var codes: [[Int32]] = []
         var dictionaries: [[String]] = []
         for values in columns {
@@ -98,6 +87,38 @@ public struct RootCauseTable: Sendable {
             )
             dictionaries.append(dictionary)
         }
+        try self.init(
+            dimensions: dimensions,
+            codes: codes,
+            dictionaries: dictionaries,
+            actual: actual,
+            expected: expected,
+            actualDenominator: actualDenominator,
+            expectedDenominator: expectedDenominator
+        )
+    }
+
+    /// A table from coded columns: row `r` has value `dictionaries[d][codes[d][r]]` in dimension `d`, each code an
+    /// index of its dictionary. Otherwise as `init(dimensions:rows:actual:expected:actualDenominator:expectedDenominator:)`.
+    init(
+        dimensions: [String],
+        codes: [[Int32]],
+        dictionaries: [[String]],
+        actual: [Double],
+        expected: [Double],
+        actualDenominator: [Double]? = nil,
+        expectedDenominator: [Double]? = nil
+    ) throws {
+        guard Set(dimensions).count == dimensions.count else { throw RootCauseTableError.repeatedDimension }
+        guard (actualDenominator == nil) == (expectedDenominator == nil) else {
+            throw RootCauseTableError.oneDenominatorOnly
+        }
+        let rowCount = actual.count
+        let measures = [actual, expected] + [actualDenominator, expectedDenominator].compactMap { $0 }
+        guard codes.count == dimensions.count, dictionaries.count == dimensions.count,
+            measures.allSatisfy({ $0.count == rowCount }), codes.allSatisfy({ $0.count == rowCount })
+        else { throw RootCauseTableError.lengthMismatch }
+        guard measures.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { throw RootCauseTableError.notFinite }
         self.dimensions = dimensions
         self.codes = codes
         self.dictionaries = dictionaries

@@ -152,14 +152,28 @@ struct PassContext {
             .filter { total in requestedPeriod.map { total.period <= $0 } ?? true }
         let (monthOverMonth, yearOverYear) = pass.run(relevant)
         changes = monthOverMonth
+        // An incremental run keeps only the affected periods' findings: the others are not drafted.
+        let drafted = { (change: SliceChange) in isAffected(change.period) }
         return TrendFindings.drafts(
-            monthOverMonth,
+            monthOverMonth.filter(drafted),
             kind: .monthOverMonth,
             columns: columns,
             index: index,
             wording: wording
         )
-            + TrendFindings.drafts(yearOverYear, kind: .yearOverYear, columns: columns, index: index, wording: wording)
+            + TrendFindings.drafts(
+                yearOverYear.filter(drafted),
+                kind: .yearOverYear,
+                columns: columns,
+                index: index,
+                wording: wording
+            )
+    }
+
+    /// Whether the run keeps findings about `period`: every period in a full run, the affected ones in an
+    /// incremental run (``DetectorInputs/affectedPeriods``).
+    func isAffected(_ period: FiscalPeriod) -> Bool {
+        inputs.affectedPeriods?.contains(period) ?? true
     }
 
     /// The latest period at organisation level (for the dashboard), then the flagged changes, those high in the
@@ -183,7 +197,8 @@ struct PassContext {
             materiality: materiality
         )
         var explanations = [overall]
-        for change in targets {
+        // A target about a period the run does not keep findings of (an incremental run) is not explained.
+        for change in targets where isAffected(change.period) {
             explanations.append(
                 await ChangeExplanation.explain(
                     columns: columns,
@@ -191,7 +206,8 @@ struct PassContext {
                     from: change.base,
                     to: change.period,
                     filter: change.dimension.map { [DimensionValue($0, change.member)] } ?? [],
-                    materiality: materiality
+                    materiality: materiality,
+                    importanceWithoutCause: false
                 )
             )
         }
