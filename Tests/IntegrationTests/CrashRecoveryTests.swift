@@ -109,33 +109,46 @@ struct DetectorCrashTests {
             }
             let before = try await snapshot()
 
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = ["detect"]
-            var environment = ProcessInfo.processInfo.environment
-            environment["FINRCA_DATABASE_URL"] = database.description
-            process.environment = environment
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            // Wait until the child is reading the ledger, then kill it.
-            var busy = false
-            for _ in 0..<500 where !busy {
-                try await Task.sleep(for: .milliseconds(10))
-                busy =
-                    try await connection.value(
-                        """
-                        SELECT count(*)::text FROM pg_stat_activity
-                        WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%FROM finance_expense%'
-                        """
-                    ) != "0"
+            // A second session holds `findings` in EXCLUSIVE mode (reads go on, writes wait): the child reads the
+            // ledger, analyses it and then waits inside its write transaction, so the kill lands mid-run however
+            // late this task is scheduled.
+            try await Database.withConnection(database, logger: TestDatabase.logger) { holder in
+                try await holder.query("BEGIN", logger: TestDatabase.logger)
+                try await holder.query("LOCK TABLE findings IN EXCLUSIVE MODE", logger: TestDatabase.logger)
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: executable)
+                process.arguments = ["detect"]
+                var environment = ProcessInfo.processInfo.environment
+                environment["FINRCA_DATABASE_URL"] = database.description
+                process.environment = environment
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                var waiting = false
+                for _ in 0..<6_000 where !waiting && process.isRunning {
+                    try await Task.sleep(for: .milliseconds(20))
+                    waiting =
+                        try await connection.value(
+                            """
+                            SELECT count(*)::text FROM pg_stat_activity
+                            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%findings%'
+                            """
+                        ) != "0"
+                }
+                #expect(waiting, "the child never reached its write of the findings")
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                #expect(process.terminationReason == .uncaughtSignal)
+                try await holder.query("ROLLBACK", logger: TestDatabase.logger)
             }
-            #expect(busy, "the child never started reading")
-            try await Task.sleep(for: .milliseconds(300))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            #expect(process.terminationReason == .uncaughtSignal)
-
+            // The child's session ends once it gets the lock and finds its client gone; its transaction rolls back.
+            for _ in 0..<500 {
+                let others = try await connection.value(
+                    "SELECT count(*)::text FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+                if others == "0" { break }
+                try await Task.sleep(for: .milliseconds(20))
+            }
             #expect(try await snapshot() == before)
             #expect(try await connection.value("SELECT count(*)::text FROM detector_runs") == "1")
         }
