@@ -20,7 +20,7 @@ parser.add_argument("--fail-first", type=int, default=0)
 parser.add_argument("--fail-status", type=int, default=500)
 parser.add_argument("--delay-ms", type=int, default=0)
 parser.add_argument("--quiet", action="store_true")
-parser.add_argument("--hold-after", type=int, default=0, help="0: never hold")
+parser.add_argument("--hold-after", type=int, default=-1, help="-1: never hold; 0: hold every request")
 parser.add_argument("--release-file", help="held requests are answered once this file exists")
 args = parser.parse_args()
 seen = {"count": 0}
@@ -39,7 +39,7 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(args.delay_ms / 1000)
         with lock:
             seen["arrived"] = seen.get("arrived", 0) + 1
-            held = args.hold_after and seen["arrived"] > args.hold_after
+            held = args.hold_after >= 0 and seen["arrived"] > args.hold_after
         while held and not os.path.exists(args.release_file):
             time.sleep(0.02)
         with lock:

@@ -14,7 +14,11 @@ struct ScanTests {
     )
     func concurrentScans() async throws {
         let executable = try CrashRecoveryTests.finrcaExecutable()
-        try await NotifierTests.withReceiver(failFirst: 0, delayMilliseconds: 20) { port, out in
+        // The receiver holds every webhook until released, so the first scan keeps the scan lock (it notifies
+        // before it ends) until the second one has been refused, however late this task is scheduled.
+        let release = try TemporaryFolder()
+        let releaseFile = release.file("release")
+        try await NotifierTests.withReceiver(failFirst: 0, hold: (after: 0, releaseFile: releaseFile)) { port, out in
             let folder = try TemporaryFolder()
             let inbox = folder.file("inbox")
             let archive = folder.file("archive")
@@ -48,6 +52,7 @@ struct ScanTests {
                     environment["FINRCA_INGEST_FAILED_DIR"] = failed
                     environment["FINRCA_NOTIFY_ROUTES_FILE"] = routes
                     environment["FINRCA_NOTIFY_WEBHOOK_SECRET"] = NotifierTests.secret
+                    environment["FINRCA_NOTIFY_TIMEOUT_SECONDS"] = "300"
                     environment["FINRCA_LOG_LEVEL"] = "error"
                     process.environment = environment
                     let output = Pipe()
@@ -75,6 +80,7 @@ struct ScanTests {
                 )
                 #expect(second.terminationStatus == 6, "\(secondText)")
                 #expect(secondText.contains("another finrca run is running"))
+                #expect(FileManager.default.createFile(atPath: releaseFile, contents: nil))
                 try await first.waitForExit()
                 let firstText = String(decoding: firstOutput.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
                 #expect(first.terminationStatus == 2, "a refused file makes the scan exit 2: \(firstText)")
