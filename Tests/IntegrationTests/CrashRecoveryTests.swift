@@ -19,6 +19,20 @@ struct CrashRecoveryTests {
         return path
     }
 
+    /// `executable arguments…` started against `database`, its output discarded.
+    static func launch(_ executable: String, _ arguments: [String], database: DatabaseConfiguration) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["FINRCA_DATABASE_URL"] = database.description
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     @Test("SIGKILL of `finrca ingest` mid-COPY, then a rerun")
     func killMidLoadThenRerun() async throws {
         let folder = try TemporaryFolder()
@@ -27,15 +41,7 @@ struct CrashRecoveryTests {
             .write(csvPath: path, labelsPath: nil)
         let executable = try Self.finrcaExecutable()
         try await TestDatabase.withFreshDatabase { database, connection in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = ["ingest", path]
-            var environment = ProcessInfo.processInfo.environment
-            environment["FINRCA_DATABASE_URL"] = database.description
-            process.environment = environment
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try Self.launch(executable, ["ingest", path], database: database)
 
             // Wait until the child's COPY has sent rows into the open transaction.
             var copied = 0
@@ -115,15 +121,7 @@ struct DetectorCrashTests {
             try await Database.withConnection(database, logger: TestDatabase.logger) { holder in
                 try await holder.query("BEGIN", logger: TestDatabase.logger)
                 try await holder.query("LOCK TABLE findings IN EXCLUSIVE MODE", logger: TestDatabase.logger)
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: executable)
-                process.arguments = ["detect"]
-                var environment = ProcessInfo.processInfo.environment
-                environment["FINRCA_DATABASE_URL"] = database.description
-                process.environment = environment
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
-                try process.run()
+                let process = try CrashRecoveryTests.launch(executable, ["detect"], database: database)
                 var waiting = false
                 for _ in 0..<6_000 where !waiting && process.isRunning {
                     try await Task.sleep(for: .milliseconds(20))

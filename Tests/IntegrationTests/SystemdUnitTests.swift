@@ -41,9 +41,8 @@ struct SystemdUnitTests {
 
     /// The permission bits of `path`.
     static func mode(_ path: String) -> mode_t {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return 0 }
-        return info.st_mode & 0o7777
+        let permissions = try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
+        return mode_t(permissions?.uint16Value ?? 0) & 0o7777
     }
 
     @Test(
