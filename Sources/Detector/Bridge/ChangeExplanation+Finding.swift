@@ -9,7 +9,7 @@ extension ChangeExplanation {
     /// names up to three causes with their change and share of the slice's change, and its details list them all
     /// (`root_causes`, and `root_cause_set` in Squeeze form).
     public func finding(wording: Wording) -> FindingDraft? {
-        guard let leading = causes.first, let top = search.ranked.first(where: \.isRootCause), top.score > 0 else {
+        guard let leading = causes.first, let top = search.leadingCause else {
             return nil
         }
         let change = self.change.minorUnits

@@ -166,10 +166,9 @@ public struct ChangeExplanation: Sendable {
                 }
         }
 
-        // The condition of ``finding(wording:)``: a root cause with a positive score.
-        let hasCause = search.ranked.first(where: \.isRootCause).map { $0.score > 0 } ?? false
+        // A finding (``finding(wording:)``) needs the search's leading cause.
         let importance =
-            importanceWithoutCause || hasCause
+            importanceWithoutCause || search.leadingCause != nil
             ? await RandomForestImportance.importance(
                 codes: leafDimensions.indices.map { position in ordered.map { $0[position] } },
                 target: ordered.map { Double(leaves[$0]!.end - leaves[$0]!.start) / 100 }

@@ -86,12 +86,6 @@ public struct Dictionary32: Sendable {
         code == 0 ? nil : withUTF8(of: code) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Every value by code; `values[0]` is the empty string standing for NULL. Makes every `String`: for small
-    /// dictionaries and tests.
-    public var values: [String] {
-        [""] + (1..<Int32(count)).map { value($0)! }
-    }
-
     /// Number of codes including 0.
     public var count: Int { aliases?.entryOfCode.count ?? index.count + 1 }
 

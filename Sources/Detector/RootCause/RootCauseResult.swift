@@ -42,6 +42,12 @@ public struct RootCauseResult: Sendable {
     /// Number of distinct elements searched.
     public var elementsSearched: Int
 
+    /// The highest-ranked candidate of the root-cause set when its score is positive: the cause a finding names
+    /// (nil when the search found none worth reporting).
+    public var leadingCause: RootCauseCandidate? {
+        ranked.first(where: \.isRootCause).flatMap { $0.score > 0 ? $0 : nil }
+    }
+
     /// The root-cause set in Squeeze form, `a=a1&b=b2;c=c3` (empty string for the empty set).
     public var squeezeForm: String { RootCauseSqueezeForm.format(rootCauseSet) }
 }
