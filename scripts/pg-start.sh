@@ -11,6 +11,10 @@ if [ -z "${bin:-}" ]; then
   bin=$(pg_bin) || die "PostgreSQL server binaries not found under /usr/lib/postgresql after install"
 fi
 
+# The test suite runs its tests in parallel; each may hold a fresh database, a server's pool and child
+# processes' pools at once (CI saw "too many clients" at 100).
+FINRCA_PG_MAX_CONNECTIONS="${FINRCA_PG_MAX_CONNECTIONS:-300}"
+
 mkdir -p "$FINRCA_PG_DIR" "$FINRCA_PG_RUN"
 if [ "$(id -u)" -eq 0 ]; then chown -R postgres:postgres "$FINRCA_PG_DIR"; fi
 
@@ -25,7 +29,7 @@ unix_socket_directories = '$FINRCA_PG_RUN'
 shared_buffers = 256MB
 max_wal_size = 4GB
 checkpoint_timeout = 15min
-max_connections = 100
+max_connections = $FINRCA_PG_MAX_CONNECTIONS
 CONF
   # trust only on loopback TCP and the private socket; nothing else is accepted
   cat > "$FINRCA_PG_DATA/pg_hba.conf" <<HBA
@@ -35,16 +39,30 @@ HBA
   if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$FINRCA_PG_DATA/pg_hba.conf"; fi
 fi
 
+# pg_ctl_detached ACTION [OPTIONS]: starts or restarts the server. The server outlives this script: it must not
+# keep descriptors it inherited (a lock file held by a caller, a pipe a caller waits on), so everything above
+# stderr is closed for it.
+pg_ctl_detached() {
+  (
+    for fd in /proc/self/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-"; done
+    as_pg "$bin/pg_ctl" -D "$FINRCA_PG_DATA" -l "$FINRCA_PG_LOG" -w -t 60 "$@" >/dev/null
+  ) || { tail -n 20 "$FINRCA_PG_LOG" >&2; die "PostgreSQL did not $1 (log: $FINRCA_PG_LOG)"; }
+}
+
 if as_pg "$bin/pg_ctl" -D "$FINRCA_PG_DATA" status >/dev/null 2>&1; then
   log "private cluster already running on 127.0.0.1:$FINRCA_PG_PORT"
 else
   log "starting private cluster on 127.0.0.1:$FINRCA_PG_PORT"
-  # The server outlives this script: it must not keep descriptors it inherited (a lock file held by a caller,
-  # a pipe a caller waits on), so everything above stderr is closed for it.
-  (
-    for fd in /proc/self/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-"; done
-    as_pg "$bin/pg_ctl" -D "$FINRCA_PG_DATA" -l "$FINRCA_PG_LOG" -w -t 60 start >/dev/null
-  ) || { tail -n 20 "$FINRCA_PG_LOG" >&2; die "PostgreSQL did not start (log: $FINRCA_PG_LOG)"; }
+  pg_ctl_detached start
+fi
+
+# A cluster initialised before the limit was raised gets it now (a restart; only when it is lower)
+current=$("$bin/psql" -h 127.0.0.1 -p "$FINRCA_PG_PORT" -U finrca -d postgres -tAc "SHOW max_connections")
+if [ "$current" -lt "$FINRCA_PG_MAX_CONNECTIONS" ]; then
+  log "raising max_connections from $current to $FINRCA_PG_MAX_CONNECTIONS (restarts the private cluster)"
+  "$bin/psql" -h 127.0.0.1 -p "$FINRCA_PG_PORT" -U finrca -d postgres -qc \
+    "ALTER SYSTEM SET max_connections = $FINRCA_PG_MAX_CONNECTIONS"
+  pg_ctl_detached restart -m fast
 fi
 
 if ! "$bin/psql" -h 127.0.0.1 -p "$FINRCA_PG_PORT" -U finrca -d postgres -tAc \

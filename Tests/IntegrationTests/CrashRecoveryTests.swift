@@ -33,34 +33,48 @@ struct CrashRecoveryTests {
         return process
     }
 
-    @Test("SIGKILL of `finrca ingest` mid-COPY, then a rerun")
+    @Test("SIGKILL of `finrca ingest` inside its load transaction (every row copied, nothing committed), then a rerun")
     func killMidLoadThenRerun() async throws {
         let folder = try TemporaryFolder()
         let path = folder.file("big.csv")
         let labels = try SampleGenerator(configuration: .init(rows: 300_000, seed: 11))
             .write(csvPath: path, labelsPath: nil)
+        // One short row at the end: rejected, so the load writes `ingest_rejects` after its COPY, inside its
+        // transaction (the gate below).
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("short,row\n".utf8))
+        try handle.close()
         let executable = try Self.finrcaExecutable()
         try await TestDatabase.withFreshDatabase { database, connection in
-            let process = try Self.launch(executable, ["ingest", path], database: database)
-
-            // Wait until the child's COPY has sent rows into the open transaction.
-            var copied = 0
-            for _ in 0..<600 where copied == 0 {
-                try await Task.sleep(for: .milliseconds(20))
-                copied =
-                    Int(
+            // A second session holds `ingest_rejects` in EXCLUSIVE mode: the child copies every row into its open
+            // transaction and then waits to store its rejected row, so the kill lands mid-load however late this
+            // task is scheduled.
+            try await Database.withConnection(database, logger: TestDatabase.logger) { holder in
+                try await holder.query("BEGIN", logger: TestDatabase.logger)
+                try await holder.query("LOCK TABLE ingest_rejects IN EXCLUSIVE MODE", logger: TestDatabase.logger)
+                let process = try Self.launch(executable, ["ingest", path], database: database)
+                var waiting = false
+                for _ in 0..<6_000 where !waiting && process.isRunning {
+                    try await Task.sleep(for: .milliseconds(20))
+                    waiting =
                         try await connection.value(
-                            "SELECT coalesce(max(tuples_processed), 0)::text FROM pg_stat_progress_copy WHERE datname = current_database()"
-                        ) ?? "0"
-                    ) ?? 0
+                            """
+                            SELECT count(*)::text FROM pg_stat_activity
+                            WHERE datname = current_database() AND wait_event_type = 'Lock'
+                              AND query LIKE '%INSERT INTO ingest_rejects%'
+                            """
+                        ) != "0"
+                }
+                #expect(waiting, "the child never reached its write of the rejected row")
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                #expect(process.terminationReason == .uncaughtSignal)
+                try await holder.query("ROLLBACK", logger: TestDatabase.logger)
             }
-            #expect(copied > 0, "the child never started its COPY")
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            #expect(process.terminationReason == .uncaughtSignal)
 
             // The server notices the dropped session and rolls back; nothing of the batch is visible.
-            for _ in 0..<200 {
+            for _ in 0..<500 {
                 let busy = try await connection.value(
                     "SELECT count(*)::text FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
                 )
@@ -72,8 +86,9 @@ struct CrashRecoveryTests {
 
             let loader = BatchLoader(configuration: IngestConfiguration(), logger: TestDatabase.logger)
             let report = try await loader.load(.init(path: path, profile: .financeExpense), on: connection)
-            #expect(report.status == .loaded)
+            #expect(report.status == .loaded && report.rowsRejected == 1)
             #expect(try await connection.value("SELECT count(*)::text FROM finance_expense") == "300000")
+            #expect(try await connection.value("SELECT count(*)::text FROM ingest_rejects") == "1")
             #expect(
                 try await connection.value("SELECT count(DISTINCT source_line)::text FROM finance_expense") == "300000"
             )
