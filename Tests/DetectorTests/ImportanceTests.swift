@@ -171,4 +171,48 @@ struct ImportanceTests {
         #expect(result[1].importance > 0.3)
         #expect(shares[1] < 0.05)
     }
+
+    @Test("a tree over more leaves than samplesPerTree draws that many and is scored on as many it did not draw")
+    func bootstrapLimit() {
+        var randomness = RandomForestImportance.Randomness(seed: 8)
+        let limited = RandomForestImportance.Bootstrap(count: 10_000, limit: 1_000, randomness: &randomness)
+        #expect(limited.draws.reduce(0, +) == 1_000)
+        #expect(limited.inBag.allSatisfy { limited.draws[Int($0)] > 0 })
+        #expect(limited.outOfBag.count == 1_000)
+        #expect(limited.outOfBag == limited.outOfBag.sorted() && Set(limited.outOfBag).count == 1_000)
+        #expect(limited.outOfBag.allSatisfy { limited.draws[Int($0)] == 0 })
+
+        let whole = RandomForestImportance.Bootstrap(count: 500, limit: 1_000, randomness: &randomness)
+        #expect(whole.draws.reduce(0, +) == 500)
+        #expect(whole.inBag.count + whole.outOfBag.count == 500)
+        #expect(whole.outOfBag.allSatisfy { whole.draws[Int($0)] == 0 })
+    }
+
+    @Test("trees of 2,000 draws over 40,000 leaves find the informative dimensions of the whole forest")
+    func samplesPerTree() async throws {
+        let data = Self.leaves(count: 40_000, cardinalities: [10, 25, 10, 80], seed: 9) {
+            Double($0[0] % 2) * 10 + Double($0[2] % 2) * 10 + Double($0[3] % 3)
+        }
+        var sampled = Self.configuration
+        sampled.samplesPerTree = 2_000
+        var whole = Self.configuration
+        whole.samplesPerTree = 40_000
+        let fromSample = await RandomForestImportance.importance(
+            codes: data.codes,
+            target: data.target,
+            configuration: sampled
+        )
+        let fromAll = await RandomForestImportance.importance(
+            codes: data.codes,
+            target: data.target,
+            configuration: whole
+        )
+        #expect(fromSample != fromAll)
+        let (sampleShares, allShares) = (try Self.permutationShares(fromSample), try Self.permutationShares(fromAll))
+        for dimension in 0..<4 {
+            #expect(abs(fromSample[dimension].importance - fromAll[dimension].importance) < 0.05)
+            #expect(abs(sampleShares[dimension] - allShares[dimension]) < 0.05)
+        }
+        #expect(sampleShares[0] > 0.3 && sampleShares[2] > 0.3 && sampleShares[1] < 0.02)
+    }
 }

@@ -9,6 +9,11 @@ public struct RandomForestConfiguration: Sendable, Equatable {
     /// The share of dimensions tried at each split: ⌈featureFraction · D⌉ of the D dimensions, chosen at random
     /// for every node. In (0, 1]; 1 tries every dimension (bagged trees without feature sampling).
     public var featureFraction = 0.5
+    /// The most leaves one tree draws (with replacement) and is scored on out of bag: a forest over more
+    /// leaves than this costs what one over this many costs. With `n` leaves or fewer, a tree draws `n` and is
+    /// scored on every leaf it did not draw (Breiman's forest); above, it draws this many and is scored on as many
+    /// of the leaves it did not draw, chosen at random (scikit-learn's `max_samples`).
+    public var samplesPerTree = 20_000
     /// Determines every random choice: the same seed and data give the same importances on any machine and at
     /// any degree of parallelism.
     public var seed: UInt64 = 42
@@ -19,12 +24,14 @@ public struct RandomForestConfiguration: Sendable, Equatable {
         maximumDepth: Int = 8,
         minimumLeafSize: Int = 5,
         featureFraction: Double = 0.5,
+        samplesPerTree: Int = 20_000,
         seed: UInt64 = 42
     ) {
         self.trees = trees
         self.maximumDepth = maximumDepth
         self.minimumLeafSize = minimumLeafSize
         self.featureFraction = featureFraction
+        self.samplesPerTree = samplesPerTree
         self.seed = seed
     }
 

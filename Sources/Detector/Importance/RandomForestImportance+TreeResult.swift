@@ -9,7 +9,11 @@ extension RandomForestImportance {
         /// Draws the bootstrap sample of the tree seeded with `seed`, grows the tree and measures it.
         init(leaves: Leaves, configuration: RandomForestConfiguration, seed: UInt64) {
             var randomness = Randomness(seed: seed)
-            let bootstrap = Bootstrap(count: leaves.count, randomness: &randomness)
+            let bootstrap = Bootstrap(
+                count: leaves.count,
+                limit: configuration.samplesPerTree,
+                randomness: &randomness
+            )
             let builder = TreeBuilder(
                 sample: TreeSample(leaves: leaves, bootstrap: bootstrap),
                 cardinalities: leaves.cardinalities,

@@ -44,6 +44,7 @@ public enum RandomForestImportance {
         precondition(configuration.trees > 0, "the forest needs at least one tree")
         precondition(configuration.maximumDepth >= 0, "the maximum depth must not be negative")
         precondition(configuration.minimumLeafSize > 0, "the minimum leaf size must be positive")
+        precondition(configuration.samplesPerTree > 0, "a tree must draw at least one leaf")
         precondition(
             configuration.featureFraction > 0 && configuration.featureFraction <= 1,
             "the feature fraction must be in (0, 1]"
