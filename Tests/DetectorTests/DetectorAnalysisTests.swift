@@ -16,17 +16,17 @@ struct DetectorAnalysisTests {
     }
 
     /// Six months of 50 lines of GBP 90.00–110.99 on one account, plus one line of GBP 25,000.00 in 2024-06.
-    static func outlierLedger() -> (ledger: InMemoryLedger, amounts: [Int64]) {
+    static func outlierLedger(account: String? = "521010") -> (ledger: InMemoryLedger, amounts: [Int64]) {
         var ledger = InMemoryLedger()
         var amounts: [Int64] = []
         for period in Int8(1)...6 {
             for index in 0..<50 {
                 let amount = 9_000 + Int64((index * 37 + Int(period) * 11) % 2_100)
-                ledger.add(amount, period: period, supplier: "Supplier \(index % 7)")
+                ledger.add(amount, period: period, account: account, supplier: "Supplier \(index % 7)")
                 amounts.append(amount)
             }
         }
-        ledger.add(2_500_000, period: 6, supplier: "Big Invoice Ltd")
+        ledger.add(2_500_000, period: 6, account: account, supplier: "Big Invoice Ltd")
         amounts.append(2_500_000)
         return (ledger, amounts)
     }
@@ -58,6 +58,19 @@ struct DetectorAnalysisTests {
         #expect(analysis.record.latestPeriod == FiscalPeriod(year: 2024, period: 6))
         #expect(analysis.rowsScanned == 301)
         #expect(analysis.findingsByKind == ["statistical_outlier": 1])
+    }
+
+    @Test("ledger 1 without GL accounts (as some councils publish): the sentence has no account clause")
+    func outlierWithoutAccount() async throws {
+        let analysis = await DetectorAnalysis.analyse(
+            Self.outlierLedger(account: nil).ledger.inputs(),
+            configuration: Self.configuration([.statistical]),
+            startedAt: Self.startedAt
+        )
+        let finding = try #require(analysis.findings.only)
+        #expect(finding.draft.dimensions.map(\.value) == ["Operations", "31090", "Big Invoice Ltd"])
+        #expect(finding.draft.explanation.hasPrefix("Line 302 of gl.csv: GBP 25k to Big Invoice Ltd, 2"))
+        #expect(!finding.draft.explanation.contains("GL account"))
     }
 
     @Test("ledger 1 through 2024-05: the later outlier is not seen, nothing is found")

@@ -18,7 +18,7 @@ struct InMemoryLedger {
         day: Int32? = nil,
         directorate: String = "Operations",
         costCentre: String = "31090",
-        account: String = "521010",
+        account: String? = "521010",
         supplier: String? = "PT Sinar Abadi",
         area: String = "F01",
         reference: String? = nil

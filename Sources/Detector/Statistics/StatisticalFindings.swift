@@ -65,7 +65,9 @@ public enum StatisticalFindings {
         let median = result.peerMedians[row]
         let batch = columns.batchID[row]
         let line = columns.sourceLine[row]
-        let account = columns.dictionary(.glAccount).value(columns.codes(.glAccount)[row]) ?? "(none)"
+        // A ledger without GL accounts (some councils publish none) gets no account clause, not "(none)".
+        let onAccount = columns.dictionary(.glAccount).value(columns.codes(.glAccount)[row])
+            .map { " on GL account \($0)" }
         let file = batchFiles[batch] ?? "batch \(batch)"
         let ratio = median != 0 ? Double(amount) / Double(median) : Double.infinity
         let yearEnd = !result.yearEnd.isEmpty && result.yearEnd[row]
@@ -78,7 +80,7 @@ public enum StatisticalFindings {
         let payee: String = supplier.map { " to \($0)" } ?? ""
         let z = String(format: "%.1f", flagged.score)
         let explanation =
-            "Line \(line) of \(file): \(wording.money(amount))\(payee) on GL account \(account), \(multiple) (robust z \(z))."
+            "Line \(line) of \(file): \(wording.money(amount))\(payee)\(onAccount ?? ""), \(multiple) (robust z \(z))."
         var dimensions: [DimensionValue] = []
         for dimension in [LedgerDimension.directorate, .costCenter, .glAccount, .supplier] {
             if let value = columns.dictionary(dimension).value(columns.codes(dimension)[row]) {
