@@ -33,6 +33,53 @@ struct CrashRecoveryTests {
         return process
     }
 
+    /// Runs `executable arguments…` while a second session holds `table` in EXCLUSIVE mode (reads go on, writes
+    /// wait), waits until the child's session waits for that lock in a statement containing `statement`, kills the child with SIGKILL,
+    /// releases the lock and waits until the child's session has ended (its transaction rolled back). The kill
+    /// lands inside the child's transaction however late this task is scheduled.
+    static func killWhileBlocked(
+        _ arguments: [String],
+        executable: String,
+        database: DatabaseConfiguration,
+        observer connection: PostgresConnection,
+        table: String,
+        statement: String
+    ) async throws {
+        try await Database.withConnection(database, logger: TestDatabase.logger) { holder in
+            try await holder.query("BEGIN", logger: TestDatabase.logger)
+            try await holder.query(
+                "LOCK TABLE \"\(unescaped: table)\" IN EXCLUSIVE MODE",
+                logger: TestDatabase.logger
+            )
+            let process = try launch(executable, arguments, database: database)
+            var waiting = false
+            for _ in 0..<6_000 where !waiting && process.isRunning {
+                try await Task.sleep(for: .milliseconds(20))
+                let sessions = try await connection.query(
+                    """
+                    SELECT count(*) FROM pg_stat_activity
+                    WHERE datname = current_database() AND wait_event_type = 'Lock' AND position(\(statement) in query) > 0
+                    """,
+                    logger: TestDatabase.logger
+                )
+                waiting = try await sessions.collect().first?.decode(Int64.self) ?? 0 > 0
+            }
+            #expect(waiting, "the child never waited at \(statement)")
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal)
+            try await holder.query("ROLLBACK", logger: TestDatabase.logger)
+        }
+        // The child's session ends once it gets the lock and finds its client gone.
+        for _ in 0..<500 {
+            let others = try await connection.value(
+                "SELECT count(*)::text FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            if others == "0" { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
     @Test("SIGKILL of `finrca ingest` inside its load transaction (every row copied, nothing committed), then a rerun")
     func killMidLoadThenRerun() async throws {
         let folder = try TemporaryFolder()
@@ -47,40 +94,15 @@ struct CrashRecoveryTests {
         try handle.close()
         let executable = try Self.finrcaExecutable()
         try await TestDatabase.withFreshDatabase { database, connection in
-            // A second session holds `ingest_rejects` in EXCLUSIVE mode: the child copies every row into its open
-            // transaction and then waits to store its rejected row, so the kill lands mid-load however late this
-            // task is scheduled.
-            try await Database.withConnection(database, logger: TestDatabase.logger) { holder in
-                try await holder.query("BEGIN", logger: TestDatabase.logger)
-                try await holder.query("LOCK TABLE ingest_rejects IN EXCLUSIVE MODE", logger: TestDatabase.logger)
-                let process = try Self.launch(executable, ["ingest", path], database: database)
-                var waiting = false
-                for _ in 0..<6_000 where !waiting && process.isRunning {
-                    try await Task.sleep(for: .milliseconds(20))
-                    waiting =
-                        try await connection.value(
-                            """
-                            SELECT count(*)::text FROM pg_stat_activity
-                            WHERE datname = current_database() AND wait_event_type = 'Lock'
-                              AND query LIKE '%INSERT INTO ingest_rejects%'
-                            """
-                        ) != "0"
-                }
-                #expect(waiting, "the child never reached its write of the rejected row")
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-                #expect(process.terminationReason == .uncaughtSignal)
-                try await holder.query("ROLLBACK", logger: TestDatabase.logger)
-            }
-
-            // The server notices the dropped session and rolls back; nothing of the batch is visible.
-            for _ in 0..<500 {
-                let busy = try await connection.value(
-                    "SELECT count(*)::text FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
-                )
-                if busy == "0" { break }
-                try await Task.sleep(for: .milliseconds(20))
-            }
+            // The child copies every row into its open transaction, then waits to store its rejected row.
+            try await Self.killWhileBlocked(
+                ["ingest", path],
+                executable: executable,
+                database: database,
+                observer: connection,
+                table: "ingest_rejects",
+                statement: "INSERT INTO ingest_rejects"
+            )
             #expect(try await connection.value("SELECT count(*)::text FROM finance_expense") == "0")
             #expect(try await connection.value("SELECT status FROM ingest_batches") == "loading")
 
@@ -130,38 +152,15 @@ struct DetectorCrashTests {
             }
             let before = try await snapshot()
 
-            // A second session holds `findings` in EXCLUSIVE mode (reads go on, writes wait): the child reads the
-            // ledger, analyses it and then waits inside its write transaction, so the kill lands mid-run however
-            // late this task is scheduled.
-            try await Database.withConnection(database, logger: TestDatabase.logger) { holder in
-                try await holder.query("BEGIN", logger: TestDatabase.logger)
-                try await holder.query("LOCK TABLE findings IN EXCLUSIVE MODE", logger: TestDatabase.logger)
-                let process = try CrashRecoveryTests.launch(executable, ["detect"], database: database)
-                var waiting = false
-                for _ in 0..<6_000 where !waiting && process.isRunning {
-                    try await Task.sleep(for: .milliseconds(20))
-                    waiting =
-                        try await connection.value(
-                            """
-                            SELECT count(*)::text FROM pg_stat_activity
-                            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%findings%'
-                            """
-                        ) != "0"
-                }
-                #expect(waiting, "the child never reached its write of the findings")
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-                #expect(process.terminationReason == .uncaughtSignal)
-                try await holder.query("ROLLBACK", logger: TestDatabase.logger)
-            }
-            // The child's session ends once it gets the lock and finds its client gone; its transaction rolls back.
-            for _ in 0..<500 {
-                let others = try await connection.value(
-                    "SELECT count(*)::text FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
-                )
-                if others == "0" { break }
-                try await Task.sleep(for: .milliseconds(20))
-            }
+            // The child reads the ledger, analyses it and then waits inside its write transaction.
+            try await CrashRecoveryTests.killWhileBlocked(
+                ["detect"],
+                executable: executable,
+                database: database,
+                observer: connection,
+                table: "findings",
+                statement: "findings"
+            )
             #expect(try await snapshot() == before)
             #expect(try await connection.value("SELECT count(*)::text FROM detector_runs") == "1")
         }
