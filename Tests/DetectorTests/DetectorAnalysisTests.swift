@@ -70,6 +70,7 @@ struct DetectorAnalysisTests {
         let finding = try #require(analysis.findings.only)
         #expect(finding.draft.dimensions.map(\.value) == ["Operations", "31090", "Big Invoice Ltd"])
         #expect(finding.draft.explanation.hasPrefix("Line 302 of gl.csv: GBP 25k to Big Invoice Ltd, 2"))
+        #expect(finding.draft.explanation.contains("× the median line without an account of GBP"))
         #expect(!finding.draft.explanation.contains("GL account"))
     }
 

@@ -72,7 +72,12 @@ public enum StatisticalFindings {
         let ratio = median != 0 ? Double(amount) / Double(median) : Double.infinity
         let yearEnd = !result.yearEnd.isEmpty && result.yearEnd[row]
         let supplier = columns.dictionary(.supplier).value(columns.codes(.supplier)[row])
-        let peers = Self.peers(result.peerLevels[row], supplier: supplier, yearEnd: yearEnd)
+        let peers = Self.peers(
+            result.peerLevels[row],
+            supplier: supplier,
+            hasAccount: onAccount != nil,
+            yearEnd: yearEnd
+        )
         let multiple: String =
             ratio.isFinite
             ? "\(Int(ratio.rounded()))× \(peers) of \(wording.money(median))"
@@ -114,15 +119,21 @@ public enum StatisticalFindings {
     }
 
     /// "the supplier's median line on the account", "the account's median line", "the ledger's median line"; with
-    /// "year-end" before "line" for a year-end line.
-    static func peers(_ level: PeerScores.Level, supplier: String?, yearEnd: Bool) -> String {
+    /// "year-end" before "line" for a year-end line. Without a GL account (`hasAccount` false) the account's lines
+    /// are those without one.
+    static func peers(_ level: PeerScores.Level, supplier: String?, hasAccount: Bool, yearEnd: Bool) -> String {
         let line = yearEnd ? "year-end line" : "line"
-        switch level {
-        case .accountAndSupplier:
+        switch (level, hasAccount) {
+        case (.accountAndSupplier, true):
             return supplier == nil
                 ? "the account's median \(line) without a supplier" : "the supplier's median \(line) on the account"
-        case .account: return "the account's median \(line)"
-        case .ledger: return "the ledger's median \(line)"
+        case (.accountAndSupplier, false):
+            return supplier == nil
+                ? "the median \(line) without an account or supplier"
+                : "the supplier's median \(line) without an account"
+        case (.account, true): return "the account's median \(line)"
+        case (.account, false): return "the median \(line) without an account"
+        case (.ledger, _): return "the ledger's median \(line)"
         }
     }
 }

@@ -133,6 +133,20 @@ public struct StatisticalPass: Sendable {
         let yearEnd =
             columns.period.contains { yearEndPeriods.contains(Int($0)) }
             ? columns.period.map { yearEndPeriods.contains(Int($0)) } : []
+        // The peer scores, the account medians and the ledger's statistics are computed beside the scopes'.
+        async let peerScores = PeerScores(
+            columns,
+            magnitudes: magnitudes,
+            yearEnd: yearEnd,
+            minimumLines: configuration.minimumPeerLines,
+            priorLines: configuration.priorLines,
+            minimumYearEndLines: minimumGroupSize
+        )
+        async let accountMedians = Self.groupMedians(columns.amount, codes: columns.codes(.glAccount), yearEnd: yearEnd)
+        async let ledgerStatistics: RobustStatistics = {
+            var signed = columns.amount.map { Double($0) }
+            return RobustStatistics(sorting: &signed)
+        }()
         let perScope: [ScopeScorer] = await withTaskGroup(of: (Int, ScopeScorer).self) { group in
             for (position, scope) in Self.scopes.enumerated() {
                 let codes = scope.map { columns.codes($0) }
@@ -147,19 +161,8 @@ public struct StatisticalPass: Sendable {
             for await (position, scorer) in group { result[position] = scorer }
             return result.map { $0! }
         }
-        let peers = PeerScores(
-            columns,
-            magnitudes: magnitudes,
-            yearEnd: yearEnd,
-            minimumLines: configuration.minimumPeerLines,
-            priorLines: configuration.priorLines,
-            minimumYearEndLines: minimumGroupSize
-        )
+        let peers = await peerScores
         let combined = peers.scores
-        let ledger: RobustStatistics = {
-            var signed = columns.amount.map { Double($0) }
-            return RobustStatistics(sorting: &signed)
-        }()
         let limit = Int((Double(count) * configuration.maximumFlagShare).rounded(.down))
         let aboveThreshold = combined.indices.filter { combined[$0] > configuration.threshold }
         let unpaired = isPaired.map { paired in aboveThreshold.filter { !paired[$0] } } ?? aboveThreshold
@@ -182,8 +185,8 @@ public struct StatisticalPass: Sendable {
             peerLevels: peers.levels,
             peerLines: peers.peerLines,
             scopeScorers: perScope,
-            amountStatistics: ledger,
-            accountMedians: Self.groupMedians(columns.amount, codes: columns.codes(.glAccount), yearEnd: yearEnd),
+            amountStatistics: await ledgerStatistics,
+            accountMedians: await accountMedians,
             reversed: aboveThreshold.count - unpaired.count,
             scheduled: scheduled.count,
             yearEnd: yearEnd
