@@ -84,8 +84,9 @@ public struct DetectorRunner: Sendable {
     /// - Parameters:
     ///   - connection: The session the run reads and writes on.
     ///   - second: Another session to the same database, not in a transaction: the journal lines are read in two
-    ///     halves at once, one on each session, in one snapshot (``LedgerReader/read(on:second:currency:period:incremental:timings:)``);
-    ///     nil reads them on `connection` alone, with the same result.
+    ///     halves at once, one on each session, in one snapshot
+    ///     (``LedgerReader/read(on:second:currency:period:incremental:timings:)``); nil reads them on `connection`
+    ///     alone, with the same result.
     ///   - period: The latest period to analyse (default: the latest in the data).
     ///   - now: When the run starts (injected so tests can fix it).
     ///   - incremental: Recompute only the periods that batches loaded or replaced since the previous run affect,

@@ -1,7 +1,8 @@
 import NIOCore
 import PostgresNIO
 
-/// The cells of one row of ``LedgerReader/columnsByCurrency(on:periods:from:before:expectedLines:)``'s query, read in order.
+/// The cells of one row of ``LedgerReader/columnsByCurrency(on:periods:from:before:expectedLines:)``'s query, read
+/// in order.
 struct LineCells {
     private var cells: PostgresRow.Iterator
     private var column = 0

@@ -29,11 +29,12 @@ extension LedgerReader {
         return best.first
     }
 
-    /// ``columnsByCurrency(on:periods:expectedLines:)`` read as two halves at once, one on each session: the
-    /// lines before `bound` on `connection`, those from `bound` on `second`, in the snapshot of `connection`'s
-    /// transaction (exported with `pg_export_snapshot()` and imported by `second` in a `REPEATABLE READ READ ONLY`
-    /// transaction of its own). Each currency's second half is appended to its first with its codes renumbered
-    /// (``LedgerColumns/append(contentsOf:)``): the columns and dictionaries are those of one sequential read.
+    /// ``columnsByCurrency(on:periods:from:before:expectedLines:)`` read as two halves at once, one on each
+    /// session: the lines before `bound` on `connection`, those from `bound` on `second`, in the snapshot of
+    /// `connection`'s transaction (exported with `pg_export_snapshot()` and imported by `second` in a
+    /// `REPEATABLE READ READ ONLY` transaction of its own). Each currency's second half is appended to its first
+    /// with its codes renumbered (``LedgerColumns/append(contentsOf:)``): the columns and dictionaries are those of
+    /// one sequential read.
     ///
     /// - Parameters:
     ///   - connection: The session to read the first half on, inside a transaction (the snapshot lives as long).
