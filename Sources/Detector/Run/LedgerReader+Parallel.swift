@@ -1,3 +1,4 @@
+import Logging
 public import PostgresNIO
 public import Shared
 
@@ -53,15 +54,21 @@ extension LedgerReader {
         totals: [SliceTotal],
         withoutJIT: Bool = false
     ) async throws -> [String: LedgerColumns] {
+        let clock = ContinuousClock()
+        let started = clock.now
         let snapshot = try await exportSnapshot(on: connection)
         let secondLines = Self.lines(in: totals.filter { $0.period >= bound }, periods: periods)
         async let secondHalf = second.transaction(logger: logger) { second in
             try await second.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
             try await second.query("SET TRANSACTION SNAPSHOT '\(unescaped: snapshot)'", logger: logger)
             if withoutJIT { try await second.query("SET LOCAL jit = off", logger: logger) }
-            return .commit(
-                try await columnsByCurrency(on: second, periods: periods, from: bound, expectedLines: secondLines)
+            let columns = try await columnsByCurrency(
+                on: second,
+                periods: periods,
+                from: bound,
+                expectedLines: secondLines
             )
+            return .commit((columns, clock.now - started))
         }
         // The first half's arrays are reserved for both halves' lines: the second is appended in place.
         var columns = try await columnsByCurrency(
@@ -70,9 +77,20 @@ extension LedgerReader {
             before: bound,
             expectedLines: Self.lines(in: totals, periods: periods)
         )
-        for (currency, half) in try await secondHalf {
+        let firstRead = clock.now - started
+        let (half, secondRead) = try await secondHalf
+        let merging = clock.now
+        for (currency, half) in half {
             columns[currency, default: LedgerColumns()].append(contentsOf: half)
         }
+        logger.debug(
+            "journal lines read in two halves",
+            metadata: [
+                "detector.split_at": "\(bound)", "detector.first_half_seconds": "\(firstRead.inSeconds)",
+                "detector.second_half_seconds": "\(secondRead.inSeconds)",
+                "detector.merge_seconds": "\((clock.now - merging).inSeconds)",
+            ]
+        )
         return columns
     }
 
