@@ -64,8 +64,16 @@ struct DetectCommand: AsyncParsableCommand {
         try await withExitCodes {
             let report = try await Database.withMigratedConnection(configuration.database, logger: logger) {
                 connection in
-                try await DetectorRunner(configuration: detector, routes: routes, logger: logger)
-                    .run(on: connection, period: period.flatMap(FiscalPeriod.init), incremental: incremental)
+                // A second session reads half of the journal lines at once (LedgerReader).
+                try await Database.withConnection(configuration.database, logger: logger) { second in
+                    try await DetectorRunner(configuration: detector, routes: routes, logger: logger)
+                        .run(
+                            on: connection,
+                            second: second,
+                            period: period.flatMap(FiscalPeriod.init),
+                            incremental: incremental
+                        )
+                }
             }
             if json {
                 let encoder = JSONEncoder()

@@ -63,7 +63,11 @@ struct InboxScan {
     let configuration: FinrcaConfiguration
     let logger: Logger
 
-    func run(on connection: PostgresConnection, scanID: String) async throws -> Summary {
+    /// Loads the inbox's files, runs the detector and delivers the due alerts, all on `connection`; the detector
+    /// also reads on `second` (``DetectorRunner/run(on:second:period:now:incremental:)``).
+    func run(on connection: PostgresConnection, second: PostgresConnection, scanID: String) async throws
+        -> Summary
+    {
         let clock = ContinuousClock()
         let started = clock.now
         var summary = Summary(scanID: scanID)
@@ -108,7 +112,7 @@ struct InboxScan {
             routes: configuration.routes.routes,
             logger: logger
         )
-        .run(on: connection)
+        .run(on: connection, second: second)
         summary.detectorRun = report.runID
         summary.findingsTotal = report.findingsByKind.values.reduce(0, +)
         summary.findingsNew = report.newFindings

@@ -30,7 +30,8 @@ struct DetectIngestRaceTests {
             ingest.environment = environment
             ingest.standardOutput = FileHandle.nullDevice
             try ingest.run()
-            // The load holds the ingest lock (advisory key 0x6669_6E72_6361_0002) while it copies.
+            // The load holds the ingest lock (advisory key 0x6669_6E72_6361_0002) while it copies; pg_locks lists
+            // every database's locks, and a load of another test's database holds the same key there.
             var loading = false
             for _ in 0..<2_000 where !loading {
                 loading =
@@ -38,6 +39,7 @@ struct DetectIngestRaceTests {
                         """
                         SELECT count(*)::text FROM pg_locks
                         WHERE locktype = 'advisory' AND classid = 1718185586 AND objid = 1667301378 AND granted
+                          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
                         """
                     ) == "1"
                 if !loading { try await Task.sleep(for: .milliseconds(5)) }

@@ -65,6 +65,17 @@ public struct Dictionary32: Sendable {
         return code
     }
 
+    /// Per code of `other` (0 included), the code of its value here, adding `other`'s values in the order `other`
+    /// first saw their byte forms: this dictionary ends as if `other`'s values had been coded here one by one, in
+    /// their order of first appearance, after its own.
+    mutating func codes(adding other: Dictionary32) -> [Int32] {
+        var codes = [Int32](repeating: 0, count: other.count)
+        for entry in 0..<other.index.count {
+            codes[Int(other.code(ofEntry: entry))] = other.index.withBytes(of: entry) { code(utf8: $0) }
+        }
+        return codes
+    }
+
     /// The code of `value` when it has one, without adding it (the empty string answers 0, as the absent value's
     /// name); by `String` equality.
     public func code(of value: String) -> Int32? {

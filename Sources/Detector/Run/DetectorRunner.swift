@@ -83,6 +83,10 @@ public struct DetectorRunner: Sendable {
     ///
     /// - Parameters:
     ///   - connection: The session the run reads and writes on.
+    ///   - second: Another session to the same database, not in a transaction: the journal lines are read in two
+    ///     halves at once, one on each session, in one snapshot
+    ///     (``LedgerReader/read(on:second:currency:period:incremental:timings:)``); nil reads them on `connection`
+    ///     alone, with the same result.
     ///   - period: The latest period to analyse (default: the latest in the data).
     ///   - now: When the run starts (injected so tests can fix it).
     ///   - incremental: Recompute only the periods that batches loaded or replaced since the previous run affect,
@@ -92,17 +96,19 @@ public struct DetectorRunner: Sendable {
     /// - Throws: Database errors; nothing is written when the run fails.
     public func run(
         on connection: PostgresConnection,
+        second: PostgresConnection? = nil,
         period: FiscalPeriod? = nil,
         now: Date = Date(),
         incremental: Bool = false
     ) async throws -> Report {
         try await JobLock.detect.withLock(on: connection, logger: logger) {
-            try await runLocked(on: connection, period: period, now: now, incremental: incremental)
+            try await runLocked(on: connection, second: second, period: period, now: now, incremental: incremental)
         }
     }
 
     private func runLocked(
         on connection: PostgresConnection,
+        second: PostgresConnection?,
         period: FiscalPeriod?,
         now: Date,
         incremental: Bool
@@ -113,6 +119,7 @@ public struct DetectorRunner: Sendable {
         let read = try await LedgerReader(logger: logger)
             .read(
                 on: connection,
+                second: second,
                 currency: configuration.currency,
                 period: period,
                 incremental: incremental,

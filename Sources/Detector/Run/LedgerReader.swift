@@ -25,7 +25,7 @@ public struct LedgerReader: Sendable {
     /// The dimensions that trend slices are cut by.
     public static let sliceDimensions: [LedgerDimension] = [.directorate, .costCenter, .glAccount, .functionalArea]
 
-    private let logger: Logger
+    let logger: Logger
 
     /// Creates a reader.
     public init(logger: Logger) {
@@ -58,6 +58,11 @@ public struct LedgerReader: Sendable {
     ///
     /// - Parameters:
     ///   - connection: The session to read on.
+    ///   - second: Another session to the same database, not in a transaction: the lines are read in two halves
+    ///     of the periods at once, the second half on it in the same snapshot
+    ///     (``columnsByCurrency(on:alongside:splitAt:periods:totals:withoutJIT:)``), so that decoding them uses two
+    ///     cores. Without it (or with one period to read) they are read on `connection` alone; the result is the
+    ///     same.
     ///   - configured: The currency of lines that carry none (`detector.currency`).
     ///   - period: The latest period the run analyses (default: the latest in the data).
     ///   - incremental: Read only the lines of the periods that batches loaded or replaced since the previous run
@@ -68,6 +73,7 @@ public struct LedgerReader: Sendable {
     /// - Throws: Database errors.
     public func read(
         on connection: PostgresConnection,
+        second: PostgresConnection? = nil,
         currency configured: String = "",
         period: FiscalPeriod? = nil,
         incremental: Bool = false,
@@ -104,11 +110,23 @@ public struct LedgerReader: Sendable {
                     try await connection.query("SET LOCAL jit = off", logger: logger)
                 }
                 started = clock.now
-                let columns = try await columnsByCurrency(
-                    on: connection,
-                    periods: scope?.read,
-                    expectedLines: Self.lines(in: totals, periods: scope?.read)
-                )
+                let columns =
+                    if let second, let bound = Self.split(totals, periods: scope?.read) {
+                        try await columnsByCurrency(
+                            on: connection,
+                            alongside: second,
+                            splitAt: bound,
+                            periods: scope?.read,
+                            totals: totals,
+                            withoutJIT: scope != nil
+                        )
+                    } else {
+                        try await columnsByCurrency(
+                            on: connection,
+                            periods: scope?.read,
+                            expectedLines: Self.lines(in: totals, periods: scope?.read)
+                        )
+                    }
                 let readLines = (clock.now - started).inSeconds
                 return .commit(
                     (
@@ -143,7 +161,7 @@ public struct LedgerReader: Sendable {
     }
 
     /// The lines per currency that the slice totals count (in `periods` only, when given): what
-    /// ``columnsByCurrency(on:periods:expectedLines:)`` reads from the same snapshot.
+    /// ``columnsByCurrency(on:periods:from:before:expectedLines:)`` reads from the same snapshot.
     public static func lines(in totals: [SliceTotal], periods: Set<FiscalPeriod>?) -> [String: Int] {
         totals.reduce(into: [:]) { lines, total in
             guard total.dimension == nil, periods?.contains(total.period) ?? true else { return }
@@ -151,12 +169,14 @@ public struct LedgerReader: Sendable {
         }
     }
 
-    /// Every journal line as columns (or only the lines of `periods`), one set of columns per currency, in
-    /// (fiscal year, period, batch, line) order.
+    /// Every journal line as columns (or only the lines of `periods`, of the periods from `from` and before
+    /// `before`), one set of columns per currency, in (fiscal year, period, batch, line) order.
     ///
     /// - Parameters:
     ///   - connection: The session to read on.
     ///   - periods: Read only these periods' lines (nil: every line).
+    ///   - from: Read only the lines of this period and later ones (nil: no lower bound).
+    ///   - before: Read only the lines of periods before this one (nil: no upper bound).
     ///   - expectedLines: How many lines each currency will have (``lines(in:periods:)``), reserved before the
     ///     first is appended; a currency not named grows as it goes.
     /// - Returns: The columns per currency (`company_code_currency_key`, empty for lines without one).
@@ -164,6 +184,8 @@ public struct LedgerReader: Sendable {
     public func columnsByCurrency(
         on connection: PostgresConnection,
         periods: Set<FiscalPeriod>? = nil,
+        from: FiscalPeriod? = nil,
+        before: FiscalPeriod? = nil,
         expectedLines: [String: Int] = [:]
     ) async throws -> [String: LedgerColumns] {
         var byCurrency: [String: LedgerColumns] = [:]
@@ -171,6 +193,9 @@ public struct LedgerReader: Sendable {
         // The years let PostgreSQL skip other partitions; the periods narrow the BRIN ranges it reads.
         let years = periods.map { Set($0.map { Int64($0.year) }).sorted() }
         let keys = periods.map { $0.map { Int64($0.year * 100 + $0.period) }.sorted() }
+        let (first, last) = (
+            from.map { Int64($0.year * 100 + $0.period) }, before.map { Int64($0.year * 100 + $0.period) }
+        )
         let rows = try await connection.query(
             """
             SELECT batch_id, source_line, (amount * 100)::int8, general_ledger_fiscal_year, posting_period::int2,
@@ -181,6 +206,12 @@ public struct LedgerReader: Sendable {
               AND (\(keys)::int8[] IS NULL
                    OR (posting_period = ANY(\(keys.map { Set($0.map { $0 % 100 }).sorted() })::int8[])
                        AND general_ledger_fiscal_year * 100 + posting_period = ANY(\(keys)::int8[])))
+              AND (\(first)::int8 IS NULL
+                   OR (general_ledger_fiscal_year >= \(from.map { Int64($0.year) })::int8
+                       AND general_ledger_fiscal_year * 100 + posting_period >= \(first)::int8))
+              AND (\(last)::int8 IS NULL
+                   OR (general_ledger_fiscal_year <= \(before.map { Int64($0.year) })::int8
+                       AND general_ledger_fiscal_year * 100 + posting_period < \(last)::int8))
             ORDER BY general_ledger_fiscal_year, posting_period, batch_id, source_line
             """,
             logger: logger
@@ -256,38 +287,4 @@ extension Dictionary32 {
         guard let cell else { return 0 }
         return cell.withUnsafeReadableBytes { code(utf8: $0) }
     }
-}
-
-/// The cells of one row of ``LedgerReader/columnsByCurrency(on:)``'s query, read in order.
-private struct LineCells {
-    private var cells: PostgresRow.Iterator
-    private var column = 0
-
-    init(_ row: PostgresRow) {
-        cells = row.makeIterator()
-    }
-
-    /// The next cell decoded as `Value`.
-    mutating func decode<Value: PostgresDecodable>(_: Value.Type) throws -> Value {
-        try next().decode(Value.self)
-    }
-
-    /// The next cell's bytes; nil for NULL.
-    mutating func bytes() throws -> ByteBuffer? {
-        try next().bytes
-    }
-
-    private mutating func next() throws -> PostgresCell {
-        column += 1
-        guard let cell = cells.next() else { throw MissingCellError(column: column) }
-        return cell
-    }
-}
-
-/// The ledger lines query returned fewer cells in a row than the reader reads.
-struct MissingCellError: Error, CustomStringConvertible {
-    /// The 1-based column that was missing.
-    let column: Int
-
-    var description: String { "a ledger line from the database has no column \(column)" }
 }
