@@ -71,9 +71,10 @@ struct LimitsAPITests {
             let cheapWait = start.duration(to: .now)
             #expect(findings.status == .serviceUnavailable, "\(findings.text)")
             #expect(try findings.json()["error"]?["code"]?.stringValue == "query_timeout")
-            // The upper bounds leave room for a loaded test machine (the whole suite in parallel on 2 cores answered
-            // after 7.5 s, still with query_timeout); the lower ones are the timeouts.
-            #expect(cheapWait >= .milliseconds(200) && cheapWait < .seconds(15), "\(cheapWait)")
+            // The lower bounds are the timeouts (a loaded machine only adds to them). The upper bounds only tell a
+            // timeout from a hang: the whole suite in parallel on 2 loaded cores answered after 7.5 s and 18.1 s,
+            // both with query_timeout, which PostgreSQL's statement_timeout alone produces.
+            #expect(cheapWait >= .milliseconds(200) && cheapWait < .seconds(60), "\(cheapWait)")
             // Explore outlasts the cheap timeout: the lock goes at 600 ms and the lines come.
             async let waited = api.send(.get, lines, token: token)
             try await Task.sleep(for: .milliseconds(600))
@@ -88,7 +89,7 @@ struct LimitsAPITests {
             _ = try await api.connection.rows("ROLLBACK")
             #expect(explore.status == .serviceUnavailable)
             #expect(try explore.json()["error"]?["code"]?.stringValue == "query_timeout")
-            #expect(boundedWait >= .seconds(3) && boundedWait < .seconds(15), "\(boundedWait)")
+            #expect(boundedWait >= .seconds(3) && boundedWait < .seconds(60), "\(boundedWait)")
             #expect(try await api.send(.get, "/findings", token: token).status == .ok, "the pool recovered")
         }
     }
