@@ -140,14 +140,14 @@ let package = Package(
         ),
         .testTarget(
             name: "DetectorTests",
-            dependencies: ["Detector", "Shared", "SampleData"],
+            dependencies: ["Detector", "Shared", "SampleData", "FinrcaTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "FinrcaTestSupport",
             dependencies: [
-                "Shared",
+                "Shared", "Detector",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,29 +1,8 @@
+import FinrcaTestSupport
 import Shared
 import Testing
 
 @testable import Detector
-
-/// Every column of a read and every dictionary value by code (as bytes: Swift's `String` equality would take two
-/// spellings of one value as the same), to compare two reads exactly.
-struct ColumnsImage: Equatable, CustomStringConvertible {
-    var rows: [[Int64]]
-    var codes: [[Int32]]
-    var values: [[[UInt8]?]]
-
-    init(_ columns: LedgerColumns) {
-        rows = [
-            columns.batchID, columns.sourceLine, columns.amount, columns.fiscalYear.map(Int64.init),
-            columns.period.map(Int64.init), columns.postingDay.map(Int64.init),
-        ]
-        codes = columns.dimensionCodes + [columns.reference, columns.accountType]
-        values = (columns.dictionaries + [columns.references, columns.accountTypes])
-            .map { dictionary in
-                (0..<Int32(dictionary.count)).map { dictionary.value($0).map { Array($0.utf8) } }
-            }
-    }
-
-    var description: String { "\(rows.first?.count ?? 0) rows, \(values.map(\.count)) codes" }
-}
 
 @Suite("Reading the journal lines in two halves: the halves, and the merge that renumbers the second")
 struct ReadHalvesTests {

@@ -7,28 +7,6 @@ import SampleData
 import Shared
 import Testing
 
-/// Every column of a read and every dictionary value by code (as bytes: Swift's `String` equality would take two
-/// spellings of one value as the same), to compare two reads exactly.
-struct ColumnsImage: Equatable, CustomStringConvertible {
-    var rows: [[Int64]]
-    var codes: [[Int32]]
-    var values: [[[UInt8]?]]
-
-    init(_ columns: LedgerColumns) {
-        rows = [
-            columns.batchID, columns.sourceLine, columns.amount, columns.fiscalYear.map(Int64.init),
-            columns.period.map(Int64.init), columns.postingDay.map(Int64.init),
-        ]
-        codes = columns.dimensionCodes + [columns.reference, columns.accountType]
-        values = (columns.dictionaries + [columns.references, columns.accountTypes])
-            .map { dictionary in
-                (0..<Int32(dictionary.count)).map { dictionary.value($0).map { Array($0.utf8) } }
-            }
-    }
-
-    var description: String { "\(rows.first?.count ?? 0) rows, \(values.map(\.count)) codes" }
-}
-
 @Suite("Two sessions on one snapshot read what one session reads", .needsDatabase)
 struct TwoSessionReadTests {
     /// Lines added to a generated ledger (IDR, 2022-01 … 2024-12): an IDR supplier spelt with a composed é in
