@@ -58,7 +58,11 @@ fi
 
 # A cluster initialised before the limit was raised gets it now (a restart; only when it is lower)
 current=$("$bin/psql" -h 127.0.0.1 -p "$FINRCA_PG_PORT" -U finrca -d postgres -tAc "SHOW max_connections")
-if [ "$current" -lt "$FINRCA_PG_MAX_CONNECTIONS" ]; then
+served=$("$bin/psql" -h 127.0.0.1 -p "$FINRCA_PG_PORT" -U finrca -d postgres -tAc "SHOW data_directory")
+if [ "$(realpath -m "$served")" != "$(realpath -m "$FINRCA_PG_DATA")" ]; then
+  # Another cluster answers on this port (FINRCA_PG_PORT given without its FINRCA_PG_DIR): never restart it from here.
+  log "port $FINRCA_PG_PORT is served by $served, not $FINRCA_PG_DATA: max_connections left at $current"
+elif [ "$current" -lt "$FINRCA_PG_MAX_CONNECTIONS" ]; then
   log "raising max_connections from $current to $FINRCA_PG_MAX_CONNECTIONS (restarts the private cluster)"
   "$bin/psql" -h 127.0.0.1 -p "$FINRCA_PG_PORT" -U finrca -d postgres -qc \
     "ALTER SYSTEM SET max_connections = $FINRCA_PG_MAX_CONNECTIONS"
