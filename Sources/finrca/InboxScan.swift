@@ -64,10 +64,8 @@ struct InboxScan {
     let logger: Logger
 
     /// Loads the inbox's files, runs the detector and delivers the due alerts, all on `connection`; the detector
-    /// also reads on `second` (``DetectorRunner/run(on:second:period:now:incremental:)``).
-    func run(on connection: PostgresConnection, second: PostgresConnection, scanID: String) async throws
-        -> Summary
-    {
+    /// also reads on a second session opened for it (``DetectorRunner/run(on:second:period:now:incremental:)``).
+    func run(on connection: PostgresConnection, scanID: String) async throws -> Summary {
         let clock = ContinuousClock()
         let started = clock.now
         var summary = Summary(scanID: scanID)
@@ -107,12 +105,14 @@ struct InboxScan {
         summary.timings["ingest"] = (clock.now - ingestStarted).inSeconds
 
         let detectStarted = clock.now
-        let report = try await DetectorRunner(
-            configuration: configuration.detector,
-            routes: configuration.routes.routes,
-            logger: logger
-        )
-        .run(on: connection, second: second)
+        let report = try await Database.withConnection(configuration.database, logger: logger) { second in
+            try await DetectorRunner(
+                configuration: configuration.detector,
+                routes: configuration.routes.routes,
+                logger: logger
+            )
+            .run(on: connection, second: second)
+        }
         summary.detectorRun = report.runID
         summary.findingsTotal = report.findingsByKind.values.reduce(0, +)
         summary.findingsNew = report.newFindings

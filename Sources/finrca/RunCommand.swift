@@ -33,11 +33,8 @@ struct RunCommand: AsyncParsableCommand {
         let summary = try await withExitCodes {
             try await Database.withMigratedConnection(configuration.database, logger: logger) { connection in
                 try await JobLock.scan.withLock(on: connection, logger: logger) {
-                    // A second session reads half of the journal lines at once in the detector run (LedgerReader).
-                    try await Database.withConnection(configuration.database, logger: logger) { second in
-                        try await InboxScan(configuration: configuration, logger: logger)
-                            .run(on: connection, second: second, scanID: scanID)
-                    }
+                    try await InboxScan(configuration: configuration, logger: logger)
+                        .run(on: connection, scanID: scanID)
                 }
             }
         }
