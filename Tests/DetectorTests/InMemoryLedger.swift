@@ -47,7 +47,7 @@ struct InMemoryLedger {
         for row in 0..<columns.count {
             let period = FiscalPeriod(year: Int(columns.fiscalYear[row]), period: Int(columns.period[row]))
             var keys = [Key(dimension: nil, member: "", period: period)]
-            for dimension in LedgerReader.sliceDimensions {
+            for dimension in LedgerDimension.slices {
                 let member = columns.dictionary(dimension).value(columns.codes(dimension)[row]) ?? ""
                 keys.append(Key(dimension: dimension, member: member, period: period))
             }

@@ -54,7 +54,7 @@ struct IncrementalDetectionTests {
     /// Spend and lines per (currency, period, slice) summed by PostgreSQL straight from the ledger.
     static func ledgerTotals(_ connection: PostgresConnection) async throws -> [String] {
         var totals: [String] = []
-        for dimension in [nil] + LedgerReader.sliceDimensions {
+        for dimension in [nil] + LedgerDimension.slices {
             let member = dimension.map { "coalesce(\($0.quotedColumn), '')" } ?? "''"
             totals +=
                 try await connection.rows(

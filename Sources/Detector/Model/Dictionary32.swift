@@ -1,3 +1,5 @@
+import Shared
+
 /// Strings replaced by dense integer codes, assigned in order of first appearance; code 0 is "absent" (NULL).
 ///
 /// Values are found by their UTF-8 bytes (``code(utf8:)``), so the reader codes a text cell without making a

@@ -4,8 +4,10 @@ import Shared
 
 /// What the detector keeps from history (migration 10): spend and lines per loaded batch and slice
 /// (`detector_batch_totals`), maintained from new batches only, and the batches the latest run analysed
-/// (`detector_seen_batches`). The slice totals of a run are the sum over the loaded batches, equal to the
-/// `GROUPING SETS` over `finance_expense` that ``LedgerReader/sliceTotals(on:)`` runs.
+/// (`detector_seen_batches`). The slice totals of a run are the sum over the loaded batches, equal to a
+/// `GROUPING SETS` over `finance_expense`. A new batch's totals are copied from those the ingest counted while
+/// loading it (`ingest_batch_totals`, migration 11); a batch loaded before the ingest counted them is summarised
+/// from its lines.
 struct DetectorSummaries: Sendable {
     /// The loaded batches now, and those the latest run analysed.
     struct Batches: Sendable, Equatable {
@@ -28,9 +30,9 @@ struct DetectorSummaries: Sendable {
     /// default 4 MB) before the hash tables spill.
     static let summariseHashMemoryMultiplier = "1000"
 
-    /// Summarises every loaded batch that has no totals yet, and deletes the totals of batches that are neither
-    /// loaded nor seen by the latest run (a replaced batch's totals stay until a run has seen it go: its periods
-    /// are that run's affected periods). Commits on its own; returns the batches summarised.
+    /// Copies or summarises the totals of every loaded batch that has none yet, and deletes the totals of batches
+    /// that are neither loaded nor seen by the latest run (a replaced batch's totals stay until a run has seen it
+    /// go: its periods are that run's affected periods). Commits on its own; returns the batches given totals.
     func refresh(on connection: PostgresConnection) async throws -> [Int64] {
         try await connection.transaction(logger: logger) { connection in
             try await connection.query(
@@ -57,9 +59,34 @@ struct DetectorSummaries: Sendable {
             {
                 missing.append(id)
             }
-            if !missing.isEmpty { try await summarise(missing, on: connection) }
+            if !missing.isEmpty {
+                let counted = try await copyCounted(missing, on: connection)
+                let uncounted = missing.filter { !counted.contains($0) }
+                if !uncounted.isEmpty { try await summarise(uncounted, on: connection) }
+            }
             return .commit(missing)
         }
+    }
+
+    /// Copies the totals the ingest counted for those of `batches` it counted; returns those batches.
+    private func copyCounted(_ batches: [Int64], on connection: PostgresConnection) async throws -> Set<Int64> {
+        var copied = Set<Int64>()
+        let rows = try await connection.query(
+            """
+            WITH copied AS (
+                INSERT INTO detector_batch_totals (batch_id, currency, fiscal_year, period, dimension, member,
+                                                   amount_cents, lines)
+                SELECT batch_id, currency, fiscal_year, period, dimension, member, amount_cents, lines
+                FROM ingest_batch_totals
+                WHERE batch_id = ANY(\(batches))
+                RETURNING batch_id
+            )
+            SELECT DISTINCT batch_id FROM copied
+            """,
+            logger: logger
+        )
+        for try await id in rows.decode(Int64.self) { copied.insert(id) }
+        return copied
     }
 
     /// Inserts the totals of `batches`, one `GROUPING SETS` scan of their lines (the BRIN index on `batch_id`
@@ -76,7 +103,7 @@ struct DetectorSummaries: Sendable {
             "SELECT set_config('hash_mem_multiplier', \(Self.summariseHashMemoryMultiplier), true)",
             logger: logger
         )
-        let dimensions = LedgerReader.sliceDimensions
+        let dimensions = LedgerDimension.slices
         let key = "batch_id, coalesce(company_code_currency_key, ''), general_ledger_fiscal_year, posting_period"
         let sets = ["(\(key))"] + dimensions.map { "(\(key), \($0.quotedColumn))" }
         let discriminator = dimensions.map(\.quotedColumn).joined(separator: ", ")

@@ -22,9 +22,6 @@ public struct LedgerReader: Sendable {
         public var lines: Int
     }
 
-    /// The dimensions that trend slices are cut by.
-    public static let sliceDimensions: [LedgerDimension] = [.directorate, .costCenter, .glAccount, .functionalArea]
-
     let logger: Logger
 
     /// Creates a reader.

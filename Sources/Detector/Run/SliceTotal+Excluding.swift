@@ -15,7 +15,7 @@ extension LedgerReader.SliceTotal {
         for row in rows {
             let period = FiscalPeriod(year: Int(columns.fiscalYear[row]), period: Int(columns.period[row]))
             var keys = [Key(dimension: nil, member: "", period: period)]
-            for dimension in LedgerReader.sliceDimensions {
+            for dimension in LedgerDimension.slices {
                 keys.append(
                     Key(
                         dimension: dimension,

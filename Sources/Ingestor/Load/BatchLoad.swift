@@ -4,7 +4,8 @@ import PostgresNIO
 import Shared
 
 /// One file's load once its batch is recorded: stream the rows in one transaction, decide, index (build the new
-/// partitions' BRIN indexes, summarise the others' over the new rows), commit or roll back.
+/// partitions' BRIN indexes, summarise the others' over the new rows), store the slice totals counted while
+/// reading, commit or roll back.
 struct BatchLoad {
     let loader: BatchLoader
     let request: BatchLoader.Request
@@ -114,6 +115,7 @@ struct BatchLoad {
                 report.replaced = previous
             }
             try await store.storeRejects(transcoder.rejects, ofBatch: batchID, on: connection)
+            try await store.storeSliceTotals(transcoder.slices.totals(), ofBatch: batchID, on: connection)
             try await store.markLoaded(report, on: connection)
             if totals.rowsRejected > 0 {
                 report.message =

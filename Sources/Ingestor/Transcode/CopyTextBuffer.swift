@@ -2,6 +2,23 @@
 enum TextEncoding: String, Sendable {
     case utf8 = "utf-8"
     case windows1252 = "windows-1252"
+
+    /// `bytes` in this encoding as a string: for a value ``CopyTextBuffer/appendText(_:encoding:)`` accepted,
+    /// exactly the text it wrote; otherwise (for display) invalid UTF-8 and bytes Windows-1252 does not define
+    /// become U+FFFD.
+    func string(from bytes: UnsafeBufferPointer<UInt8>) -> String {
+        switch self {
+        case .utf8:
+            return String(decoding: bytes, as: UTF8.self)
+        case .windows1252:
+            var scalars = String.UnicodeScalarView()
+            for byte in bytes {
+                let value = CopyTextBuffer.windows1252Scalar(byte)
+                scalars.append(Unicode.Scalar(value == 0 ? 0xFFFD : value) ?? "\u{FFFD}")
+            }
+            return String(scalars)
+        }
+    }
 }
 
 /// An append-only byte buffer that writes PostgreSQL COPY text format: tab between columns, `\n` after a row,

@@ -52,6 +52,8 @@ final class ExtractTranscoder<Source: ByteSource> {
     private(set) var totals = TranscodeTotals()
     /// Rejected rows kept in detail (at most `maxStoredRejects`).
     private(set) var rejects: [RejectedRow] = []
+    /// The accepted rows' spend and lines per slice so far; final once ``nextChunk()`` returned nil.
+    private(set) var slices: SliceTally
 
     /// Reads the header and prepares the plan.
     ///
@@ -98,7 +100,7 @@ final class ExtractTranscoder<Source: ByteSource> {
             case .record:
                 header = (0..<reader.fieldCount)
                     .map { index in
-                        Self.decode(reader.field(index), encoding: settings.encoding)
+                        settings.encoding.string(from: reader.field(index))
                             .trimmingCharacters(in: [" ", "\t"])
                     }
                 break headerLoop
@@ -116,6 +118,7 @@ final class ExtractTranscoder<Source: ByteSource> {
         }
         plan = try TranscodePlan(profile: profile, settings: settings, header: header, source: fileName, period: period)
         transcoder = RowTranscoder(plan: plan, batchID: batchID)
+        slices = SliceTally(plan: plan)
         self.chunkBytes = chunkBytes
         self.maxStoredRejects = maxStoredRejects
         self.fileName = fileName
@@ -154,6 +157,13 @@ final class ExtractTranscoder<Source: ByteSource> {
                 totals.rowsRead += 1
                 if let facts = transcodeRecord() {
                     try count(facts)
+                    let reader = self.reader
+                    slices.add(
+                        fiscalYear: facts.fiscalYear,
+                        period: facts.period,
+                        minorUnits: facts.signedMinorUnits,
+                        field: { reader.field($0) }
+                    )
                     if let target = yearBuffers[facts.fiscalYear], target.buffer.count >= chunkBytes { ready = target }
                 }
                 rowsSinceSizeCheck += 1
@@ -237,24 +247,9 @@ final class ExtractTranscoder<Source: ByteSource> {
                 line: reader.recordLine,
                 column: column,
                 reason: reason,
-                rawLine: Self.decode(raw, encoding: plan.settings.encoding)
+                rawLine: plan.settings.encoding.string(from: raw)
             )
         )
-    }
-
-    /// Text for display: UTF-8 with invalid bytes replaced, or Windows-1252 transcoded.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, encoding: TextEncoding) -> String {
-        switch encoding {
-        case .utf8:
-            return String(decoding: bytes, as: UTF8.self)
-        case .windows1252:
-            var scalars = String.UnicodeScalarView()
-            for byte in bytes {
-                let value = CopyTextBuffer.windows1252Scalar(byte)
-                scalars.append(Unicode.Scalar(value == 0 ? 0xFFFD : value) ?? "\u{FFFD}")
-            }
-            return String(scalars)
-        }
     }
 
     /// The delimiter among `,` `;` `|` tab that occurs most often outside quotes on the first line (`,` if none).

@@ -49,6 +49,7 @@ struct RowTranscoder {
     /// What one good row contributed.
     struct RowFacts {
         var fiscalYear: Int
+        var period: Int
         /// Signed by the debit/credit rule.
         var signedMinorUnits: Int64
     }
@@ -164,7 +165,7 @@ struct RowTranscoder {
             target.buffer.truncate(to: rowStart)
             throw error
         }
-        return RowFacts(fiscalYear: fiscalYear, signedMinorUnits: indicator.signedAmount(value: value))
+        return RowFacts(fiscalYear: fiscalYear, period: period, signedMinorUnits: indicator.signedAmount(value: value))
     }
 
     @inline(__always)

@@ -1,12 +1,12 @@
 /// finrca's database schema: the ordered migrations and the DDL for fiscal-year partitions.
 ///
-/// Ownership (see ARCHITECTURE.md): the Ingestor writes `finance_expense`, `ingest_batches` and
-/// `ingest_rejects`; later modules add their own tables in later migrations.
+/// Ownership (see ARCHITECTURE.md): the Ingestor writes `finance_expense`, `ingest_batches`, `ingest_rejects` and
+/// `ingest_batch_totals`; later modules add their own tables in later migrations.
 public enum Schema {
     /// Every migration, oldest first. Never edit an applied one; append a new one.
     public static let migrations: [Migration] = [
         .ingestTables, .detectorTables, .alertsOutbox, .apiUsersAndChat, .cancellableAlerts, .rolesAndReviews,
-        .suppressionRules, .findingAttention, .partitionBRINIndex, .detectorSummaries,
+        .suppressionRules, .findingAttention, .partitionBRINIndex, .detectorSummaries, .ingestSliceTotals,
     ]
 
     /// The name of the partition holding `fiscalYear`, e.g. `finance_expense_y2024`.

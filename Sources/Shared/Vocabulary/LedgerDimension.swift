@@ -9,6 +9,10 @@ public enum LedgerDimension: String, CaseIterable, Sendable, Hashable, Codable {
     case supplier
     case functionalArea = "functional_area"
 
+    /// The dimensions that trend slices are cut by: the per-batch slice totals hold spend and lines per member of
+    /// each (the ingest counts them as it loads, the detector sums them).
+    public static let slices: [LedgerDimension] = [.directorate, .costCenter, .glAccount, .functionalArea]
+
     /// The `finance_expense` column holding the dimension's value.
     public var column: String {
         switch self {

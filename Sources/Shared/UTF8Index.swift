@@ -1,32 +1,32 @@
-import Foundation
+public import Foundation
 
 /// Byte strings numbered in the order they are added (entry 0, 1, …), found by hash (Swift's seeded `Hasher`) with
 /// open addressing and linear probing, the table at most half full. A slot holds the entry's number and the upper
 /// half of its hash, so a probe that misses reads nothing else. The bytes of all entries live in one array and the
 /// hashes are not kept (growing the table hashes the entries again), so an entry costs its bytes, 8 bytes for where
 /// they end and two to four slots of 8 bytes: no allocation of its own.
-struct UTF8Index: Sendable {
+public struct UTF8Index: Sendable {
     /// Per slot: 0 when empty, else the upper 32 bits of the entry's hash above its number + 1.
-    private var slots = [UInt64](repeating: 0, count: 64)
+    @usableFromInline var slots = [UInt64](repeating: 0, count: 64)
     /// Per entry: where its bytes end in `bytes` (they start where the previous entry's end).
-    private var ends: [Int] = []
-    private var bytes: [UInt8] = []
+    @usableFromInline var ends: [Int] = []
+    @usableFromInline var bytes: [UInt8] = []
 
     /// Creates an empty index.
-    init() {}
+    public init() {}
 
     /// Number of entries.
-    var count: Int { ends.count }
+    @inlinable public var count: Int { ends.count }
 
     /// The hash the index files `bytes` under.
-    static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
+    @inlinable public static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
         var hasher = Hasher()
         hasher.combine(bytes: bytes)
         return hasher.finalize()
     }
 
     /// The entry whose bytes are `key` (whose hash is `hash`), or nil when it is not in the index.
-    func entry(of key: UnsafeRawBufferPointer, hash: Int) -> Int? {
+    @inlinable public func entry(of key: UnsafeRawBufferPointer, hash: Int) -> Int? {
         let mask = slots.count - 1
         let tag = Self.tag(hash)
         var slot = hash & mask
@@ -42,7 +42,7 @@ struct UTF8Index: Sendable {
     }
 
     /// Adds `key` (not in the index; its hash is `hash`) as the next entry.
-    mutating func append(_ key: UnsafeRawBufferPointer, hash: Int) {
+    @inlinable public mutating func append(_ key: UnsafeRawBufferPointer, hash: Int) {
         if (count + 1) * 2 > slots.count {
             slots = [UInt64](repeating: 0, count: slots.count * 2)
             for entry in 0..<count { place(entry, hash: withBytes(of: entry, Self.hash)) }
@@ -53,23 +53,23 @@ struct UTF8Index: Sendable {
     }
 
     /// `body` applied to the bytes of `entry`.
-    func withBytes<Result>(of entry: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+    @inlinable public func withBytes<Result>(of entry: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
         let start = entry == 0 ? 0 : ends[entry - 1]
         return bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<ends[entry]])) }
     }
 
-    private static func tag(_ hash: Int) -> UInt64 {
+    @inlinable static func tag(_ hash: Int) -> UInt64 {
         UInt64(bitPattern: Int64(hash)) & 0xFFFF_FFFF_0000_0000
     }
 
-    private mutating func place(_ entry: Int, hash: Int) {
+    @inlinable mutating func place(_ entry: Int, hash: Int) {
         let mask = slots.count - 1
         var slot = hash & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = Self.tag(hash) | UInt64(entry + 1)
     }
 
-    private func matches(_ entry: Int, _ key: UnsafeRawBufferPointer) -> Bool {
+    @inlinable func matches(_ entry: Int, _ key: UnsafeRawBufferPointer) -> Bool {
         let start = entry == 0 ? 0 : ends[entry - 1]
         guard ends[entry] - start == key.count else { return false }
         guard key.count > 0 else { return true }
