@@ -2,12 +2,16 @@ public import Foundation
 
 /// Byte strings numbered in the order they are added (entry 0, 1, …), found by hash (Swift's seeded `Hasher`) with
 /// open addressing and linear probing, the table at most half full. A slot holds the entry's number and the upper
-/// half of its hash, so a probe that misses reads nothing else. The bytes of all entries live in one array and the
-/// hashes are not kept (growing the table hashes the entries again), so an entry costs its bytes, 8 bytes for where
-/// they end and two to four slots of 8 bytes: no allocation of its own.
+/// half of its hash, so a probe that misses reads nothing else; an entry's home slot is the top bits of that half.
+/// Growing the table therefore needs no hash again: the slots are placed anew from the bits they hold, in order,
+/// so the new table is written almost sequentially (a table of millions of entries is larger than the caches, and
+/// placing them at random cost more than the lookups). The bytes of all entries live in one array, so an entry
+/// costs its bytes, 8 bytes for where they end and two to four slots of 8 bytes: no allocation of its own.
 public struct UTF8Index: Sendable {
     /// Per slot: 0 when empty, else the upper 32 bits of the entry's hash above its number + 1.
     @usableFromInline var slots = [UInt64](repeating: 0, count: 64)
+    /// 64 − log2(slot count): a hash's home slot is its top bits, `hash >> shift`.
+    @usableFromInline var shift: UInt64 = 58
     /// Per entry: where its bytes end in `bytes` (they start where the previous entry's end).
     @usableFromInline var ends: [Int] = []
     @usableFromInline var bytes: [UInt8] = []
@@ -29,7 +33,7 @@ public struct UTF8Index: Sendable {
     @inlinable public func entry(of key: UnsafeRawBufferPointer, hash: Int) -> Int? {
         let mask = slots.count - 1
         let tag = Self.tag(hash)
-        var slot = hash & mask
+        var slot = Int(truncatingIfNeeded: tag >> shift)
         while true {
             let content = slots[slot]
             if content == 0 { return nil }
@@ -44,12 +48,14 @@ public struct UTF8Index: Sendable {
     /// Adds `key` (not in the index; its hash is `hash`) as the next entry.
     @inlinable public mutating func append(_ key: UnsafeRawBufferPointer, hash: Int) {
         if (count + 1) * 2 > slots.count {
+            let old = slots
             slots = [UInt64](repeating: 0, count: slots.count * 2)
-            for entry in 0..<count { place(entry, hash: withBytes(of: entry, Self.hash)) }
+            shift -= 1
+            for content in old where content != 0 { place(content) }
         }
         bytes.append(contentsOf: key)
         ends.append(bytes.count)
-        place(count - 1, hash: hash)
+        place(Self.tag(hash) | UInt64(count))
     }
 
     /// `body` applied to the bytes of `entry`.
@@ -62,11 +68,12 @@ public struct UTF8Index: Sendable {
         UInt64(bitPattern: Int64(hash)) & 0xFFFF_FFFF_0000_0000
     }
 
-    @inlinable mutating func place(_ entry: Int, hash: Int) {
+    /// Puts a slot's content (tag and entry number + 1) in the first free slot from its home.
+    @inlinable mutating func place(_ content: UInt64) {
         let mask = slots.count - 1
-        var slot = hash & mask
+        var slot = Int(truncatingIfNeeded: content >> shift)
         while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = Self.tag(hash) | UInt64(entry + 1)
+        slots[slot] = content
     }
 
     @inlinable func matches(_ entry: Int, _ key: UnsafeRawBufferPointer) -> Bool {
