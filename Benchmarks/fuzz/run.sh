@@ -36,7 +36,7 @@ grep -q 'static let fiscalYears = 1900\.\.\.2999' Sources/Shared/Database/Schema
 
 sources=(
   Sources/Shared/FinanceExpenseColumn.swift Sources/Shared/DebitCredit.swift Sources/Shared/FiscalPeriod.swift
-  Sources/Shared/Money.swift
+  Sources/Shared/Money.swift Sources/Shared/UTF8Index.swift Sources/Shared/Vocabulary/LedgerDimension.swift
   Sources/Ingestor/CSV/*.swift Sources/Ingestor/Transcode/*.swift
   Sources/Ingestor/Mapping/MappingProfile.swift Sources/Ingestor/Mapping/MappingProfile+BuiltIn.swift
   Sources/Ingestor/Mapping/TranscodePlan.swift

@@ -10,7 +10,7 @@ import Shared
 /// ``run()`` streams the file through the CSV reader, the transcoder and the field parsers as a load does, and
 /// checks what the database would otherwise check: every COPY row has 33 columns, is valid UTF-8 without NUL,
 /// has a fiscal year in 1900–2999 and a period in 1–16, and the rows and signed amounts of the COPY text equal
-/// the control totals; rows read = accepted + rejected.
+/// the control totals, as do those of the slice totals by each dimension; rows read = accepted + rejected.
 ///
 /// This file is compiled into the fuzzer as well (its imports removed), so keep it free of `Testing`.
 struct FuzzCase {
@@ -119,6 +119,19 @@ struct FuzzCase {
             }
             if copyYears != totals.years {
                 violations.append("COPY totals \(copyYears) ≠ control totals \(totals.years)")
+            }
+            let slices = transcoder.slices.totals()
+            for dimension in [nil] + LedgerDimension.slices {
+                let years = Dictionary(grouping: slices.filter { $0.dimension == dimension }, by: \.fiscalYear)
+                    .mapValues { totals in
+                        TranscodeTotals.YearTotal(
+                            rows: totals.reduce(0) { $0 + $1.lines },
+                            minorUnits: totals.reduce(0) { $0 + $1.minorUnits }
+                        )
+                    }
+                if years != totals.years {
+                    violations.append("slice totals by \(dimension?.rawValue ?? "batch") \(years) ≠ \(totals.years)")
+                }
             }
             var lines = ["profile \(profile.name): \(totals.rowsAccepted) accepted, \(totals.rowsRejected) rejected"]
             for year in totals.years.keys.sorted() {
