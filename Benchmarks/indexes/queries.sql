@@ -58,7 +58,7 @@ LEFT JOIN LATERAL (
 ) x ON true
 LEFT JOIN ingest_batches b ON b.id = ev.batch_id
 ORDER BY ev.position;
-\echo '### S3 API explore bridge, no filter (GET /explore/bridge?from&to)'
+\echo '### S3 API explore bridge, no filter (GET /explore/bridge?from&to): lines selected in a subquery planned on its own'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF)
 WITH filter AS (
     SELECT :fy::int4 AS from_year, :fp::int4 AS from_period, :ty::int4 AS to_year, :tp::int4 AS to_period,
@@ -70,18 +70,22 @@ SELECT CASE WHEN GROUPING(x."directorate") = 0 THEN 'directorate' WHEN GROUPING(
             WHEN GROUPING(x."cost_center_id") = 0 THEN coalesce(nullif(x."cost_center_id", ''), '(none)')
             WHEN GROUPING(x."general_ledger_account") = 0 THEN coalesce(nullif(x."general_ledger_account", ''), '(none)')
             WHEN GROUPING(x."supplier") = 0 THEN coalesce(nullif(x."supplier", ''), '(none)') ELSE '' END,
-       (coalesce(sum(x.amount) FILTER (WHERE x.general_ledger_fiscal_year = filter.from_year AND x.posting_period = filter.from_period), 0) * 100)::int8,
-       (coalesce(sum(x.amount) FILTER (WHERE x.general_ledger_fiscal_year = filter.to_year AND x.posting_period = filter.to_period), 0) * 100)::int8,
-       count(*) FILTER (WHERE x.general_ledger_fiscal_year = filter.from_year AND x.posting_period = filter.from_period),
-       count(*) FILTER (WHERE x.general_ledger_fiscal_year = filter.to_year AND x.posting_period = filter.to_period)
-FROM finance_expense x, filter
-WHERE ((x.general_ledger_fiscal_year = filter.from_year AND x.posting_period = filter.from_period)
+       (coalesce(sum(x.amount) FILTER (WHERE x.in_from), 0) * 100)::int8,
+       (coalesce(sum(x.amount) FILTER (WHERE x.in_to), 0) * 100)::int8,
+       count(*) FILTER (WHERE x.in_from),
+       count(*) FILTER (WHERE x.in_to)
+FROM (SELECT x.amount, x."directorate", x."cost_center_id", x."general_ledger_account", x."supplier",
+             x.general_ledger_fiscal_year = filter.from_year AND x.posting_period = filter.from_period AS in_from,
+             x.general_ledger_fiscal_year = filter.to_year AND x.posting_period = filter.to_period AS in_to
+      FROM finance_expense x, filter
+      WHERE ((x.general_ledger_fiscal_year = filter.from_year AND x.posting_period = filter.from_period)
        OR (x.general_ledger_fiscal_year = filter.to_year AND x.posting_period = filter.to_period))
   AND coalesce(x.company_code_currency_key, '') = filter.currency
   AND (filter.directorate IS NULL OR coalesce(nullif(x."directorate", ''), '(none)') = filter.directorate)
   AND (filter.cost_center IS NULL OR coalesce(nullif(x."cost_center_id", ''), '(none)') = filter.cost_center)
   AND (filter.gl_account IS NULL OR coalesce(nullif(x."general_ledger_account", ''), '(none)') = filter.gl_account)
   AND (filter.supplier IS NULL OR coalesce(nullif(x."supplier", ''), '(none)') = filter.supplier)
+      OFFSET 0) x
 GROUP BY GROUPING SETS ((x."directorate"), (x."cost_center_id"), (x."general_ledger_account"), (x."supplier"), ());
 \echo '### S4 API explore lines, one directorate, largest first (GET /explore/lines?from&to&directorate)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF)
