@@ -7,19 +7,12 @@ import Testing
 
 @Suite("Slice totals counted by the ingest, against the real PostgreSQL", .needsDatabase)
 struct IngestSliceTotalsTests {
-    /// Windows-1252 text, a functional area given as a constant of the mapping.
-    static let profile = MappingProfile(
-        name: "cp1252_constant_area",
-        delimiter: ",",
-        encoding: "windows-1252",
-        decimalSeparator: ".",
-        thousandsSeparator: ",",
-        dateFormat: "YYYY-MM-DD",
-        amountSign: .indicator,
-        extraFields: .reject,
-        columns: MappingProfile.financeExpense.columns,
-        constants: ["functional_area": "Fünf"]
-    )
+    /// Windows-1252 text (the ingest cases' profile), a functional area given as a constant of the mapping.
+    static let profile = {
+        var profile = IngestCase.windows1252
+        profile.constants = ["functional_area": "Fünf"]
+        return profile
+    }()
 
     /// Blank and padded members, a file without a currency on one row, two years, text that COPY escapes, bytes
     /// that Windows-1252 transcodes, and one rejected row (its amount must not count).
