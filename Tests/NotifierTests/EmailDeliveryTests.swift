@@ -232,7 +232,9 @@ struct EmailDeliveryTests {
         #expect(error.responseCode == 0)
         #expect(error.isTransient)
         #expect(error.curlMessage.contains("\(closed.port)"))
-        #expect(elapsed < .seconds(10), "refused at once, not after the 30 s timeout")
+        // curl's code 7 (not 28, a timeout) is what shows the refusal; the bound only tells it from a hang. Under the
+        // suite's load on 2 cores a refusal once took 10.1 s to come back (a bound of 10 s failed).
+        #expect(elapsed < .seconds(30), "refused before the 30 s timeout")
         withExtendedLifetime(closed) {}
     }
 
